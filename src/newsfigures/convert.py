@@ -1,0 +1,49 @@
+"""Turn a processed Doc into the pydantic :class:`~newsfigures.records.Article`: the one crossing
+from spaCy's plain values to records."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from .records import Article, Mention
+
+_MENTION_FIELDS = frozenset(Mention.model_fields)
+_DECIMALS = ("value", "value_high")
+
+
+def span_data_to_mention(data: dict) -> Mention:
+    """Build a Mention from the plain dict stored on ``span._.figure``."""
+    fields = {k: v for k, v in data.items() if k in _MENTION_FIELDS and v is not None}
+    for key in _DECIMALS:
+        if key in fields:
+            fields[key] = Decimal(fields[key])
+    return Mention(**fields)
+
+
+def doc_to_article(doc: Doc, **meta) -> Article:
+    """The Article for a Doc processed by a newsfigures pipeline; ``meta`` overrides id/title/source."""
+    info = dict(doc._.article_meta or {})
+    info.update({k: v for k, v in meta.items() if v is not None})
+    mentions = [span_data_to_mention(s._.figure) for s in doc._.figures if s._.figure]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    published = doc._.published
+    title = info.get("title")
+    if title is None and doc._.dateline:
+        first_line = doc.text[: doc._.dateline[0]].strip().split("\n")[0].strip()
+        title = first_line or None
+    return Article(
+        id=_as_str(info.get("id")),
+        title=title,
+        source=_as_str(info.get("source")),
+        published=date.fromisoformat(published) if published else None,
+        text=doc.text,
+        mentions=mentions,
+        warnings=list(info.get("warnings") or []),
+    )
+
+
+def _as_str(value) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,46 @@
+"""Every custom attribute newsfigures puts on spaCy objects, declared once, as a table.
+
+Values are plain Python (str, int, dict, None) so that Docs survive ``DocBin`` and
+multiprocessing; pydantic objects are made only at the edge (``convert.py``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+SPANS_KEY = "figures"
+BASES_KEY = "figure_bases"
+
+
+def _figures(doc: Doc) -> list[Span]:
+    group = doc.spans.get(SPANS_KEY)
+    if group is None:
+        return []
+    return sorted(group, key=lambda s: (s._.figure or {}).get("start", s.start_char))
+
+
+DOC_EXTENSIONS: dict[str, dict] = {
+    # ISO date string of the publication date ("2024-12-23"), from the caller or the dateline.
+    "published": {"default": None},
+    # (start, end) character span of the dateline line, if one was found.
+    "dateline": {"default": None},
+    # Metadata the caller passed in (id, title, source...).
+    "article_meta": {"default": None},
+    # All figure and period spans, sorted by position.
+    "figures": {"getter": _figures},
+}
+
+SPAN_EXTENSIONS: dict[str, dict] = {
+    # The normalised figure as a plain dict: the fields of newsfigures.Mention (values as strings).
+    "figure": {"default": None},
+}
+
+
+def register_extensions() -> None:
+    """Declare the extensions; safe to call any number of times."""
+    for name, kwargs in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, **kwargs)
+    for name, kwargs in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, **kwargs)

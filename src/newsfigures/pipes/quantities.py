@@ -1,0 +1,39 @@
+"""The ``newsfigures_quantities`` component: percentages, money amounts and counts."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import SPANS_KEY
+from ..quantities import find_quantities
+from .base import FigureComponent, existing_spans
+
+
+class QuantityFinder(FigureComponent):
+    """Finds percentages, money amounts and counts; skips text the period stage or dateline claimed."""
+
+    def __init__(self, nlp: Language, name: str = "newsfigures_quantities", *, spans_key: str = SPANS_KEY):
+        super().__init__(nlp, name, spans_key=spans_key)
+
+    def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
+        exclude = [
+            ((s._.figure or {}).get("start", s.start_char), (s._.figure or {}).get("end", s.end_char))
+            for s in existing_spans(doc, self.spans_key)
+        ]
+        if doc._.dateline:
+            exclude.append(tuple(doc._.dateline))
+        matches = []
+        for q in find_quantities(doc.text, exclude=exclude):
+            data = {
+                "text": q.text,
+                "value": str(q.value),
+                "value_high": None if q.value_high is None else str(q.value_high),
+                "unit": q.unit,
+                "qualifier": q.qualifier,
+                "counted": q.counted,
+                "counted_start": q.counted_start,
+                "counted_end": q.counted_end,
+            }
+            matches.append((q.start, q.end, q.kind, q.rule, data))
+        return matches

@@ -1,0 +1,536 @@
+"""Find percentages, money amounts and counts in text: the quantity stage, without spaCy.
+
+The algorithm reads as a pipeline over number candidates found by one regex:
+
+    find_quantities(text)
+      -> candidates: numbers in digits or words (``number_candidates``)
+      -> read_figure: currency before, qualifier before, scale and unit after
+      -> read_range: "12-15%", "5 to 7 percent", "between 5 million and 6 million"
+      -> classify: percentage / money / count, or not a figure (identifier, measure, year, tenor...)
+
+All language knowledge (currencies, scales, units, qualifiers, counted-noun rules) comes from
+``patterns/*.json``. Every regex is linear: possessive quantifiers and bounded look-behind windows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .numbers import clean_decimal, fold_text, lexicon, parse_digits, parse_number_words, scale_value
+from .resources import load_json
+
+LOOKBEHIND = 40  # characters of left context read for a currency prefix, qualifier or identifier word
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A percentage, money amount or count found in text (character offsets, end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    rule: str
+    value: Decimal
+    value_high: Decimal | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    counted: str | None = None
+    counted_start: int | None = None
+    counted_end: int | None = None
+
+
+@dataclass(slots=True)
+class _Figure:
+    """One number with what sits around it, before it is classified."""
+
+    start: int
+    end: int
+    value: Decimal
+    written: bool  # spelled out in words
+    scaled: bool
+    grouped: bool  # written with thousands separators
+    decimal: bool
+    percent_unit: str | None = None
+    currency: str | None = None
+    minor: bool = False
+    rule: str = "number"
+
+
+def _alternation(words, *, flags: str = "") -> str:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    """Compile the regexes once, from the lexicons in ``patterns/``."""
+    lex = lexicon()
+    units = load_json("units.json")
+    currencies = load_json("currencies.json")
+    quals = load_json("qualifiers.json")["qualifiers"]
+    counts = load_json("counts.json")
+
+    number_words = list(lex["words"]) + list(lex["hundred"]) + list(lex["dozen"])
+    scale_words = list(lex["scales"])
+    word_atom = _alternation(number_words + scale_words)
+    simple = _alternation(number_words)
+    scales_alt = _alternation(scale_words + list(lex["dozen"]) + list(lex["hundred"]))
+    words_re = (
+        rf"(?<![\w-])(?:(?:half\s+)?an?\s+{scales_alt}|{simple})"
+        rf"(?:(?:\s+and\s+|\s+|-){word_atom})*+(?![\w-])"
+    )
+    digits_re = (
+        r"(?<![\d])(?:\d{1,3}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
+        r"(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+    )
+    fraction_pp = (
+        r"(?<![\w-])(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
+        r"|half\s+(?:of\s+)?a|a)\s+(?:percentage|per\s?cent)[\s-]+points?(?![\w-])"
+    )
+    candidates = regex.compile(
+        rf"(?P<fraction>{fraction_pp})|(?P<digits>{digits_re})|(?P<words>{words_re})", regex.IGNORECASE
+    )
+
+    abbreviations = lex["abbreviations"]
+    spaced = lex["spaced_abbreviations"]
+    scale_after = regex.compile(
+        rf"(?:(?:\s++|-)(?P<scale>{_alternation(scale_words, flags='i')}(?:\s++{_alternation(scale_words, flags='i')})*+)"
+        rf"|(?P<abbr>{_alternation(abbreviations)})|\s++(?P<spaced>{_alternation(spaced)}))(?![A-Za-z])"
+    )
+    percent_after = regex.compile(
+        rf"\s*+(?P<unit>%|{_alternation([u for u in units['percent_units'] if u != '%'], flags='i')})(?![A-Za-z])"
+    )
+    prefix_table: dict[str, str] = {}
+    word_table: dict[str, str] = {}
+    minor_table: dict[str, str] = {}
+    for cur in currencies["currencies"]:
+        for p in cur["prefixes"]:
+            prefix_table[p] = cur["code"]
+        for w in cur["words"]:
+            word_table[w.lower()] = cur["code"]
+        for w in cur.get("minor", []):
+            minor_table[w.lower()] = cur["code"]
+    prefix_table["$"] = currencies["dollar_words"]["default"]
+    # A currency prefix right before the number ("US$", "RMB", "Rs.", "€"), allowing one space.
+    prefix_before = regex.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(prefix_table)})\s?\Z")
+    word_after = regex.compile(rf"\s*+(?P<cur>{_alternation(word_table, flags='i')})(?![A-Za-z])")
+    minor_after = regex.compile(rf"\s*+(?P<cur>{_alternation(minor_table, flags='i')})(?![A-Za-z])")
+    qualifier_before = regex.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z")
+    measure_after = regex.compile(rf"[\s-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
+    time_after = regex.compile(rf"[\s-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
+    identifier_before = regex.compile(
+        rf"(?<![A-Za-z])(?:{_alternation(counts['identifier_words'], flags='i')})[\s#-]*+\Z"
+    )
+    directions = load_json("directions.json")
+    range_sep = regex.compile(r"\s*+(?P<sep>-|–|—|to|and|through)\s*+", regex.IGNORECASE)
+    return {
+        "candidates": candidates,
+        "scale_after": scale_after,
+        "percent_after": percent_after,
+        "percent_units": {k.lower(): v for k, v in units["percent_units"].items()},
+        "prefix_before": prefix_before,
+        "prefix_table": prefix_table,
+        "word_after": word_after,
+        "word_table": word_table,
+        "minor_after": minor_after,
+        "minor_table": minor_table,
+        "qualifier_before": qualifier_before,
+        "measure_after": measure_after,
+        "time_after": time_after,
+        "identifier_before": identifier_before,
+        "range_sep": range_sep,
+        "stop_words": frozenset(counts["stop_words"]),
+        "plural_exceptions": frozenset(counts["plural_exceptions"]),
+        "not_plural_endings": tuple(counts["not_plural_endings"]),
+        "vague_words": frozenset(counts["vague_words"]),
+        "yen": currencies["yen_sign"],
+        "fractions": lex["fractions"],
+        "change_words": frozenset(directions["increase"] + directions["decrease"]),
+    }
+
+
+_LAST_WORD = regex.compile(r"(?P<word>[A-Za-z]++)\s++(?:by\s++)?\Z")
+_SPACES = regex.compile(r"[ \t\u00a0]++")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'’&-]*+")
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
+_CAPITALISED_BEFORE = regex.compile(r"(?P<word>[A-Z][A-Za-z&'’.]*+)\s++\Z")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[QuantityMatch]:
+    """All percentages, money amounts and counts in ``text``, sorted by start.
+
+    ``exclude`` lists character spans already claimed by another stage (periods, the dateline):
+    no quantity starts inside one or overlaps it.
+    """
+    g = _grammar()
+    folded = fold_text(text)
+    context = _Context(folded, g)
+    blocked = sorted(exclude or [])
+    results: list[QuantityMatch] = []
+    consumed_to = 0
+    for cand in g["candidates"].finditer(folded):
+        if cand.start() < consumed_to or _inside(blocked, cand.start(), cand.end()):
+            continue
+        found = context.read(cand)
+        if found is None:
+            continue
+        if _overlaps(blocked, found.start, found.end):
+            continue
+        results.append(_with_text(found, text))
+        consumed_to = found.end
+    return results
+
+
+def _with_text(m: QuantityMatch, text: str) -> QuantityMatch:
+    return QuantityMatch(**{**{f: getattr(m, f) for f in m.__slots__}, "text": text[m.start : m.end]})
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start < e for s, e in spans if s <= start)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+class _Context:
+    """Reads one candidate number in its context and decides what figure, if any, it is."""
+
+    def __init__(self, text: str, grammar: dict):
+        self.text = text
+        self.g = grammar
+        self._yen: str | None = None
+
+    # -- reading the parts around a number -------------------------------------------------
+
+    def read(self, cand: regex.Match) -> QuantityMatch | None:
+        if cand["fraction"]:
+            return self._fraction_of_point(cand)
+        fig = self._figure(cand.start(), cand)
+        if fig is None:
+            return None
+        start, qualifier = self._left_edge(fig)
+        between = False
+        if qualifier is None:
+            m = regex.search(r"(?<![A-Za-z])between\s++\Z", self.text[max(0, start - 12) : start], regex.IGNORECASE)
+            if m:
+                between, start = True, start - (len(m.group(0)))
+        high = self._range_end(fig, between)
+        end = fig.end
+        value_high = None
+        if high is not None:
+            # the first figure borrows scale and unit from the second: "5 to 7 percent", "$1.2-1.5 billion"
+            if not fig.scaled and high.scaled and not fig.written:
+                fig.value = clean_decimal(fig.value * self._scale_of(high))
+            fig.rule = (high.rule if fig.rule == "number" else fig.rule) + "_range"
+            fig.percent_unit = fig.percent_unit or high.percent_unit
+            fig.currency = fig.currency or high.currency
+            value_high, end = high.value, high.end
+        elif between:
+            start += len(self.text[start:].split(None, 1)[0]) + 1  # no range after all: drop "between"
+            start = fig.start if qualifier is None else start
+        return self._classify(fig, start, end, qualifier, value_high)
+
+    def _figure(self, pos: int, cand: regex.Match | None = None, *, in_range: bool = False) -> _Figure | None:
+        """Read a number at ``pos`` (digits or words) with its scale, percent unit or currency.
+
+        ``in_range``: the number is the upper end of a range, so a dash right before it is the range's.
+        """
+        g, text = self.g, self.text
+        if cand is None:
+            cand = g["candidates"].match(text, pos)
+            if cand is None or cand["fraction"]:
+                return None
+        start, end = cand.start(), cand.end()
+        written = cand["words"] is not None
+        if written:
+            value = parse_number_words(cand.group(0))
+            if value is None:
+                return None
+            low = cand.group(0).lower()
+            scaled = any(w in low for w in g_scale_words())
+            fig = _Figure(start, end, value, True, scaled, False, False, rule="written_number")
+        else:
+            raw = cand.group(0)
+            value = parse_digits(raw)
+            if value is None:
+                return None
+            fig = _Figure(start, end, value, False, False, any(c in raw for c in ",\u00a0\u202f\u2009"), "." in raw)
+            if not in_range:
+                if not self._digits_left_ok(start):
+                    return None
+                sign_start = self._sign_before(start)
+                if sign_start is not None:
+                    fig.value, fig.start = -fig.value, sign_start
+        m = g["scale_after"].match(text, end)
+        if m and not fig.written or (m and m["scale"] and not fig.scaled):
+            factor = scale_value(m.group(0).strip(" -"))
+            if factor is not None:
+                fig.value = clean_decimal(fig.value * factor)
+                fig.scaled, fig.end = True, m.end()
+        if not fig.written and not fig.scaled and self._glued_letters_after(fig.end):
+            # "5G", "737MAX", "2nd", "1H24": part of a name, not a figure, unless a unit follows
+            if not g["percent_after"].match(text, fig.end) and not g["word_after"].match(text, fig.end):
+                return None
+        m = g["percent_after"].match(text, fig.end)
+        if m:
+            fig.percent_unit = g["percent_units"].get(regex.sub(r"\s+", " ", m["unit"].lower()))
+            if fig.percent_unit:
+                fig.end, fig.rule = m.end(), "percentage"
+                return fig
+        prefix = self._currency_before(fig.start)
+        if prefix:
+            code, prefix_start = prefix
+            fig.currency, fig.start, fig.rule = code, prefix_start, "money_prefix"
+            return fig
+        m = g["word_after"].match(text, fig.end)
+        if m and not regex.match(r"\s++of\b", text[m.end() : m.end() + 4]):
+            fig.currency = g["word_table"][regex.sub(r"\s+", " ", m["cur"].lower())]
+            fig.end, fig.rule = m.end(), "money_word"
+            return fig
+        m = g["minor_after"].match(text, fig.end)
+        if m and not fig.scaled and (len(m["cur"]) > 1 or m.start("cur") == fig.end):
+            fig.currency = g["minor_table"][m["cur"].lower()]
+            fig.value = clean_decimal(fig.value / 100)
+            fig.end, fig.minor, fig.rule = m.end(), True, "money_minor"
+        return fig
+
+    def _digits_left_ok(self, start: int) -> bool:
+        """Digits glued to letters on the left ("M2", "G20", "COVID-19") are names, unless a currency ("RMB1.2")."""
+        text = self.text
+        if start == 0:
+            return True
+        before = text[start - 1]
+        if before.isalpha():
+            return self._currency_before(start) is not None
+        if before in "-–" and start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "-–"):
+            return False
+        if before in "./:#" and start >= 2 and text[start - 2].isalnum():
+            return False
+        return True
+
+    def _sign_before(self, start: int) -> int | None:
+        """Where a minus sign before the number starts ("-0.3%", "minus 0.4 percent"), or None."""
+        text = self.text
+        if start >= 1 and text[start - 1] in "-–" and (start == 1 or text[start - 2] in " (\n\t["):
+            return start - 1
+        window = max(0, start - 10)
+        m = regex.search(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", text[window:start], regex.IGNORECASE)
+        return window + m.start() if m else None
+
+    def _glued_letters_after(self, end: int) -> bool:
+        return end < len(self.text) and (self.text[end].isalpha())
+
+    def _currency_before(self, start: int) -> tuple[str, int] | None:
+        window_start = max(0, start - 12)
+        m = self.g["prefix_before"].search(self.text[window_start:start])
+        if not m:
+            return None
+        symbol = m["cur"]
+        code = self.g["prefix_table"][symbol]
+        if symbol == "¥":
+            code = self._yen_code()
+        return code, window_start + m.start("cur")
+
+    def _yen_code(self) -> str:
+        """'¥' is the yen unless the article talks of yuan/renminbi and never of the yen."""
+        if self._yen is None:
+            cues = self.g["yen"]
+            chinese = any(c in self.text for c in cues["chinese_cues"])
+            japanese = any(c in self.text for c in cues["japanese_cues"])
+            self._yen = cues["chinese"] if chinese and not japanese else cues["default"]
+        return self._yen
+
+    def _left_edge(self, fig: _Figure) -> tuple[int, str | None]:
+        """Extend the span left over a qualifier ("nearly", "more than")."""
+        window_start = max(0, fig.start - LOOKBEHIND)
+        m = self.g["qualifier_before"].search(self.text[window_start : fig.start])
+        if not m:
+            return fig.start, None
+        return window_start + m.start("q"), regex.sub(r"\s+", " ", m["q"].lower())
+
+    def _range_end(self, fig: _Figure, between: bool) -> _Figure | None:
+        """The upper figure of a range starting with ``fig``, or None."""
+        m = self.g["range_sep"].match(self.text, fig.end)
+        if not m:
+            return None
+        sep = m["sep"].lower()
+        if sep == "and" and not between:
+            return None
+        if sep in ("to", "through") and (self._from_before(fig.start) or self._change_word_before(fig.start)):
+            return None  # "from 5% to 7%", "rose 3% to 5%": two figures, not a range
+        nxt = self.g["candidates"].match(self.text, m.end())
+        pos = m.end()
+        if nxt is None:
+            pref = regex.match(rf"(?P<cur>{_alternation(self.g['prefix_table'])})\s?", self.text[pos : pos + 6])
+            if not pref:
+                return None
+            pos += pref.end()
+            nxt = self.g["candidates"].match(self.text, pos)
+            if nxt is None:
+                return None
+        if nxt["fraction"]:
+            return None
+        high = self._figure(pos, nxt, in_range=True)
+        if high is None or high.value < fig.value and not (fig.value < 0):
+            return None
+        if fig.percent_unit and high.percent_unit and fig.percent_unit != high.percent_unit:
+            return None
+        if fig.currency and high.currency and fig.currency != high.currency:
+            return None
+        if (fig.percent_unit or fig.currency) and not (high.percent_unit or high.currency) and sep not in "-–—":
+            return None
+        if fig.written != high.written and not between:
+            return None
+        return high
+
+    def _change_word_before(self, start: int) -> bool:
+        m = _LAST_WORD.search(self.text[max(0, start - 24) : start])
+        return bool(m) and m["word"].lower() in self.g["change_words"]
+
+    def _from_before(self, start: int) -> bool:
+        return bool(regex.search(r"(?<![A-Za-z])from\s++\Z", self.text[max(0, start - 6) : start], regex.IGNORECASE))
+
+    def _scale_of(self, high: _Figure) -> Decimal:
+        m = self.g["scale_after"].match(self.text, self._number_end(high))
+        if not m:
+            return Decimal(1)
+        return scale_value(m.group(0).strip(" -")) or Decimal(1)
+
+    def _number_end(self, fig: _Figure) -> int:
+        """Where the digits of ``fig`` end (it may start at a currency prefix)."""
+        pos = fig.start
+        while pos < fig.end:
+            cand = self.g["candidates"].match(self.text, pos)
+            if cand is not None and cand["digits"]:
+                return cand.end()
+            pos += 1
+        return fig.end
+
+    def _fraction_of_point(self, cand: regex.Match) -> QuantityMatch | None:
+        phrase = regex.sub(r"\s+", " ", cand.group(0).lower())
+        head = regex.sub(r"\s*(?:\bof\s+)?\ba\s+(?:percentage|per\s?cent)[\s-]+points?$", "", phrase).strip()
+        if head == "":
+            value = Decimal(1)
+        else:
+            value = self.g["fractions"].get(head) or self.g["fractions"].get(head.replace("-", " "))
+            if value is None and head.endswith("s"):
+                value = self.g["fractions"].get(head[:-1])
+            if value is None:
+                return None
+        start, qualifier = self._left_edge(_Figure(cand.start(), cand.end(), value, True, False, False, False))
+        return QuantityMatch(
+            start, cand.end(), "", "percentage", "fraction_of_point", value, unit="percentage_point", qualifier=qualifier
+        )
+
+    # -- deciding the kind -------------------------------------------------------------------
+
+    def _classify(
+        self, fig: _Figure, start: int, end: int, qualifier: str | None, value_high: Decimal | None
+    ) -> QuantityMatch | None:
+        if fig.percent_unit:
+            return QuantityMatch(
+                start, end, "", "percentage", fig.rule, fig.value, value_high, fig.percent_unit, qualifier
+            )
+        if fig.currency:
+            return QuantityMatch(start, end, "", "money", fig.rule, fig.value, value_high, fig.currency, qualifier)
+        return self._count(fig, start, end, qualifier, value_high)
+
+    def _count(
+        self, fig: _Figure, start: int, end: int, qualifier: str | None, value_high: Decimal | None
+    ) -> QuantityMatch | None:
+        g, text = self.g, self.text
+        if fig.value < 0 or self._not_a_count(fig, end):
+            return None
+        counted = self._counted(end)
+        if counted is None:
+            # A bare number counts only when it is clearly a quantity: "rose by 150,000", "2.3 million".
+            if fig.decimal and not fig.scaled:
+                return None
+            if not (fig.scaled or (fig.grouped and fig.value >= 1000)):
+                return None
+            return QuantityMatch(start, end, "", "count", "count_bare", fig.value, value_high, None, qualifier)
+        if fig.decimal and not fig.scaled:
+            return None
+        c_start, c_end = counted
+        return QuantityMatch(
+            start, end, "", "count", "count_noun", fig.value, value_high, None, qualifier,
+            text[c_start:c_end], c_start, c_end,
+        )  # fmt: skip
+
+    def _not_a_count(self, fig: _Figure, end: int) -> bool:
+        """Years, identifiers, measures, tenors, times of day and the like."""
+        g, text = self.g, self.text
+        raw = text[fig.start : end]
+        low = raw.lower()
+        if fig.written and not fig.scaled and low.strip() in ("one", "a", "an"):
+            return True
+        if not fig.written and not fig.grouped and not fig.decimal and not fig.scaled and len(raw) == 4:
+            if 1800 <= fig.value <= 2100:
+                return True  # a year; the period stage resolves it
+        after = text[end : end + 40]
+        if regex.match(r"-[A-Za-z]", after):
+            return True  # "three-year notes", "65-year-old", "five-star": an adjective
+        if regex.match(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", after, regex.IGNORECASE):
+            return True  # a time of day
+        if regex.match(r"\s*+(?:of\s++(?:the|them|those|these|its|their|our)\b)", after) and fig.value < 100:
+            return True  # "one of the", "two of them"
+        if g["measure_after"].match(text, end) or g["time_after"].match(text, end):
+            return True
+        before = text[max(0, fig.start - LOOKBEHIND) : fig.start]
+        if g["identifier_before"].search(before):
+            return True
+        if regex.search(r"(?:\bper\s++|/\s*+)\Z", before, regex.IGNORECASE):
+            return True  # "per 100,000 people": a rate's denominator
+        if regex.search(r"[(\[]\Z", before) and regex.match(r"[)\]]", after):
+            return True  # "(3)": a list marker
+        cap = _CAPITALISED_BEFORE.search(before)
+        if cap and not _SENTENCE_START.search(before[: cap.start()]):
+            word = cap["word"].lower().rstrip(".")
+            if word not in _MONTHS and not g["qualifier_before"].search(cap["word"] + " "):
+                return True  # "Nifty 50", "Boeing 737", "S&P 500": part of a name
+        return False
+
+    def _counted(self, end: int) -> tuple[int, int] | None:
+        """The counted noun phrase right after a number: up to four words, ending on the first plural noun."""
+        g, text = self.g, self.text
+        pos, words = end, []
+        for _ in range(5):
+            m = _SPACES.match(text, pos)
+            if not m:
+                break
+            w = _WORD.match(text, m.end())
+            if not w:
+                break
+            word = w.group(0).rstrip("'’-")
+            low = word.lower()
+            if low in g["stop_words"] or low in _MONTHS or low in g["vague_words"]:
+                break
+            words.append((w.start(), w.start() + len(word), low))
+            if self._plural(low):
+                return words[0][0], words[-1][1]
+            pos = w.start() + len(word)
+        return None
+
+    def _plural(self, word: str) -> bool:
+        if word in self.g["plural_exceptions"]:
+            return True
+        if "-" in word:
+            word = word.rsplit("-", 1)[-1]
+        return len(word) > 2 and word.endswith("s") and not word.endswith(self.g["not_plural_endings"])
+
+
+@lru_cache(maxsize=1)
+def g_scale_words() -> tuple[str, ...]:
+    """Scale words, for telling "three million" (scaled) from "three"."""
+    return tuple(lexicon()["scales"]) + ("dozen", "hundred")
