@@ -459,12 +459,14 @@ class _Context:
                 return None
             if not (fig.scaled or (fig.grouped and fig.value >= 1000)):
                 return None
-            return QuantityMatch(start, end, "", "count", "count_bare", fig.value, value_high, None, qualifier)
+            rule = "count_bare_range" if value_high is not None else "count_bare"
+            return QuantityMatch(start, end, "", "count", rule, fig.value, value_high, None, qualifier)
         if fig.decimal and not fig.scaled:
             return None
         c_start, c_end = counted
         return QuantityMatch(
-            start, end, "", "count", "count_noun", fig.value, value_high, None, qualifier,
+            start, end, "", "count", "count_noun_range" if value_high is not None else "count_noun",
+            fig.value, value_high, None, qualifier,
             text[c_start:c_end], c_start, c_end,
         )  # fmt: skip
 
