@@ -15,7 +15,7 @@ from .convert import doc_to_article
 from .extensions import register_extensions
 from .records import Article
 
-COMPONENTS = ("newsfigures_periods", "newsfigures_quantities")
+COMPONENTS = ("newsfigures_periods", "newsfigures_quantities", "newsfigures_linker")
 
 
 def load(base: str | Language | None = None) -> Language:

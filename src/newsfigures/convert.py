@@ -27,8 +27,15 @@ def doc_to_article(doc: Doc, **meta) -> Article:
     """The Article for a Doc processed by a newsfigures pipeline; ``meta`` overrides id/title/source."""
     info = dict(doc._.article_meta or {})
     info.update({k: v for k, v in meta.items() if v is not None})
-    mentions = [span_data_to_mention(s._.figure) for s in doc._.figures if s._.figure]
-    mentions.sort(key=lambda m: (m.start, m.end))
+    data = sorted((s._.figure for s in doc._.figures if s._.figure), key=lambda d: (d["start"], d["end"]))
+    index = {(d["start"], d["end"]): i for i, d in enumerate(data)}
+    mentions = []
+    for d in data:
+        mention = span_data_to_mention(d)
+        for ref, name in (("period_ref", "period_index"), ("equivalent_ref", "equivalent_of")):
+            if d.get(ref):
+                setattr(mention, name, index.get(tuple(d[ref])))
+        mentions.append(mention)
     published = doc._.published
     title = info.get("title")
     if title is None and doc._.dateline:

@@ -34,3 +34,15 @@ def make_quantities(nlp: Language, name: str, spans_key: str):
     from .pipes.quantities import QuantityFinder
 
     return QuantityFinder(nlp, name, spans_key=spans_key)
+
+
+@Language.factory(
+    "newsfigures_linker",
+    default_config={"spans_key": SPANS_KEY, "bases_key": BASES_KEY},
+    requires=[f"doc.spans.{SPANS_KEY}"],
+)
+def make_linker(nlp: Language, name: str, spans_key: str, bases_key: str):
+    """Subject, role, direction, basis, period and conversion of each figure."""
+    from .pipes.linker import FigureLinker
+
+    return FigureLinker(nlp, name, spans_key=spans_key, bases_key=bases_key)

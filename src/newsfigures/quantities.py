@@ -155,7 +155,7 @@ def _grammar() -> dict:
     }
 
 
-_LAST_WORD = regex.compile(r"(?P<word>[A-Za-z]++)\s++(?:by\s++)?\Z")
+_LAST_WORD = regex.compile(r"(?P<word>[A-Za-z]++)\s++\Z")
 _SPACES = regex.compile(r"[ \t\u00a0]++")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’&-]*+")
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
@@ -186,9 +186,22 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             continue
         if _overlaps(blocked, found.start, found.end):
             continue
+        if found.rule == "money_minor" and found.unit == "USD":
+            found = _cents_currency(found, results)
         results.append(_with_text(found, text))
         consumed_to = found.end
     return results
+
+
+CENT_CURRENCIES = frozenset({"USD", "EUR", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"})
+
+
+def _cents_currency(found: QuantityMatch, earlier: list[QuantityMatch]) -> QuantityMatch:
+    """"30 cents" after "€3.10" is euro cents: cents take the currency of the last amount that has them."""
+    for prev in reversed(earlier):
+        if prev.kind == "money" and prev.unit in CENT_CURRENCIES:
+            return QuantityMatch(**{**{f: getattr(found, f) for f in found.__slots__}, "unit": prev.unit})
+    return found
 
 
 def _with_text(m: QuantityMatch, text: str) -> QuantityMatch:
@@ -280,7 +293,7 @@ class _Context:
                 fig.scaled, fig.end = True, m.end()
         if not fig.written and not fig.scaled and self._glued_letters_after(fig.end):
             # "5G", "737MAX", "2nd", "1H24": part of a name, not a figure, unless a unit follows
-            if not g["percent_after"].match(text, fig.end) and not g["word_after"].match(text, fig.end):
+            if not any(g[k].match(text, fig.end) for k in ("percent_after", "word_after", "minor_after")):
                 return None
         m = g["percent_after"].match(text, fig.end)
         if m:
@@ -294,7 +307,7 @@ class _Context:
             fig.currency, fig.start, fig.rule = code, prefix_start, "money_prefix"
             return fig
         m = g["word_after"].match(text, fig.end)
-        if m and not regex.match(r"\s++of\b", text[m.end() : m.end() + 4]):
+        if m and not (m["cur"].lower().startswith("pound") and regex.match(r"\s++of\b", text[m.end() : m.end() + 4])):
             fig.currency = g["word_table"][regex.sub(r"\s+", " ", m["cur"].lower())]
             fig.end, fig.rule = m.end(), "money_word"
             return fig
@@ -367,7 +380,9 @@ class _Context:
         sep = m["sep"].lower()
         if sep == "and" and not between:
             return None
-        if sep in ("to", "through") and (self._from_before(fig.start) or self._change_word_before(fig.start)):
+        if sep in ("to", "through") and (
+            self._from_before(fig.start) or ((fig.percent_unit or fig.currency) and self._change_word_before(fig.start))
+        ):
             return None  # "from 5% to 7%", "rose 3% to 5%": two figures, not a range
         nxt = self.g["candidates"].match(self.text, m.end())
         pos = m.end()
@@ -384,19 +399,20 @@ class _Context:
         high = self._figure(pos, nxt, in_range=True)
         if high is None or high.value < fig.value and not (fig.value < 0):
             return None
+        if (fig.percent_unit and high.currency) or (fig.currency and high.percent_unit):
+            return None  # "by 11.1 per cent to ₹11.11 lakh crore": a change and a level
         if fig.percent_unit and high.percent_unit and fig.percent_unit != high.percent_unit:
             return None
         if fig.currency and high.currency and fig.currency != high.currency:
             return None
         if (fig.percent_unit or fig.currency) and not (high.percent_unit or high.currency) and sep not in "-–—":
             return None
-        if fig.written != high.written and not between:
-            return None
         return high
 
     def _change_word_before(self, start: int) -> bool:
+        """A change verb ("rose 3% to 5%") or "by" ("by Rs 117 to Rs 2,300") right before the figure."""
         m = _LAST_WORD.search(self.text[max(0, start - 24) : start])
-        return bool(m) and m["word"].lower() in self.g["change_words"]
+        return bool(m) and (m["word"].lower() in self.g["change_words"] or m["word"].lower() == "by")
 
     def _from_before(self, start: int) -> bool:
         return bool(regex.search(r"(?<![A-Za-z])from\s++\Z", self.text[max(0, start - 6) : start], regex.IGNORECASE))
@@ -457,8 +473,11 @@ class _Context:
             # A bare number counts only when it is clearly a quantity: "rose by 150,000", "2.3 million".
             if fig.decimal and not fig.scaled:
                 return None
-            if not (fig.scaled or (fig.grouped and fig.value >= 1000)):
-                return None
+            partitive = regex.match(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d)", text[end : end + 12])
+            if regex.search(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z", text[max(0, start - 20) : start]):
+                return None  # "the Sensex closed at 77,860": an index level
+            if not (fig.scaled or (fig.grouped and fig.value >= 1000) or partitive):
+                return None  # "20 of the country's 31 regions" is a count; a lone small number is not
             rule = "count_bare_range" if value_high is not None else "count_bare"
             return QuantityMatch(start, end, "", "count", rule, fig.value, value_high, None, qualifier)
         if fig.decimal and not fig.scaled:
@@ -485,8 +504,8 @@ class _Context:
             return True  # "three-year notes", "65-year-old", "five-star": an adjective
         if regex.match(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", after, regex.IGNORECASE):
             return True  # a time of day
-        if regex.match(r"\s*+(?:of\s++(?:the|them|those|these|its|their|our)\b)", after) and fig.value < 100:
-            return True  # "one of the", "two of them"
+        if fig.value == 1 and regex.match(r"\s*+of\b", after):
+            return True  # "one of the biggest"
         if g["measure_after"].match(text, end) or g["time_after"].match(text, end):
             return True
         before = text[max(0, fig.start - LOOKBEHIND) : fig.start]
@@ -497,7 +516,7 @@ class _Context:
         if regex.search(r"[(\[]\Z", before) and regex.match(r"[)\]]", after):
             return True  # "(3)": a list marker
         cap = _CAPITALISED_BEFORE.search(before)
-        if cap and not _SENTENCE_START.search(before[: cap.start()]):
+        if cap and not cap["word"].endswith(".") and not _SENTENCE_START.search(before[: cap.start()]):
             word = cap["word"].lower().rstrip(".")
             if word not in _MONTHS and not g["qualifier_before"].search(cap["word"] + " "):
                 return True  # "Nifty 50", "Boeing 737", "S&P 500": part of a name
@@ -507,7 +526,7 @@ class _Context:
         """The counted noun phrase right after a number: up to four words, ending on the first plural noun."""
         g, text = self.g, self.text
         pos, words = end, []
-        for _ in range(5):
+        for _ in range(7):
             m = _SPACES.match(text, pos)
             if not m:
                 break
@@ -516,6 +535,9 @@ class _Context:
                 break
             word = w.group(0).rstrip("'’-")
             low = word.lower()
+            if low in ("and", "or") and words:
+                pos = w.start() + len(word)  # "75 international and regional routes": one phrase
+                continue
             if low in g["stop_words"] or low in _MONTHS or low in g["vague_words"]:
                 break
             words.append((w.start(), w.start() + len(word), low))
