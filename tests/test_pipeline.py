@@ -1,0 +1,109 @@
+"""The spaCy side: factories, span groups and extensions, serialisation, and the public API contract."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import spacy
+
+import newsfigures
+from newsfigures import Article, Mention
+
+TEXT = (
+    "Exporters gain ground\nUpdated: 2024-03-01\n"
+    "Exports rose 7.1 percent year-on-year to $307 billion in January, while 1,200 firms joined the scheme."
+)
+
+
+def test_load_builds_blank_english_with_our_components(nlp):
+    assert nlp.lang == "en"
+    for name in ("newsfigures_periods", "newsfigures_quantities", "newsfigures_linker"):
+        assert nlp.has_pipe(name)
+    assert not any(name in ("ner", "parser", "tagger") for name in nlp.pipe_names)
+
+
+def test_components_are_spacy_factories_in_any_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsfigures_periods")
+    nlp.add_pipe("newsfigures_quantities")
+    nlp.add_pipe("newsfigures_linker")
+    doc = nlp("Profit rose 12% to $5 billion.")
+    assert [s.label_ for s in doc.spans["figures"]] == ["percentage", "money"]
+    assert doc.spans["figures"][0]._.figure["value"] == "12"
+    assert doc.spans["figures"][0].id_ == "percentage"
+
+
+def test_load_adds_to_a_given_pipeline():
+    base = spacy.blank("en")
+    nlp = newsfigures.load(base)
+    assert nlp is base and nlp.has_pipe("newsfigures_quantities")
+
+
+def test_doc_figures_extension_is_sorted(nlp):
+    doc = nlp(TEXT)
+    starts = [s._.figure["start"] for s in doc._.figures]
+    assert starts == sorted(starts) and len(starts) >= 3
+
+
+def test_pipeline_survives_to_disk_and_spacy_load(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    reloaded = spacy.load(tmp_path / "pipe")
+    a = newsfigures.extract(TEXT, nlp=nlp)
+    b = newsfigures.extract(TEXT, nlp=reloaded)
+    assert a == b
+
+
+def test_extract_returns_an_article_with_sorted_exact_mentions(nlp):
+    article = newsfigures.extract(TEXT, published="2024-03-01", nlp=nlp)
+    assert isinstance(article, Article)
+    assert article.published == date(2024, 3, 1)
+    assert [m.start for m in article.mentions] == sorted(m.start for m in article.mentions)
+    for m in article.mentions:
+        assert isinstance(m, Mention)
+        assert article.text[m.start : m.end] == m.text
+    money = [m for m in article.mentions if m.kind == "money"]
+    assert (money[0].value, money[0].unit) == (Decimal("307000000000"), "USD")
+
+
+def test_article_json_and_schema(nlp):
+    article = newsfigures.extract(TEXT, nlp=nlp)
+    again = Article.model_validate_json(article.model_dump_json())
+    assert again == article
+    schema = Article.model_json_schema()
+    assert "mentions" in schema["properties"]
+
+
+def test_dateline_is_used_when_published_is_not_given(nlp):
+    article = newsfigures.extract(TEXT, nlp=nlp)
+    assert article.published == date(2024, 3, 1)
+    assert article.title == "Exporters gain ground"
+
+
+def test_extract_many_keeps_order_and_metadata(nlp):
+    items = ["Sales rose 5%.", ("Costs fell 3%.", {"id": "b", "published": "2024-01-05"}), "No figures here."]
+    articles = list(newsfigures.extract_many(items, nlp=nlp))
+    assert [a.text for a in articles] == ["Sales rose 5%.", "Costs fell 3%.", "No figures here."]
+    assert articles[1].id == "b" and articles[1].published == date(2024, 1, 5)
+    assert articles[2].mentions == []
+
+
+@pytest.mark.parametrize(
+    "bad, error",
+    [(b"bytes", TypeError), (None, TypeError), (42, TypeError)],
+)
+def test_extract_rejects_non_text(bad, error):
+    with pytest.raises(error, match="str"):
+        newsfigures.extract(bad)
+
+
+def test_extract_rejects_an_unparseable_date():
+    with pytest.raises(ValueError):
+        newsfigures.extract("Sales rose 5%.", published="not a date")
+
+
+def test_to_table_has_one_row_per_mention(nlp):
+    article = newsfigures.extract(TEXT, nlp=nlp)
+    rows = article.to_table()
+    assert len(rows) == len(article.mentions)
+    assert {"kind", "value", "unit", "subject", "direction", "basis", "period_start"} <= set(rows[0])
