@@ -42,6 +42,10 @@ def _one(text):
         ("Core prices were minus 0.1 per cent.", "minus 0.1 per cent", "-0.1", "percent"),
         ("Sales rose ５．２％ last month.", "５．２％", "5.2", "percent"),
         ("Margins reached twenty percent.", "twenty percent", "20", "percent"),
+        ("The Fed cut rates by a quarter point.", "a quarter point", "0.25", "percentage_point"),
+        ("Markets price a half-point move.", "a half-point", "0.5", "percentage_point"),
+        ("Investors expect a 25-basis-point increase.", "25-basis-point", "25", "basis_point"),
+        ("A 5-percent tariff applies.", "5-percent", "5", "percent"),
     ],
 )
 def test_percentages(text, span, value, unit):
@@ -193,6 +197,8 @@ def test_change_between_two_levels_is_two_figures():
         "Hundreds of firms and thousands of workers.",
         "See figure (3) and page 12.",
         "It has 30 square metres and 5 GW of capacity.",
+        "Hiring has slowed for 25 straight months.",
+        "The mine produced 3 million metric tonnes.",
     ],
 )
 def test_not_figures(text):

@@ -90,8 +90,10 @@ def _grammar() -> dict:
         r"(?:\.\d++)?+|\d++(?:\.\d++)?+)"
     )
     fraction_pp = (
-        r"(?<![\w-])(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
-        r"|half\s+(?:of\s+)?a|a)\s+(?:percentage|per\s?cent)[\s-]+points?(?![\w-])"
+        r"(?<![\w-])(?:(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
+        r"|half\s+(?:of\s+)?a|a)\s+(?:percentage|per\s?cent)[\s-]+points?"
+        r"|(?:a|one|three)[\s-]+(?:quarters?|half)[\s-]+(?:percentage[\s-]+)?points?"
+        r"|half\s+a\s+point)(?![\w-])"
     )
     candidates = regex.compile(
         rf"(?P<fraction>{fraction_pp})|(?P<digits>{digits_re})|(?P<words>{words_re})", regex.IGNORECASE
@@ -104,7 +106,8 @@ def _grammar() -> dict:
         rf"|(?P<abbr>{_alternation(abbreviations)})|\s++(?P<spaced>{_alternation(spaced)}))(?![A-Za-z])"
     )
     percent_after = regex.compile(
-        rf"\s*+(?P<unit>%|{_alternation([u for u in units['percent_units'] if u != '%'], flags='i')})(?![A-Za-z])"
+        rf"\s*+(?P<unit>%)|[\s-]*+(?P<unit>{_alternation([u for u in units['percent_units'] if u != '%'], flags='i')})"
+        r"(?![A-Za-z])"
     )
     prefix_table: dict[str, str] = {}
     word_table: dict[str, str] = {}
@@ -436,6 +439,7 @@ class _Context:
     def _fraction_of_point(self, cand: regex.Match) -> QuantityMatch | None:
         phrase = regex.sub(r"\s+", " ", cand.group(0).lower())
         head = regex.sub(r"\s*(?:\bof\s+)?\ba\s+(?:percentage|per\s?cent)[\s-]+points?$", "", phrase).strip()
+        head = regex.sub(r"[\s-]+(?:a\s+)?(?:percentage[\s-]+)?points?$", "", head).strip()
         if head == "":
             value = Decimal(1)
         else:
@@ -483,6 +487,9 @@ class _Context:
         if fig.decimal and not fig.scaled:
             return None
         c_start, c_end = counted
+        head = text[c_start:c_end].rsplit(None, 1)[-1]
+        if g["time_after"].fullmatch(" " + head) or g["measure_after"].fullmatch(" " + head):
+            return None  # "25 straight months", "3 million metric tonnes": a length of time or a measure
         return QuantityMatch(
             start, end, "", "count", "count_noun_range" if value_high is not None else "count_noun",
             fig.value, value_high, None, qualifier,
