@@ -122,12 +122,27 @@ def test_yen_sign_follows_the_article():
         ("The scheme reached 3 lakh farmers.", "3 lakh", "300000", "farmers"),
         ("Some 2,000 people attended the fair.", "Some 2,000", "2000", "people"),
         ("Turnout hit 1\u00a0250\u00a0000 voters.", "1\u00a0250\u00a0000", "1250000", "voters"),
+        ("China is among the three biggest U.S. trading partners.", "three", "3", "biggest U.S. trading partners"),
+        ("Hainan operates 75 international and regional air routes.", "75", "75", "international and regional air routes"),
     ],
 )
 def test_counts(text, span, value, counted):
     m = _one(text)
     assert (m.text, m.kind, m.value, m.counted) == (span, "count", Decimal(value), counted)
     assert text[m.counted_start : m.counted_end] == counted
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("The number of rigs fell by eight to 507.", ["eight"]),
+        ("Jobless claims fell by 12,000 to 210,000.", ["12,000", "210,000"]),
+        ("Harvests grew in 20 of the country's 31 regions.", ["20", "31"]),
+        ("The RRR may fall by 25 to 50 basis points.", ["25 to 50 basis points"]),
+    ],
+)
+def test_changes_levels_and_partitives(text, spans):
+    assert [m.text for m in find_quantities(text)] == spans
 
 
 def test_bare_large_count_has_no_counted_noun():
@@ -198,6 +213,9 @@ def test_change_between_two_levels_is_two_figures():
         "See figure (3) and page 12.",
         "It has 30 square metres and 5 GW of capacity.",
         "Hiring has slowed for 25 straight months.",
+        "The Dow rose 300 points to 39,000.",
+        "The builders' index fell to 40 and the PMI slipped to 49.",
+        "The Sensex closed at 72,000.",
         "The mine produced 3 million metric tonnes.",
     ],
 )

@@ -160,7 +160,7 @@ def _grammar() -> dict:
 
 _LAST_WORD = regex.compile(r"(?P<word>[A-Za-z]++)\s++\Z")
 _SPACES = regex.compile(r"[ \t\u00a0]++")
-_WORD = regex.compile(r"[A-Za-z][A-Za-z'’&-]*+")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
 _CAPITALISED_BEFORE = regex.compile(r"(?P<word>[A-Z][A-Za-z&'’.]*+)\s++\Z")
 _MONTHS = frozenset(
@@ -383,8 +383,9 @@ class _Context:
         sep = m["sep"].lower()
         if sep == "and" and not between:
             return None
-        if sep in ("to", "through") and (
-            self._from_before(fig.start) or ((fig.percent_unit or fig.currency) and self._change_word_before(fig.start))
+        word_before = self._word_before(fig.start) if sep in ("to", "through") else ""
+        if word_before == "from" or (
+            (fig.percent_unit or fig.currency) and (word_before == "by" or word_before in self.g["change_words"])
         ):
             return None  # "from 5% to 7%", "rose 3% to 5%": two figures, not a range
         nxt = self.g["candidates"].match(self.text, m.end())
@@ -402,6 +403,8 @@ class _Context:
         high = self._figure(pos, nxt, in_range=True)
         if high is None or high.value < fig.value and not (fig.value < 0):
             return None
+        if word_before == "by" and not (high.percent_unit or high.currency):
+            return None  # "fell by eight to 507": a change and a level
         if (fig.percent_unit and high.currency) or (fig.currency and high.percent_unit):
             return None  # "by 11.1 per cent to ₹11.11 lakh crore": a change and a level
         if fig.percent_unit and high.percent_unit and fig.percent_unit != high.percent_unit:
@@ -412,13 +415,18 @@ class _Context:
             return None
         return high
 
-    def _change_word_before(self, start: int) -> bool:
-        """A change verb ("rose 3% to 5%") or "by" ("by Rs 117 to Rs 2,300") right before the figure."""
+    def _word_before(self, start: int) -> str:
+        """The word right before the figure, lower-cased ("rose" in "rose 3% to 5%", "by" in "by Rs 117 to...")."""
         m = _LAST_WORD.search(self.text[max(0, start - 24) : start])
-        return bool(m) and (m["word"].lower() in self.g["change_words"] or m["word"].lower() == "by")
+        return m["word"].lower() if m else ""
 
-    def _from_before(self, start: int) -> bool:
-        return bool(regex.search(r"(?<![A-Za-z])from\s++\Z", self.text[max(0, start - 6) : start], regex.IGNORECASE))
+    def _after_change(self, window: str) -> bool:
+        """"rigs fell by eight": a bare number after "by" that follows a change verb in its clause."""
+        m = regex.search(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z", window)
+        if not m:
+            return False
+        words = m["clause"].lower().split()[-5:]
+        return any(w in self.g["change_words"] for w in words)
 
     def _scale_of(self, high: _Figure) -> Decimal:
         m = self.g["scale_after"].match(self.text, self._number_end(high))
@@ -480,7 +488,11 @@ class _Context:
             partitive = regex.match(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d)", text[end : end + 12])
             if regex.search(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z", text[max(0, start - 20) : start]):
                 return None  # "the Sensex closed at 77,860": an index level
-            if not (fig.scaled or (fig.grouped and fig.value >= 1000) or partitive):
+            window = text[max(0, start - 60) : start]
+            if regex.search(r"\bpoints?\b[^.;,]*\Z", window, regex.IGNORECASE):
+                return None  # "the Dow rose 300 points to 39,000": an index level
+            after_change = not fig.decimal and self._after_change(window)
+            if not (fig.scaled or (fig.grouped and fig.value >= 1000) or partitive or after_change):
                 return None  # "20 of the country's 31 regions" is a count; a lone small number is not
             rule = "count_bare_range" if value_high is not None else "count_bare"
             return QuantityMatch(start, end, "", "count", rule, fig.value, value_high, None, qualifier)

@@ -1,0 +1,93 @@
+"""Linking figures to what they measure: subject, role, direction, basis, period and conversions.
+
+Rows are our own sentences in several house styles; each names the figure and the expected links.
+"""
+
+from datetime import date
+
+import pytest
+
+import newsfigures
+
+P = "2024-12-23"
+
+
+def _figure(nlp, text, figure_text, published=P):
+    article = newsfigures.extract(text, published=published, nlp=nlp)
+    found = [m for m in article.mentions if m.text == figure_text]
+    assert found, [m.text for m in article.mentions]
+    return article, found[0]
+
+
+@pytest.mark.parametrize(
+    "text, figure, direction, role, basis",
+    [
+        ("Loans to small firms increased by 12.5 percent year on year.", "12.5 percent", "increase", "change", "year_on_year"),
+        ("Retail sales fell 3.1% from a year earlier.", "3.1%", "decrease", "change", "year_on_year"),
+        ("The jobless rate rose to 4.4% in March.", "4.4%", "increase", "level", None),
+        ("Inflation slowed to 2.1%, down from 2.6% a month earlier.", "2.6%", None, "level", None),
+        ("Deposits stood at 3.2 trillion yuan.", "3.2 trillion yuan", None, "level", None),
+        ("Exports accounted for 48.6 percent of the total.", "48.6 percent", None, "share", None),
+        ("The bank cut its policy rate by 25 basis points.", "25 basis points", "decrease", "change", None),
+        ("Output grew 0.8% quarter on quarter.", "0.8%", "increase", "change", "quarter_on_quarter"),
+        ("Prices dipped 0.2 per cent month-on-month.", "0.2 per cent", "decrease", "change", "month_on_month"),
+        ("The government aims for growth of around 5 percent.", "around 5 percent", None, "target", None),
+        ("Economists expect GDP to expand 2.3 percent.", "2.3 percent", "increase", "forecast", None),
+        ("Credit to exporters was up 35 percent compared to the beginning of the year.", "35 percent", "increase", "change", "since_start_of_year"),
+    ],
+)
+def test_direction_role_basis(nlp, text, figure, direction, role, basis):
+    _, m = _figure(nlp, text, figure)
+    assert (m.direction, m.role, m.basis) == (direction, role, basis)
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("Loans to small firms increased by 12.5 percent year on year.", "12.5 percent", "Loans to small firms"),
+        ("Lenders had raised credit to solar projects by 20 percent.", "20 percent", "credit to solar projects"),
+        ("Farm incomes grew 6 percent, with the number of cooperatives rising by 9 percent.", "9 percent", "the number of cooperatives"),
+        ("Green loans rose by 11 percent for wind power, 14 percent for hydropower and 9 percent for solar.", "11 percent", "Green loans"),
+        ("The city opened 3,400 new childcare places.", "3,400", "new childcare places"),
+        ("Banks lent 2.1 billion yuan in mortgages to young buyers.", "2.1 billion yuan", "mortgages to young buyers"),
+    ],
+)
+def test_subject(nlp, text, figure, subject):
+    _, m = _figure(nlp, text, figure)
+    assert m.subject == subject
+
+
+def test_list_items_inherit_the_head_direction_and_basis(nlp):
+    text = (
+        "The region saw a year-on-year increase in green loans to farms by 10.5 percent, "
+        "forestry by 18.2 percent, and fisheries by 41.1 percent."
+    )
+    article = newsfigures.extract(text, published=P, nlp=nlp)
+    figures = [m for m in article.mentions if m.kind == "percentage"]
+    assert [(m.direction, m.basis) for m in figures] == [("increase", "year_on_year")] * 3
+    assert [m.subject for m in figures[1:]] == ["forestry", "fisheries"]
+
+
+def test_period_governs_every_figure_of_its_sentence(nlp):
+    text = (
+        "By the end of the third quarter, lenders had increased loans to start-ups by 30 percent, "
+        "with the number of borrowers growing by 12 percent."
+    )
+    article = newsfigures.extract(text, published=P, nlp=nlp)
+    period_index = next(i for i, m in enumerate(article.mentions) if m.kind == "period")
+    for m in article.mentions:
+        if m.kind == "percentage":
+            assert (m.period_start, m.period_end) == (date(2024, 9, 30), date(2024, 9, 30))
+            assert m.period_index == period_index
+
+
+def test_conversion_points_to_the_original_amount(nlp):
+    article = newsfigures.extract("Savers deposited 210 million yuan ($28.8 million) last year.", published=P, nlp=nlp)
+    money = [(i, m) for i, m in enumerate(article.mentions) if m.kind == "money"]
+    (i_cny, cny), (_, usd) = money
+    assert usd.equivalent_of == i_cny and cny.equivalent_of is None
+
+
+def test_implausible_rate_is_not_a_conversion(nlp):
+    article = newsfigures.extract("It paid 210 million yuan ($2 billion) in fees.", published=P, nlp=nlp)
+    assert all(m.equivalent_of is None for m in article.mentions)
