@@ -15,7 +15,7 @@ from .extensions import BASES_KEY, SPANS_KEY
 @Language.factory(
     "newsfigures_periods",
     default_config={"spans_key": SPANS_KEY, "bases_key": BASES_KEY},
-    assigns=[f"doc.spans.{SPANS_KEY}", f"doc.spans.{BASES_KEY}", "doc._.published", "doc._.dateline"],
+    assigns=["doc.spans", "doc._.published", "doc._.dateline"],
 )
 def make_periods(nlp: Language, name: str, spans_key: str, bases_key: str):
     """Dates and periods, resolved against the publication date."""
@@ -27,7 +27,7 @@ def make_periods(nlp: Language, name: str, spans_key: str, bases_key: str):
 @Language.factory(
     "newsfigures_quantities",
     default_config={"spans_key": SPANS_KEY},
-    assigns=[f"doc.spans.{SPANS_KEY}"],
+    assigns=["doc.spans"],
 )
 def make_quantities(nlp: Language, name: str, spans_key: str):
     """Percentages, money amounts and counts."""
@@ -39,7 +39,7 @@ def make_quantities(nlp: Language, name: str, spans_key: str):
 @Language.factory(
     "newsfigures_linker",
     default_config={"spans_key": SPANS_KEY, "bases_key": BASES_KEY},
-    requires=[f"doc.spans.{SPANS_KEY}"],
+    requires=["doc.spans"],
 )
 def make_linker(nlp: Language, name: str, spans_key: str, bases_key: str):
     """Subject, role, direction, basis, period and conversion of each figure."""
