@@ -18,3 +18,11 @@ def nlp():
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article, which lives beside the checkout (``../shared/seed``), as in CI."""
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not beside this checkout ({SEED})")
+    return SEED.read_text(encoding="utf-8")

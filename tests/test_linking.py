@@ -31,7 +31,7 @@ def _figure(nlp, text, figure_text, published=P):
         ("The bank cut its policy rate by 25 basis points.", "25 basis points", "decrease", "change", None),
         ("Output grew 0.8% quarter on quarter.", "0.8%", "increase", "change", "quarter_on_quarter"),
         ("Prices dipped 0.2 per cent month-on-month.", "0.2 per cent", "decrease", "change", "month_on_month"),
-        ("The government aims for growth of around 5 percent.", "around 5 percent", None, "target", None),
+        ("The government aims for growth of around 5 percent.", "around 5 percent", "increase", "target", None),
         ("Economists expect GDP to expand 2.3 percent.", "2.3 percent", "increase", "forecast", None),
         ("Credit to exporters was up 35 percent compared to the beginning of the year.", "35 percent", "increase", "change", "since_start_of_year"),
     ],

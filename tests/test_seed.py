@@ -11,7 +11,6 @@ import pytest
 
 import newsfigures
 
-from .conftest import SEED
 
 # (text, kind, value, unit, qualifier, counted)
 EXPECTED_FIGURES = [
@@ -39,10 +38,8 @@ EXPECTED_PERIODS = [
 
 
 @pytest.fixture(scope="module")
-def seed_article(nlp):
-    if not SEED.is_file():
-        pytest.skip(f"the seed article is not beside this checkout ({SEED})")
-    return newsfigures.extract(SEED.read_text(encoding="utf-8"), published="2024-12-23", nlp=nlp)
+def seed_article(nlp, seed_text):
+    return newsfigures.extract(seed_text, published="2024-12-23", nlp=nlp)
 
 
 def test_every_seed_figure_comes_out_right_and_nothing_else(seed_article):
@@ -64,9 +61,7 @@ def test_seed_periods_resolve(seed_article, text, start, end):
     assert all((p.period_start, p.period_end) == (start, end) for p in periods)
 
 
-def test_seed_dateline_gives_the_publication_date(nlp):
-    if not SEED.is_file():
-        pytest.skip(f"the seed article is not beside this checkout ({SEED})")
-    article = newsfigures.extract(SEED.read_text(encoding="utf-8"), nlp=nlp)
+def test_seed_dateline_gives_the_publication_date(nlp, seed_text):
+    article = newsfigures.extract(seed_text, nlp=nlp)
     assert article.published == date(2024, 12, 23)
     assert article.title == "Shanxi injects financial vitality to boost development"

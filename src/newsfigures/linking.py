@@ -78,6 +78,8 @@ def _cues() -> dict:
         "openers": frozenset(link["clause_openers"]),
         "aux": frozenset(link["auxiliaries"]),
         "rates": {k: Decimal(str(v)) for k, v in link["usd_rates"].items() if not k.startswith("_")},
+        "verbs": frozenset(link["other_verbs"]),
+        "reporting": frozenset(link["reporting_verbs"]),
     }
 
 
@@ -97,11 +99,13 @@ def link_figures(
         clause_end = _clause_end(text, fig.end, sent[1])
         link = Link()
         _role_and_direction(text, fig, clause_start, clause_end, link)
-        link.subject = _subject(text, fig, clause_start, link)
+        link.subject = _subject(text, fig, clause_start, periods)
         same_sentence = previous is not None and previous[0] >= sent[0]
         if same_sentence and previous and link.direction is None and not link.cues:
             # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
             link.direction, link.role = previous[1].direction, previous[1].role
+        if link.subject is None and same_sentence and previous:
+            link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
         link.basis = _basis(bases, fig, sent, clause_start, clause_end, link)
         link.period = _period(text, periods, fig, sent)
         link.equivalent_of = _equivalent(text, figures, index)
@@ -166,8 +170,10 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         return
     if any(regex.search(rf"\b{regex.escape(c)}\b", left_text) for c in cues["target"]):
         link.role = "target"
+        link.cues.append("target")
     elif any(regex.search(rf"\b{regex.escape(c)}\b", left_text) for c in cues["forecast"]):
         link.role = "forecast"
+        link.cues.append("forecast")
     elif link.direction is not None:
         between = [w for _, _, w in left[verb_index + 1 :]] if verb_index is not None else []
         link.role = "level" if ("to" in between[-2:] or before in ("to", "at")) else "change"
@@ -175,44 +181,123 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.role = "change" if before == "by" or fig.unit in ("percentage_point", "basis_point") else "level"
     if link.direction is None and fig.value is not None and fig.value < 0 and fig.kind == "percentage":
         link.direction = "decrease"
-    if before in cues["level"] or before in ("to", "at", "by"):
-        link.cues.append(before)
 
 
-def _subject(text: str, fig: FigureRef, clause_start: int, link: Link) -> tuple[int, int] | None:
-    """The phrase naming what the figure measures."""
+def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
+    """The phrase naming what the figure measures, tried in order:
+
+    the counted noun of a count; "revenue of $5 billion" (the noun before "of"); "$2 billion in loans";
+    "increased loans to farms by 5%" (the object after the verb); "Exports rose 5%" (the phrase before the verb).
+    """
     cues = _cues()
     if fig.counted is not None:
         return fig.counted
-    after = regex.match(r"\s++(?:in|of|for|on|worth\s+of)\s++(?P<np>[^,;:.()\n]{2,80})", text[fig.end :])
-    if fig.kind == "money" and after and not regex.match(r"(?:the\s+)?(?:first|second|third|fourth|last|past)\b", after["np"]):
-        np = after["np"]
-        cut = regex.search(r"\s(?:from|in\s+(?:the|20\d\d)|during|since|as|compared|which|that|and\s+\d)\b", np)
-        np = np[: cut.start()] if cut else np
-        start = fig.end + after.start("np")
-        return start, start + len(np.rstrip())
     left = _words(text, clause_start, fig.start)
-    if not left:
-        return None
+    if left and left[-1][2] == "of" and not (len(left) > 1 and left[-2][2] in _NOT_SUBJECT_HEADS):
+        np = _noun_phrase_before(left[:-1], cues)
+        if np and not _is_period(np, periods):
+            return np
+    after = _AFTER_IN.match(text, fig.end)
+    if fig.kind == "money" and after and not _TIME_START.match(after["np"]):
+        np = after["np"]
+        cut = _NP_CUT.search(np)
+        np = np[: cut.start()] if cut else np
+        start = fig.end + (after.start("np") - after.start())
+        if np.strip() and not _is_period((start, start + len(np.rstrip())), periods):
+            return start, start + len(np.rstrip())
     verb = None
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w in cues["increase"] or w in cues["decrease"] or w in cues["level"]:
+        if w in _PREPOSITIONS:
+            continue
+        if w in cues["increase"] or w in cues["decrease"] or w in cues["level"] or w in cues["verbs"]:
             verb = i
             break
-    if verb is not None:
-        inner = _trim(left[verb + 1 :], cues)
-        if inner:
-            return inner[0][0], inner[-1][1]
-        outer = _trim(left[:verb], cues)
-        return (outer[0][0], outer[-1][1]) if outer else None
-    phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
-    return (phrase[0][0], phrase[-1][1]) if phrase else None
+    if verb is None:
+        phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
+        return (phrase[0][0], phrase[-1][1]) if phrase else None
+    between = left[verb + 1 :]
+    if not any(w[2][0].isdigit() for w in between):
+        obj = _object_after(between, cues)
+        if obj and not _is_period(obj, periods):
+            return obj
+    np = _noun_phrase_before(left[:verb], cues)
+    return None if np is None or _is_period(np, periods) else np
+
+
+_NOT_SUBJECT_HEADS = frozenset("high low range record peak level pace total average rate-high".split())
+
+
+def _is_period(span: tuple[int, int], periods: list[PeriodRef]) -> bool:
+    """A phrase that is (mostly) a period is not a subject: "in [the three months to June]"."""
+    for p in periods:
+        overlap = min(span[1], p.end) - max(span[0], p.start)
+        if overlap > 0 and overlap >= (span[1] - span[0]) / 2:
+            return True
+    return False
+
+
+_AFTER_IN = regex.compile(r"\s++(?:in|for|worth\s+of)\s++(?P<np>[^,;:.()\n]{2,80})")
+_TIME_START = regex.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d)", regex.I
+)
+_NP_CUT = regex.compile(r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b")
+_PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
+
+
+def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
+    """The object of a transitive verb: "increased [loans to farms] by 5%", "cut [its policy rate] by 25bp"."""
+    if not words or words[-1][2] not in ("by", "to", "at"):
+        return None
+    words = words[:-1]
+    while words and (words[0][2] in cues["aux"] or words[0][2].endswith("ly")):
+        words = words[1:]
+    if not words or words[0][2] in _PREPOSITIONS or words[0][2][0].isdigit():
+        return None
+    cut = len(words)
+    for i, w in enumerate(words):
+        if i and (w[2] in ("on", "during", "by", "from", "last", "this", "than") or w[2][0].isdigit()):
+            cut = i
+            break
+        if i and w[2] in ("to", "at") and i + 1 < len(words) and words[i + 1][2] in ("a", "an"):
+            cut = i  # "to a range of", "at a 23-year high"
+            break
+    words = words[:cut]
+    if not words or len(words) > MAX_SUBJECT_WORDS:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
+    """The noun phrase that ends right before a verb or "of": back to a verb, "that", or the clause start."""
+    while words and (words[-1][2] in cues["aux"] or words[-1][2].endswith("ly") or words[-1][2] in ("a", "an")):
+        words = words[:-1]
+    start = 0
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i][2]
+        if w in cues["reporting"] or w in ("that", "who", "which", "while", "as", "after", "when") or (
+            w in cues["verbs"] or w in cues["increase"] or w in cues["decrease"]
+        ) and i < len(words) - 1:
+            start = i + 1
+            break
+        if w in ("by", "to", "at", "from", "with", "for") and i < len(words) - 1:
+            start = i + 1
+            break
+    words = words[start:]
+    while words and (words[0][2] in cues["openers"] or words[0][2] in _PREPOSITIONS):
+        words = words[1:]
+    words = words[-MAX_SUBJECT_WORDS:]
+    if not words or all(w[2][0].isdigit() or w[2] in _DETERMINERS for w in words):
+        return None
+    return words[0][0], words[-1][1]
+
+
+_DETERMINERS = frozenset("the a an its their his her our this that these those it they".split())
 
 
 def _trim(words: list[tuple[int, int, str]], cues: dict) -> list[tuple[int, int, str]]:
     """Drop clause openers, auxiliaries and prepositions at the edges; keep the last words."""
-    edge = cues["openers"] | cues["aux"] | {"by", "to", "at", "of", "in", "from", "a", "an", "year-on-year", "up", "down"}
+    edge = cues["openers"] | cues["aux"] | _PREPOSITIONS | {"a", "an", "year-on-year", "up", "down", "or"}
     while words and words[0][2] in edge - {"a", "an"}:
         words = words[1:]
     while words and (words[-1][2] in edge or words[-1][2].endswith("ly")):
