@@ -280,7 +280,7 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         ) and i < len(words) - 1:
             start = i + 1
             break
-        if w in ("by", "to", "at", "from", "with", "for") and i < len(words) - 1:
+        if w in ("by", "from", "with") and i < len(words) - 1:
             start = i + 1
             break
     words = words[start:]
