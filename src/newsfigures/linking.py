@@ -73,6 +73,7 @@ def _cues() -> dict:
         "level": frozenset(link["level_verbs"]),
         "share_before": tuple(link["share_before"]),
         "share_after": tuple(link["share_after"]),
+        "target_after": tuple(link["target_after"]),
         "target": tuple(link["target_cues"]),
         "forecast": tuple(link["forecast_cues"]),
         "openers": frozenset(link["clause_openers"]),
@@ -101,7 +102,7 @@ def link_figures(
         _role_and_direction(text, fig, clause_start, clause_end, link)
         link.subject = _subject(text, fig, clause_start, periods)
         same_sentence = previous is not None and previous[0] >= sent[0]
-        if same_sentence and previous and link.direction is None and not link.cues:
+        if same_sentence and previous and link.direction is None and not link.cues and _elliptical(text, clause_start, fig):
             # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
             link.direction, link.role = previous[1].direction, previous[1].role
         if link.subject is None and same_sentence and previous:
@@ -137,6 +138,26 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0).lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
 
 
+def _direction_of(word: str) -> str | None:
+    """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk")."""
+    cues = _cues()
+    forms = {word}
+    for suffix in ("ing", "ed", "s", "es"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # "cutting" -> "cut"
+    if forms & cues["increase"]:
+        return "increase"
+    if forms & cues["decrease"]:
+        return "decrease"
+    return None
+
+
+DIRECTION_WINDOW = 8  # words before the figure in which a change word counts
+
+
 def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end: int, link: Link) -> None:
     cues = _cues()
     left = _words(text, clause_start, fig.start)
@@ -145,42 +166,72 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     right_text = text[fig.end : clause_end].lower()
     before = left[-1][2] if left else ""
     verb_index = None
-    for i in range(len(left) - 1, -1, -1):
-        word = left[i][2]
-        if word in cues["increase"] or word in cues["decrease"]:
+    for i in range(len(left) - 1, max(-1, len(left) - 1 - DIRECTION_WINDOW), -1):
+        direction = _direction_of(left[i][2])
+        if direction:
             verb_index = i
-            link.direction = "increase" if word in cues["increase"] else "decrease"
-            link.cues.append(word)
+            link.direction = direction
+            link.cues.append(left[i][2])
             break
     if link.direction is None:
         for _, _, word in right:
-            if word in cues["increase"] or word in cues["decrease"]:
-                link.direction = "increase" if word in cues["increase"] else "decrease"
+            if word in ("more", "higher", "up"):
+                link.direction = "increase"
+            elif word in ("less", "fewer", "lower", "down"):
+                link.direction = "decrease"
+            else:
+                link.direction = _direction_of(word)
+            if link.direction:
                 link.cues.append(word)
                 break
-    if before == "from":
-        link.direction, link.role = None, "level"
+    if link.direction is None:
+        m = _TRAILING_UP_DOWN.match(text, fig.end)
+        if m:  # "stood at 1.46 crore at the end of February, up from 1.04 crore"
+            link.direction = "increase" if m["word"].lower() == "up" else "decrease"
+            link.cues.append(m["word"].lower())
+    recent = [w[2] for w in left[-4:]]
+    if "from" in recent and not any(_direction_of(w) for w in recent[recent.index("from") :]):
+        link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02"
         link.cues.append("from")
         return
-    if any(left_text.rstrip().endswith(c) for c in cues["share_before"]) or any(
-        right_text.lstrip().startswith(c) for c in cues["share_after"]
+    if any(right_text.lstrip().startswith(c) for c in cues["target_after"]) or any(
+        regex.search(rf"\b{regex.escape(c)}\b", left_text) for c in cues["target"]
     ):
-        link.role = "share"
-        link.cues.append("share")
-        return
-    if any(regex.search(rf"\b{regex.escape(c)}\b", left_text) for c in cues["target"]):
         link.role = "target"
         link.cues.append("target")
     elif any(regex.search(rf"\b{regex.escape(c)}\b", left_text) for c in cues["forecast"]):
         link.role = "forecast"
         link.cues.append("forecast")
-    elif link.direction is not None:
-        between = [w for _, _, w in left[verb_index + 1 :]] if verb_index is not None else []
+    elif fig.kind == "percentage" and (
+        any(left_text.rstrip().endswith(c) for c in cues["share_before"])
+        or any(right_text.lstrip().startswith(c) for c in cues["share_after"])
+        or (fig.unit == "percent" and _OF_AFTER.match(right_text))
+    ):
+        link.role = "share"  # "accounted for 48.6 percent of the total", "77 percent of the annual quota"
+        link.cues.append("share")
+    elif verb_index is not None:
+        between = [w for _, _, w in left[verb_index + 1 :]]
         link.role = "level" if ("to" in between[-2:] or before in ("to", "at")) else "change"
+    elif link.direction is not None:
+        link.role = "change"
     else:
         link.role = "change" if before == "by" or fig.unit in ("percentage_point", "basis_point") else "level"
     if link.direction is None and fig.value is not None and fig.value < 0 and fig.kind == "percentage":
         link.direction = "decrease"
+
+
+_OF_AFTER = regex.compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|month|quarter))")
+
+
+def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
+    """A list item that names only its subject: "..., clean energy by 31.48 percent"."""
+    left = _words(text, clause_start, fig.start)
+    return not left or left[-1][2] == "by" or all(not _direction_of(w) for _, _, w in left) and left[-1][2] not in (
+        "to", "at", "of", "from"
+    )
+
+
+_TRAILING_UP_DOWN = regex.compile(r"[^,;.\n]{0,40},\s++(?P<word>up|down)\s++(?:from|on|by|\d)", regex.IGNORECASE)
 
 
 def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
