@@ -363,8 +363,10 @@ def _basis(bases, fig, sent, clause_start, clause_end, link: Link) -> str | None
     in_sentence = [b for b in bases if sent[0] <= b.start < sent[1]]
     if not in_sentence:
         return None
+    if link.role != "change":
+        return None  # a basis qualifies a change: "rose 5% year on year to $3 billion" -> only the 5%
     in_clause = [b for b in in_sentence if clause_start <= b.start < clause_end + 60 and b.start >= clause_start]
-    pool = in_clause or (in_sentence if link.role == "change" or fig.kind == "percentage" else [])
+    pool = in_clause or in_sentence
     if not pool:
         return None
     nearest = min(pool, key=lambda b: (b.start - fig.end) if b.start >= fig.end else (fig.start - b.end) + 1)
