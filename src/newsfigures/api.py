@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .convert import doc_to_article
 from .extensions import register_extensions
+from .periods import parse_date
 from .records import Article
 
 COMPONENTS = ("newsfigures_periods", "newsfigures_quantities", "newsfigures_linker")
@@ -55,8 +56,6 @@ def _check_text(text: Any, where: str = "text") -> str:
 def _published_iso(published: date | datetime | str | None) -> str | None:
     if published is not None and not isinstance(published, (date, datetime, str)):
         raise TypeError(f"published must be a date, a 'YYYY-MM-DD' string or None, not {type(published).__name__}")
-    from .periods import parse_date
-
     parsed = parse_date(published)
     return parsed.isoformat() if parsed else None
 

@@ -1,0 +1,513 @@
+"""The period stage: dates, periods and lengths of time in news text, resolved to dates.
+
+Pure Python (no spaCy). The algorithm, for one text and its publication date P:
+
+1. find the dateline (``Updated: 2024-12-23``) and the comparison bases
+   (``year-on-year``, ``from a year earlier``...); nothing inside them is a period;
+2. run every period and edge rule of ``patterns/periods.jsonl`` and parse each
+   match (a parser may still refuse it: ``February 30``);
+3. keep the longest of overlapping matches (ties: the earlier rule);
+4. join neighbours with link rules (``the third quarter`` + ``of`` + ``2023``;
+   ``this year's`` + ``first half``) and edges with what follows them
+   (``the end of`` + ``the third quarter``);
+5. resolve left to right, so that ``a year earlier`` can use the period the
+   sentence is about.
+
+Conventions follow corpus/GUIDELINES.md ("Normalisation"); see
+:mod:`newsfigures.periods_specs` for the choices made where it is silent.
+Everything runs in time linear in the text (bounded patterns, no nested
+repetition), and never uses today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+import regex
+
+from .errors import DateError
+from .periods_calendar import apply_edge, label_for
+from .periods_context import ResolutionContext, Resolved
+from .periods_parsers import PARSERS
+from .periods_rules import FLAGS, Rule, lexicon, load_rules, rules_with_role
+
+DATELINE_LINES = 6
+DATELINE_MAX_CHARS = 100
+LINK_MAX_GAP = 12
+WINDOW_REACH = 200  # chars around a trigger word that rules look at; longer than any match
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMatch:
+    """A period (or length of time) found in a text, with its resolved dates."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    period_start: date | None
+    period_end: date | None
+    label: str | None
+    duration: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BasisMatch:
+    """A comparison basis (``year-on-year``, ``from a year earlier``): not a period, kept for linking figures."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    basis: str
+    reference: date | None = None
+
+
+# Publication dates ----------------------------------------------------------
+
+_ISO_DATE = regex.compile(
+    r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s+|,\s*)\d{1,2}[:.]\d{2}\S*(?:\s+\S+){0,3})?"
+)
+_WRITTEN_DATE = regex.compile(
+    r"(?:[A-Za-z]{3,9}\.?,?\s+)?"
+    r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"
+    r"|(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4}))"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\S*(?:\s+\S+){0,3})?",
+    regex.IGNORECASE,
+)
+_NUMERIC_DATE = regex.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})")
+
+
+def parse_date(value: date | datetime | str | None) -> date | None:
+    """Read a publication date: a ``date``, a ``datetime`` or a string such as ``2024-12-23``,
+    ``2024-12-23 10:05``, ``23 December 2024``, ``Dec 23, 2024`` or ``Monday, December 23, 2024``.
+
+    ``None`` stays ``None``; anything else raises :class:`~newsfigures.errors.DateError`.
+    Today's date is never used.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise DateError(f"cannot read a date from a {type(value).__name__} ({value!r})")
+    text = " ".join(value.split())
+    try:
+        if match := _ISO_DATE.fullmatch(text):
+            return date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if (match := _WRITTEN_DATE.fullmatch(text)) and match["mon"].lower().rstrip(".") in lexicon().months:
+            return date(int(match["y"]), lexicon().month(match["mon"]), int(match["d"]))
+        if match := _NUMERIC_DATE.fullmatch(text):
+            a, b = int(match["a"]), int(match["b"])
+            if a <= 12 and b <= 12 and a != b:
+                raise DateError(f"ambiguous date {value!r}: day and month could be either way round; use 2024-12-23")
+            day, month = (a, b) if a > 12 or a == b else (b, a)
+            return date(int(match["y"]), month, day)
+    except ValueError as err:
+        raise DateError(f"{value!r} is not a valid date: {err}") from err
+    raise DateError(
+        f"cannot read {value!r} as a date (expected e.g. '2024-12-23', '23 December 2024' or 'Dec 23, 2024')"
+    )
+
+
+def _rules() -> tuple[Rule, ...]:
+    return load_rules(PARSERS)
+
+
+def _dateline(text: str) -> tuple[int, int, date, str] | None:
+    rules = rules_with_role(_rules(), "dateline")
+    position, seen, lines = 0, 0, 0
+    while seen < DATELINE_LINES and lines < 4 * DATELINE_LINES and position <= len(text):
+        lines += 1
+        stop = text.find("\n", position, position + 10 * DATELINE_MAX_CHARS)
+        if stop == -1:
+            stop = min(len(text), position + 10 * DATELINE_MAX_CHARS)
+        line = text[position:stop]
+        content = line.strip()
+        if content:
+            seen += 1
+            if len(content) <= DATELINE_MAX_CHARS:
+                for rule in rules:
+                    match = rule.pattern.fullmatch(content)
+                    if match is None:
+                        continue
+                    try:
+                        found = parse_date(match.group("date"))
+                    except DateError:
+                        continue
+                    start = position + line.index(content)
+                    return start, start + len(content), found, rule.id
+        if stop >= len(text):
+            break
+        position = stop + 1
+    return None
+
+
+def find_dateline(text: str) -> date | None:
+    """The publication date given on one of the article's first lines (``Updated: 2024-12-23``,
+    ``Published: 2024-12-23 10:05``, ``Dec 23, 2024`` on its own line), or None."""
+    found = _dateline(text)
+    return found[2] if found else None
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The character span of the dateline line (see :func:`find_dateline`), so other stages can skip it."""
+    found = _dateline(text)
+    return (found[0], found[1]) if found else None
+
+
+# Candidates and selection ---------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: Rule
+    spec: object  # a spec for periods, an edge name for edges, the match for bases
+
+
+def _select_longest(candidates: list[_Candidate], length: int) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first (ties: earlier rule, then earlier start), in text order."""
+    occupied = bytearray(length)
+    chosen = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rule.order, c.start)):
+        if occupied.find(1, cand.start, cand.end) != -1:
+            continue
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+class _Blocked:
+    """Sorted, non-overlapping spans that no period may touch (dateline, bases)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, end)
+        return index > 0 and self.spans[index - 1][1] > start
+
+
+def _edge_name(text: str) -> str | None:
+    key = " ".join(text.lower().replace("-", " ").replace("–", " ").split())
+    for prefix in ("the very ", "the ", "very "):
+        key = key.removeprefix(prefix)
+    key = key.removesuffix(" of").removesuffix(" in").strip()
+    return lexicon().raw["edges"].get(key)
+
+
+@lru_cache(maxsize=1)
+def _trigger_pattern() -> re.Pattern:
+    raw = lexicon().raw
+    words = list(raw["trigger_words"]["words"])
+    words += [m["name"] for m in raw["months"]] + [a for m in raw["months"] for a in m["abbreviations"]]
+    words += [d["name"] for d in raw["weekdays"]]
+    alternatives = "|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True))
+    # the standard library engine scans plain alternations of literals faster than ``regex``
+    return re.compile(rf"(?<!\d)\d{{1,4}}(?!\d)|{alternatives}")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words (numbers, month names, 'year', 'quarter'...), merged.
+
+    Every rule's matches contain a trigger, so rules need only run inside these windows:
+    a long text without any (a 10 MB line of letters) costs one scan instead of one per rule.
+    """
+    windows: list[tuple[int, int]] = []
+    size = len(text)
+    for match in _trigger_pattern().finditer(text.lower() if text.isascii() else _casefold_same_length(text)):
+        start, end = match.start() - WINDOW_REACH, match.end() + WINDOW_REACH
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((max(0, start), end))
+    return [(start, min(end, size)) for start, end in windows]
+
+
+def _casefold_same_length(text: str) -> str:
+    """Lower-case without changing offsets (a few characters, like 'İ', lengthen under ``str.lower``)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _matches(rule: Rule, text: str, windows: list[tuple[int, int]]):
+    for start, end in windows:
+        yield from rule.pattern.finditer(text, start, end)
+
+
+def _candidates(text: str, rules: tuple[Rule, ...], blocked: _Blocked, windows) -> list[_Candidate]:
+    lex = lexicon()
+    found = []
+    for rule in rules:
+        if rule.role not in ("period", "edge"):
+            continue
+        for match in _matches(rule, text, windows):
+            start, end = match.span()
+            if start == end or blocked.overlaps(start, end):
+                continue
+            if rule.role == "edge":
+                spec = _edge_name(match.group("edge"))
+            else:
+                try:
+                    spec = PARSERS[rule.parse](match.groupdict(), lex)
+                except (ValueError, KeyError, OverflowError):
+                    spec = None
+            if spec is not None:
+                found.append(_Candidate(start, end, rule, spec))
+    return found
+
+
+# Composition and resolution -------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Single:
+    cand: _Candidate
+
+    @property
+    def start(self) -> int:
+        return self.cand.start
+
+    @property
+    def end(self) -> int:
+        return self.cand.end
+
+    @property
+    def rule(self):
+        return self.cand.rule
+
+    @property
+    def kind(self):
+        return self.cand.rule.kind
+
+    @property
+    def rule_ids(self):
+        return (self.cand.rule.id,)
+
+    def resolve(self, ctx: ResolutionContext, container=None) -> Resolved | None:
+        return self.cand.spec.resolve(ctx, (self.cand.start, self.cand.end), container)
+
+
+@dataclass(slots=True)
+class _Linked:
+    left: _Single
+    right: _Single
+    rule: Rule
+
+    @property
+    def start(self):
+        return self.left.start
+
+    @property
+    def end(self):
+        return self.right.end
+
+    @property
+    def kind(self):
+        return (self.left if self.rule.container == "right" else self.right).kind
+
+    @property
+    def rule_ids(self):
+        return (self.rule.id, *self.left.rule_ids, *self.right.rule_ids)
+
+    def resolve(self, ctx: ResolutionContext) -> Resolved | None:
+        holder, part = (self.right, self.left) if self.rule.container == "right" else (self.left, self.right)
+        container = holder.resolve(ctx)
+        if container is None or (container.start is not None and not container.is_year):
+            return None
+        return part.resolve(ctx, (container.start, container.end))
+
+
+@dataclass(slots=True)
+class _Edged:
+    edge: _Candidate
+    target: _Single | _Linked
+
+    @property
+    def start(self):
+        return self.edge.start
+
+    @property
+    def end(self):
+        return self.target.end
+
+    @property
+    def kind(self):
+        return "point"
+
+    @property
+    def rule(self):
+        return self.edge.rule
+
+    @property
+    def rule_ids(self):
+        return (self.edge.rule.id, *self.target.rule_ids)
+
+    def resolve(self, ctx: ResolutionContext) -> Resolved | None:
+        target = self.target.resolve(ctx)
+        if target is None or target.duration is not None:
+            return None
+        if target.start is None:
+            return Resolved(None, None)
+        return Resolved(*apply_edge(self.edge.spec, target.start, target.end, ctx.published))
+
+
+def _link(left: _Candidate, right: _Candidate, text: str, links: tuple[Rule, ...]) -> Rule | None:
+    if left.rule.role != "period" or right.rule.role != "period" or right.start - left.end > LINK_MAX_GAP:
+        return None
+    gap = text[left.end : right.start]
+    for rule in links:
+        kinds_fit = left.rule.kind in rule.left and right.rule.kind in rule.right
+        if (
+            kinds_fit
+            and rule.pattern.fullmatch(gap)
+            and (rule.right_pattern is None or rule.right_pattern.match(text, right.start))
+        ):
+            return rule
+    return None
+
+
+def _compose(chosen: list[_Candidate], text: str, links: tuple[Rule, ...]) -> list:
+    linked: list = []
+    index = 0
+    while index < len(chosen):
+        cand = chosen[index]
+        if index + 1 < len(chosen) and (rule := _link(cand, chosen[index + 1], text, links)):
+            linked.append(_Linked(_Single(cand), _Single(chosen[index + 1]), rule))
+            index += 2
+            continue
+        linked.append(cand if cand.rule.role == "edge" else _Single(cand))
+        index += 1
+    units: list = []
+    index = 0
+    while index < len(linked):
+        item = linked[index]
+        if isinstance(item, _Candidate):  # an edge: keep it only in front of a period
+            nxt = linked[index + 1] if index + 1 < len(linked) else None
+            if nxt is not None and not isinstance(nxt, _Candidate) and nxt.start == item.end and nxt.kind != "duration":
+                units.append(_Edged(item, nxt))
+                index += 2
+                continue
+        else:
+            units.append(item)
+        index += 1
+    return units
+
+
+def _standalone(unit) -> bool:
+    return not isinstance(unit, _Single) or unit.rule.standalone
+
+
+def trace_periods(text: str, published: date | None) -> list[tuple[PeriodMatch, tuple[str, ...]]]:
+    """Like :func:`find_periods`, with the ids of every rule that built each match (for tests and debugging)."""
+    published = parse_date(published)
+    rules = _rules()
+    span = dateline_span(text)
+    windows = _windows(text)
+    bases = _find_bases(text, published, windows, span)
+    blocked = _Blocked(([span] if span else []) + [(b.start, b.end) for b in bases])
+    chosen = _select_longest(_candidates(text, rules, blocked, windows), len(text))
+    units = _compose(chosen, text, rules_with_role(rules, "link"))
+    ctx = ResolutionContext(text, published)
+    out = []
+    for unit in units:
+        resolved = unit.resolve(ctx) if _standalone(unit) else None
+        pieces = [(unit, resolved)]
+        if resolved is None and isinstance(unit, _Linked):
+            pieces = [(part, part.resolve(ctx)) for part in (unit.left, unit.right) if _standalone(part)]
+        for piece, result in pieces:
+            if result is None:
+                continue
+            ctx.remember(piece.start, piece.end, result, piece.kind)
+            has_dates = result.start is not None and result.end is not None
+            match = PeriodMatch(
+                start=piece.start,
+                end=piece.end,
+                text=text[piece.start : piece.end],
+                rule=piece.rule.id,
+                period_start=result.start,
+                period_end=result.end,
+                label=label_for(result.start, result.end) if has_dates else None,
+                duration=result.duration,
+                qualifier=result.qualifier,
+            )
+            out.append((match, piece.rule_ids))
+    return out
+
+
+def find_periods(text: str, published: date | None) -> list[PeriodMatch]:
+    """Periods and lengths of time in ``text``, resolved against the publication date.
+
+    Sorted by start and non-overlapping (the longest expression wins). Nothing is
+    returned inside the dateline or inside a comparison basis (see :func:`find_bases`).
+    With ``published=None`` relative expressions keep ``period_start``/``period_end`` None.
+    """
+    return [match for match, _ in trace_periods(text, published)]
+
+
+def resolve_inner(text: str, ctx: ResolutionContext, span: tuple[int, int]) -> Resolved | None:
+    """Resolve a short date or month phrase on its own (the end of ``the three months to November``)."""
+    inner = regex.sub(r"^(?:the\s+end\s+of\s+|end-|mid-)", "", text.strip(), flags=FLAGS)
+    lex = lexicon()
+    for rule in _rules():
+        if rule.role != "period" or not rule.standalone or rule.kind not in ("day", "month", "weekday", "year"):
+            continue
+        match = rule.pattern.fullmatch(inner)
+        if match is None:
+            continue
+        spec = PARSERS[rule.parse](match.groupdict(), lex)
+        resolved = spec.resolve(ctx, span, None) if spec is not None else None
+        if resolved is not None:
+            return resolved
+    return None
+
+
+# Comparison bases -------------------------------------------------------------
+
+
+def _reference(rule: Rule, match, published: date | None) -> date | None:
+    year = match.group("year") if "year" in rule.pattern.groupindex else None
+    if rule.reference == "start_of_year":
+        return date(int(year), 1, 1) if year else (date(published.year, 1, 1) if published else None)
+    if rule.reference == "end_of_last_year":
+        if year:
+            return date(int(year), 12, 31)
+        return date(published.year - 1, 12, 31) if published else None
+    return None
+
+
+def find_bases(text: str, published: date | None) -> list[BasisMatch]:
+    """Comparison bases in ``text`` (``year-on-year``, ``from a year earlier``, ``over the same period
+    last year``, ``compared to the beginning of the year``...), sorted and non-overlapping.
+
+    ``reference`` is the date compared with where the basis names one (``since the start of the year``).
+    """
+    return _find_bases(text, parse_date(published), _windows(text), dateline_span(text))
+
+
+def _find_bases(text, published, windows, dateline) -> list[BasisMatch]:
+    blocked = _Blocked([dateline] if dateline else [])
+    candidates = []
+    for rule in rules_with_role(_rules(), "basis"):
+        for match in _matches(rule, text, windows):
+            if match.end() > match.start() and not blocked.overlaps(*match.span()):
+                candidates.append(_Candidate(match.start(), match.end(), rule, match))
+    return [
+        BasisMatch(
+            c.start, c.end, text[c.start : c.end], c.rule.id, c.rule.basis, _reference(c.rule, c.spec, published)
+        )
+        for c in _select_longest(candidates, len(text))
+    ]

@@ -1,0 +1,247 @@
+"""What a period needs to know about its surroundings to be resolved.
+
+A :class:`ResolutionContext` is built once per text. It answers, lazily and in
+linear time overall:
+
+- which sentence a character offset lies in (a light splitter that knows
+  ``Dec.``, ``Mr.``, ``U.S.``, initials);
+- whether the clause around a period points forward (``will``, ``expected``,
+  ``next``...) or back (``said``, ``rose``, ``was``...): the nearest cue before
+  the period in its clause wins, else the nearest after it, else "back";
+- which fiscal-year convention applies (the nearest cue in the sentence, else
+  the most frequent cue in the text, else the calendar year);
+- the period the sentence is about so far (for ``a year earlier``, ``the previous
+  quarter``) and the year it is set in (for ``in 2023 ... in the fourth quarter``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+
+import regex
+
+from .periods_calendar import is_year_range
+from .periods_rules import lexicon
+
+CUE_WINDOW = 200
+_WORD = regex.compile(r"\w")
+YEAR_ANCHOR_REACH = 80  # chars from a year to a period that inherits it ('In 2023, ... in March')
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalConvention:
+    """When a country's fiscal year starts and which calendar year names it."""
+
+    name: str
+    start_month: int
+    named_by: str  # "start" | "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved period: inclusive dates (None when unresolvable), or a bare duration."""
+
+    start: date | None
+    end: date | None
+    duration: str | None = None
+    qualifier: str | None = None
+    anaphoric: bool = False
+
+    @property
+    def is_year(self) -> bool:
+        return is_year_range(self.start, self.end)
+
+
+def _cue_pattern(items: list[str], patterns: tuple[str, ...] = ()) -> regex.Pattern:
+    # a participle after a form of "be" says nothing of tense ("will be named"); the auxiliary does
+    parts = [f"(?<!\\w)(?<!\\b(?:be|been|being|is|are|am)\\s){p}(?!\\w)" for p in patterns]
+    for item in sorted(items, key=len, reverse=True):
+        body = regex.escape(item).replace("\\ ", r"\s+")
+        parts.append(("(?<!\\w)" if item[0].isalnum() else "") + body + "(?!\\w)")
+    return regex.compile("|".join(parts), regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    raw = lexicon().raw
+    conventions = {}
+    cue_groups = []
+    for name, spec in raw["fiscal_conventions"].items():
+        if name.startswith("_"):
+            continue
+        conventions[name] = FiscalConvention(name, int(spec["start_month"]), spec["named_by"])
+        if spec["cues"]:
+            cue_groups.append(f"(?P<{name}>(?<!\\w)(?:{'|'.join(spec['cues'])})(?!\\w))")
+    breaks = sorted(raw["clause_breaks"], key=len, reverse=True)
+    abbreviations = set(raw["sentence_abbreviations"])
+    return {
+        "forward": _cue_pattern(raw["forward_cues"]),
+        "backward": _cue_pattern(raw["backward_cues"], tuple(raw.get("backward_cue_patterns", ()))),
+        "backward_words": _cue_pattern(raw["backward_cues"]),
+        "breaks": regex.compile("|".join(regex.escape(b) for b in breaks), regex.IGNORECASE),
+        "fiscal_cues": regex.compile("|".join(cue_groups)) if cue_groups else None,
+        "conventions": conventions,
+        "abbreviations": abbreviations,
+        "sentence_end": regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+"),
+        "last_token": regex.compile(r"(\S+)$"),
+    }
+
+
+class ResolutionContext:
+    """Per-text state for resolving periods (see the module docstring)."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self.assumed_direction: str | None = None  # set while resolving "ended March 31" (the past)
+        self._resolved: list[tuple[int, int, Resolved, str]] = []
+
+    # Sentences -----------------------------------------------------------
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        pats = _patterns()
+        starts = [0]
+        for match in pats["sentence_end"].finditer(self.text):
+            if self.text[match.start()] == ".":
+                token = pats["last_token"].search(self.text, max(0, match.start() - 20), match.start())
+                word = token.group(1) if token else ""
+                word = word.lstrip("([\"'“‘")
+                if word in pats["abbreviations"] or (len(word) == 1 and word.isupper()):
+                    continue
+            starts.append(match.end())
+        return starts
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """The sentence ``(start, end)`` containing a character offset."""
+        starts = self._sentence_starts
+        index = bisect_right(starts, position) - 1
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        return starts[index], end
+
+    # Direction -----------------------------------------------------------
+    @cached_property
+    def _cue_index(self) -> dict[str, tuple[list[int], list[int]]]:
+        """Start and end offsets of every cue and clause break, found in one pass per kind."""
+        pats = _patterns()
+        index = {}
+        for key in ("forward", "backward", "backward_words", "breaks"):
+            spans = [m.span() for m in pats[key].finditer(self.text)]
+            index[key] = ([s for s, _ in spans], [e for _, e in spans])
+        return index
+
+    def _last_break_end(self, start: int, stop: int) -> int | None:
+        starts, ends = self._cue_index["breaks"]
+        i = bisect_right(ends, stop) - 1
+        return ends[i] if i >= 0 and starts[i] >= start else None
+
+    def _first_break(self, start: int, stop: int) -> tuple[int, int] | None:
+        starts, ends = self._cue_index["breaks"]
+        i = bisect_left(starts, start)
+        return (starts[i], ends[i]) if i < len(starts) and ends[i] <= stop else None
+
+    def direction(self, start: int, end: int) -> str | None:
+        """``"forward"`` or ``"backward"`` from the cues around ``text[start:end]``, or None if there are none.
+
+        The nearest cue before the period in its clause wins; else the nearest after it in its
+        clause (listed words only: an ``-ed`` word after a period is often an adjective);
+        else the nearest before it anywhere in the sentence (clause breaks such as
+        ``and`` also join nouns: "flights between Australia and India by August").
+        """
+        if self.assumed_direction is not None:
+            return self.assumed_direction
+        sent_start, sent_end = self.sentence(start)
+        left_from = max(sent_start, start - CUE_WINDOW)
+        cut = self._last_break_end(left_from, start)
+        found = self._nearest_cue(cut if cut is not None else left_from, start, last=True)
+        if found is not None:
+            return found
+        right_to = min(sent_end, end + CUE_WINDOW)
+        first = self._first_break(end, right_to)
+        stop = first[0] if first else right_to
+        if first and not _WORD.search(self.text, end, stop):
+            # "In March, exports will ..." - the period opens the sentence; read the next clause.
+            nxt = self._first_break(first[1], right_to)
+            stop = nxt[0] if nxt else right_to
+        found = self._nearest_cue(end, stop, last=False, backward="backward_words")
+        if found is not None:
+            return found
+        return self._nearest_cue(left_from, start, last=True)
+
+    def points_forward(self, start: int, end: int) -> bool:
+        """Whether the clause around ``text[start:end]`` speaks of the future (default: no)."""
+        return self.direction(start, end) == "forward"
+
+    def _nearest_cue(self, start: int, stop: int, *, last: bool, backward: str = "backward") -> str | None:
+        if stop <= start:
+            return None
+        found = []
+        for name, key in (("forward", "forward"), ("backward", backward)):
+            starts, ends = self._cue_index[key]
+            if last:
+                i = bisect_right(ends, stop) - 1
+                if i >= 0 and starts[i] >= start:
+                    found.append((ends[i], name))
+            else:
+                i = bisect_left(starts, start)
+                if i < len(starts) and ends[i] <= stop:
+                    found.append((starts[i], name))
+        if not found:
+            return None
+        # nearest wins; on a tie ("expected" is both a cue and an -ed word) forward wins
+        if last:
+            return max(found, key=lambda item: (item[0], item[1] == "forward"))[1]
+        return min(found, key=lambda item: (item[0], item[1] != "forward"))[1]
+
+    # Fiscal years --------------------------------------------------------
+    @cached_property
+    def _fiscal_cues(self) -> list[tuple[int, str]]:
+        pattern = _patterns()["fiscal_cues"]
+        if pattern is None:
+            return []
+        return [(m.start(), m.lastgroup) for m in pattern.finditer(self.text)]
+
+    def fiscal_convention(self, position: int) -> FiscalConvention:
+        """The fiscal-year convention for a period at ``position``."""
+        conventions = _patterns()["conventions"]
+        cues = self._fiscal_cues
+        if not cues:
+            return conventions["calendar"]
+        sent_start, sent_end = self.sentence(position)
+        near = [(abs(pos - position), name) for pos, name in cues if sent_start <= pos < sent_end]
+        if near:
+            return conventions[min(near)[1]]
+        counts = Counter(name for _, name in cues)
+        return conventions[counts.most_common(1)[0][0]]
+
+    # Anchors -------------------------------------------------------------
+    def remember(self, start: int, end: int, resolved: Resolved, kind: str | None) -> None:
+        """Record a resolved period (in text order) so later anaphors can use it."""
+        self._resolved.append((start, end, resolved, kind or ""))
+
+    def anchor(self, position: int) -> Resolved | None:
+        """The period the sentence is about so far: the latest dated, non-anaphoric period before
+        ``position`` in the same sentence, else in the previous sentence of the same paragraph."""
+        sent_start, _ = self.sentence(position)
+        prev_start = self.sentence(sent_start - 1)[0] if sent_start > 0 else sent_start
+        if "\n" in self.text[prev_start:sent_start]:
+            prev_start = sent_start
+        for start, _end, resolved, kind in reversed(self._resolved):
+            if start < prev_start:
+                break
+            if resolved.start is not None and not resolved.anaphoric and kind not in ("duration", "anchored"):
+                return resolved
+        return None
+
+    def year_anchor(self, position: int) -> Resolved | None:
+        """The latest year (calendar or fiscal) named shortly before ``position`` in the same sentence."""
+        sent_start, _ = self.sentence(position)
+        for start, end, resolved, kind in reversed(self._resolved):
+            if start < sent_start or position - end > YEAR_ANCHOR_REACH:
+                break
+            if kind == "year" and resolved.is_year and not resolved.anaphoric:
+                return resolved
+        return None
