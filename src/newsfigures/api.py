@@ -34,8 +34,6 @@ def load(base: str | Language | None = None) -> Language:
         nlp = base
     else:
         raise TypeError(f"load() takes a pipeline name, a spacy Language or None, not {type(base).__name__}")
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
-        nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
             nlp.add_pipe(name)
@@ -91,6 +89,8 @@ def extract_many(
     Each item is a text or a ``(text, metadata)`` pair; metadata may hold ``id``, ``title``,
     ``source`` and ``published`` (which wins over the ``published`` argument).
     """
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("extract_many() takes an iterable of texts or (text, metadata) pairs, not a single text")
     nlp = nlp or _default_nlp()
     default_published = _published_iso(published)
 

@@ -63,6 +63,11 @@ _WORDS = regex.compile(r"[A-Za-z][A-Za-z'’&.-]*+|\d[\d,.]*+%?|[$€£¥₹]")
 _CLAUSE_BREAK = regex.compile(r"[;:!?()\[\]\"“”]|,(?=\s)|\.(?=\s|$)|\n")
 
 
+def _any_word(words: list[str]) -> regex.Pattern:
+    ordered = sorted(words, key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in ordered) + r")\b")
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict:
     link = load_json("linking.json")
@@ -80,8 +85,30 @@ def _cues() -> dict:
         "aux": frozenset(link["auxiliaries"]),
         "rates": {k: Decimal(str(v)) for k, v in link["usd_rates"].items() if not k.startswith("_")},
         "verbs": frozenset(link["other_verbs"]),
+        "abbreviations": frozenset(link["abbreviations"]),
+        "target_re": _any_word(link["target_cues"]),
+        "forecast_re": _any_word(link["forecast_cues"]),
         "reporting": frozenset(link["reporting_verbs"]),
     }
+
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
+_LAST_TOKEN = regex.compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation and line breaks, not fooled by "U.S." or "Jan. 31"."""
+    abbreviations = _cues()["abbreviations"]
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[0] != "\n":
+            last = _LAST_TOKEN.search(text, max(start, m.start() - 20), m.start())
+            if last and (last["word"].lower().rstrip(".") in abbreviations or len(last["word"]) == 1):
+                continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
 
 
 def link_figures(
@@ -89,9 +116,11 @@ def link_figures(
     figures: list[FigureRef],
     periods: list[PeriodRef],
     bases: list[BasisRef],
-    sentences: list[tuple[int, int]],
+    sentences: list[tuple[int, int]] | None = None,
 ) -> list[Link]:
-    """One :class:`Link` per figure, in the order given."""
+    """One :class:`Link` per figure, in the order given. Sentences are found in the text when not given."""
+    if sentences is None:
+        sentences = split_sentences(text)
     links: list[Link] = []
     previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
     for index, fig in enumerate(figures):
@@ -194,12 +223,10 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02"
         link.cues.append("from")
         return
-    if any(right_text.lstrip().startswith(c) for c in cues["target_after"]) or any(
-        regex.search(rf"\b{regex.escape(c)}\b", left_text) for c in cues["target"]
-    ):
+    if any(right_text.lstrip().startswith(c) for c in cues["target_after"]) or cues["target_re"].search(left_text):
         link.role = "target"
         link.cues.append("target")
-    elif any(regex.search(rf"\b{regex.escape(c)}\b", left_text) for c in cues["forecast"]):
+    elif cues["forecast_re"].search(left_text):
         link.role = "forecast"
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (

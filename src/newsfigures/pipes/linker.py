@@ -9,12 +9,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import BASES_KEY, SPANS_KEY
-from ..linking import BasisRef, FigureRef, PeriodRef, link_figures
+from ..linking import BasisRef, FigureRef, Link, PeriodRef, link_figures
 from .base import FigureComponent, existing_spans
 
 
 class FigureLinker(FigureComponent):
-    """Adds linking fields to the figure spans made by the quantity and period components."""
+    """Adds linking fields to the figure dicts made by the quantity and period components.
+
+    Sentences come from the text itself, so the linker needs no parser or sentencizer; when the
+    pipeline has one (``doc.has_annotation("SENT_START")``) its sentences are used instead.
+    """
 
     cfg_keys = ("spans_key", "bases_key")
 
@@ -24,43 +28,39 @@ class FigureLinker(FigureComponent):
         super().__init__(nlp, name, spans_key=spans_key)
         self.bases_key = bases_key
 
-    def match(self, doc: Doc) -> list:
-        spans = sorted(existing_spans(doc, self.spans_key), key=lambda s: s._.figure["start"])
-        figures = [s for s in spans if s._.figure["kind"] != "period"]
-        periods = [s for s in spans if s._.figure["kind"] == "period"]
+    def match(self, doc: Doc) -> list[tuple[dict, Link, list[dict], list[dict]]]:
+        data = sorted((s._.figure for s in existing_spans(doc, self.spans_key)), key=lambda d: d["start"])
+        figures = [d for d in data if d["kind"] != "period"]
+        periods = [d for d in data if d["kind"] == "period"]
         fig_refs = [
             FigureRef(
-                f._.figure["start"],
-                f._.figure["end"],
-                f._.figure["kind"],
-                Decimal(f._.figure["value"]) if f._.figure.get("value") else None,
-                f._.figure.get("unit"),
-                (f._.figure["counted_start"], f._.figure["counted_end"]) if f._.figure.get("counted") else None,
+                d["start"],
+                d["end"],
+                d["kind"],
+                Decimal(d["value"]) if d.get("value") else None,
+                d.get("unit"),
+                (d["counted_start"], d["counted_end"]) if d.get("counted") else None,
             )
-            for f in figures
+            for d in figures
         ]
-        period_refs = [PeriodRef(p._.figure["start"], p._.figure["end"], bool(p._.figure.get("period_start"))) for p in periods]
-        bases = [
-            BasisRef(b._.figure["start"], b._.figure["end"], b._.figure["basis"])
-            for b in existing_spans(doc, self.bases_key)
-        ]
-        sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        period_refs = [PeriodRef(d["start"], d["end"], bool(d.get("period_start"))) for d in periods]
+        bases = [BasisRef(b._.figure["start"], b._.figure["end"], b._.figure["basis"]) for b in existing_spans(doc, self.bases_key)]
+        sentences = None
+        if doc.has_annotation("SENT_START"):
+            sentences = [(s.start_char, s.end_char) for s in doc.sents]
         links = link_figures(doc.text, fig_refs, period_refs, bases, sentences)
-        return list(zip(figures, links))
+        return [(d, link, figures, periods) for d, link in zip(figures, links)]
 
     def set_annotations(self, doc: Doc, matches: list) -> None:
-        periods = [s for s in existing_spans(doc, self.spans_key) if s._.figure["kind"] == "period"]
-        periods.sort(key=lambda s: s._.figure["start"])
-        figures = [f for f, _ in matches]
-        for span, link in matches:
-            data = span._.figure
+        text = doc.text
+        for data, link, figures, periods in matches:
             if link.subject:
                 data["subject_start"], data["subject_end"] = link.subject
-                data["subject"] = doc.text[link.subject[0] : link.subject[1]]
+                data["subject"] = text[link.subject[0] : link.subject[1]]
             data.update(role=link.role, direction=link.direction, basis=link.basis)
             if link.period is not None:
-                p = periods[link.period]._.figure
+                p = periods[link.period]
                 data.update(period_start=p["period_start"], period_end=p["period_end"], period_ref=[p["start"], p["end"]])
             if link.equivalent_of is not None:
-                target = figures[link.equivalent_of]._.figure
+                target = figures[link.equivalent_of]
                 data["equivalent_ref"] = [target["start"], target["end"]]
