@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from spacy.tokens import Doc
 
+from .extensions import doc_text
 from .records import Article, Mention
 
 _MENTION_FIELDS = frozenset(Mention.model_fields)
@@ -39,14 +40,14 @@ def doc_to_article(doc: Doc, **meta) -> Article:
     published = doc._.published
     title = info.get("title")
     if title is None and doc._.dateline:
-        first_line = doc.text[: doc._.dateline[0]].strip().split("\n")[0].strip()
+        first_line = doc_text(doc)[: doc._.dateline[0]].strip().split("\n")[0].strip()
         title = first_line or None
     return Article(
         id=_as_str(info.get("id")),
         title=title,
         source=_as_str(info.get("source")),
         published=date.fromisoformat(published) if published else None,
-        text=doc.text,
+        text=doc_text(doc),
         mentions=mentions,
         warnings=list(info.get("warnings") or []),
     )

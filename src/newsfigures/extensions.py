@@ -44,3 +44,13 @@ def register_extensions() -> None:
     for name, kwargs in SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, **kwargs)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    key = ("newsfigures", "text")
+    text = doc.user_data.get(key)
+    if text is None:
+        text = doc.text
+        doc.user_data[key] = text
+    return text

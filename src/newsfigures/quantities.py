@@ -121,6 +121,7 @@ def _grammar() -> dict:
             minor_table[w.lower()] = cur["code"]
     prefix_table["$"] = currencies["dollar_words"]["default"]
     # A currency prefix right before the number ("US$", "RMB", "Rs.", "€"), allowing one space.
+    prefix_at = regex.compile(rf"(?P<cur>{_alternation(prefix_table)})\s?")
     prefix_before = regex.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(prefix_table)})\s?\Z")
     word_after = regex.compile(rf"\s*+(?P<cur>{_alternation(word_table, flags='i')})(?![A-Za-z])")
     minor_after = regex.compile(rf"\s*+(?P<cur>{_alternation(minor_table, flags='i')})(?![A-Za-z])")
@@ -138,6 +139,7 @@ def _grammar() -> dict:
         "percent_after": percent_after,
         "percent_units": {k.lower(): v for k, v in units["percent_units"].items()},
         "prefix_before": prefix_before,
+        "prefix_at": prefix_at,
         "prefix_table": prefix_table,
         "word_after": word_after,
         "word_table": word_table,
@@ -156,6 +158,24 @@ def _grammar() -> dict:
         "fractions": lex["fractions"],
         "change_words": frozenset(directions["increase"] + directions["decrease"]),
     }
+
+
+_BETWEEN = regex.compile(r"(?<![A-Za-z])between\s++\Z", regex.IGNORECASE)
+_OF = regex.compile(r"\s*+of\b")
+_MINUS = regex.compile(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", regex.IGNORECASE)
+_CLAUSE_BY = regex.compile(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z")
+_PARTITIVE = regex.compile(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d)")
+_CLOSED_AT = regex.compile(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z")
+_POINTS_BEFORE = regex.compile(r"\bpoints?\b[^.;,]*\Z", regex.IGNORECASE)
+_HYPHEN_WORD = regex.compile(r"-[A-Za-z]")
+_TIME_OF_DAY = regex.compile(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", regex.IGNORECASE)
+_PER_BEFORE = regex.compile(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    """Runs of white space to one space."""
+    return _SPACE_RUN.sub(" ", text)
 
 
 _LAST_WORD = regex.compile(r"(?P<word>[A-Za-z]++)\s++\Z")
@@ -238,7 +258,7 @@ class _Context:
         start, qualifier = self._left_edge(fig)
         between = False
         if qualifier is None:
-            m = regex.search(r"(?<![A-Za-z])between\s++\Z", self.text[max(0, start - 12) : start], regex.IGNORECASE)
+            m = _BETWEEN.search(self.text[max(0, start - 12) : start])
             if m:
                 between, start = True, start - (len(m.group(0)))
         high = self._range_end(fig, between)
@@ -300,7 +320,7 @@ class _Context:
                 return None
         m = g["percent_after"].match(text, fig.end)
         if m:
-            fig.percent_unit = g["percent_units"].get(regex.sub(r"\s+", " ", m["unit"].lower()))
+            fig.percent_unit = g["percent_units"].get(_squash(m["unit"].lower()))
             if fig.percent_unit:
                 fig.end, fig.rule = m.end(), "percentage"
                 return fig
@@ -310,8 +330,8 @@ class _Context:
             fig.currency, fig.start, fig.rule = code, prefix_start, "money_prefix"
             return fig
         m = g["word_after"].match(text, fig.end)
-        if m and not (m["cur"].lower().startswith("pound") and regex.match(r"\s++of\b", text[m.end() : m.end() + 4])):
-            fig.currency = g["word_table"][regex.sub(r"\s+", " ", m["cur"].lower())]
+        if m and not (m["cur"].lower().startswith("pound") and _OF.match(text[m.end() : m.end() + 4])):
+            fig.currency = g["word_table"][_squash(m["cur"].lower())]
             fig.end, fig.rule = m.end(), "money_word"
             return fig
         m = g["minor_after"].match(text, fig.end)
@@ -341,7 +361,7 @@ class _Context:
         if start >= 1 and text[start - 1] in "-–" and (start == 1 or text[start - 2] in " (\n\t["):
             return start - 1
         window = max(0, start - 10)
-        m = regex.search(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", text[window:start], regex.IGNORECASE)
+        m = _MINUS.search(text[window:start])
         return window + m.start() if m else None
 
     def _glued_letters_after(self, end: int) -> bool:
@@ -373,7 +393,7 @@ class _Context:
         m = self.g["qualifier_before"].search(self.text[window_start : fig.start])
         if not m:
             return fig.start, None
-        return window_start + m.start("q"), regex.sub(r"\s+", " ", m["q"].lower())
+        return window_start + m.start("q"), _squash(m["q"].lower())
 
     def _range_end(self, fig: _Figure, between: bool) -> _Figure | None:
         """The upper figure of a range starting with ``fig``, or None."""
@@ -391,7 +411,7 @@ class _Context:
         nxt = self.g["candidates"].match(self.text, m.end())
         pos = m.end()
         if nxt is None:
-            pref = regex.match(rf"(?P<cur>{_alternation(self.g['prefix_table'])})\s?", self.text[pos : pos + 6])
+            pref = self.g["prefix_at"].match(self.text[pos : pos + 6])
             if not pref:
                 return None
             pos += pref.end()
@@ -422,7 +442,7 @@ class _Context:
 
     def _after_change(self, window: str) -> bool:
         """"rigs fell by eight": a bare number after "by" that follows a change verb in its clause."""
-        m = regex.search(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z", window)
+        m = _CLAUSE_BY.search(window)
         if not m:
             return False
         words = m["clause"].lower().split()[-5:]
@@ -445,7 +465,7 @@ class _Context:
         return fig.end
 
     def _fraction_of_point(self, cand: regex.Match) -> QuantityMatch | None:
-        phrase = regex.sub(r"\s+", " ", cand.group(0).lower())
+        phrase = _squash(cand.group(0).lower())
         head = regex.sub(r"\s*(?:\bof\s+)?\ba\s+(?:percentage|per\s?cent)[\s-]+points?$", "", phrase).strip()
         head = regex.sub(r"[\s-]+(?:a\s+)?(?:percentage[\s-]+)?points?$", "", head).strip()
         if head == "":
@@ -485,11 +505,11 @@ class _Context:
             # A bare number counts only when it is clearly a quantity: "rose by 150,000", "2.3 million".
             if fig.decimal and not fig.scaled:
                 return None
-            partitive = regex.match(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d)", text[end : end + 12])
-            if regex.search(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z", text[max(0, start - 20) : start]):
+            partitive = _PARTITIVE.match(text[end : end + 12])
+            if _CLOSED_AT.search(text[max(0, start - 20) : start]):
                 return None  # "the Sensex closed at 77,860": an index level
             window = text[max(0, start - 60) : start]
-            if regex.search(r"\bpoints?\b[^.;,]*\Z", window, regex.IGNORECASE):
+            if _POINTS_BEFORE.search(window):
                 return None  # "the Dow rose 300 points to 39,000": an index level
             after_change = not fig.decimal and self._after_change(window)
             if not (fig.scaled or (fig.grouped and fig.value >= 1000) or partitive or after_change):
@@ -519,20 +539,20 @@ class _Context:
             if 1800 <= fig.value <= 2100:
                 return True  # a year; the period stage resolves it
         after = text[end : end + 40]
-        if regex.match(r"-[A-Za-z]", after):
+        if _HYPHEN_WORD.match(after):
             return True  # "three-year notes", "65-year-old", "five-star": an adjective
-        if regex.match(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", after, regex.IGNORECASE):
+        if _TIME_OF_DAY.match(after):
             return True  # a time of day
-        if fig.value == 1 and regex.match(r"\s*+of\b", after):
+        if fig.value == 1 and _OF.match(after):
             return True  # "one of the biggest"
         if g["measure_after"].match(text, end) or g["time_after"].match(text, end):
             return True
         before = text[max(0, fig.start - LOOKBEHIND) : fig.start]
         if g["identifier_before"].search(before):
             return True
-        if regex.search(r"(?:\bper\s++|/\s*+)\Z", before, regex.IGNORECASE):
+        if _PER_BEFORE.search(before):
             return True  # "per 100,000 people": a rate's denominator
-        if regex.search(r"[(\[]\Z", before) and regex.match(r"[)\]]", after):
+        if before.endswith(("(", "[")) and after.startswith((")", "]")):
             return True  # "(3)": a list marker
         cap = _CAPITALISED_BEFORE.search(before)
         if cap and not cap["word"].endswith(".") and not _SENTENCE_START.search(before[: cap.start()]):

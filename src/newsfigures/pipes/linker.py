@@ -8,7 +8,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import BASES_KEY, SPANS_KEY
+from ..extensions import BASES_KEY, SPANS_KEY, doc_text
 from ..linking import BasisRef, FigureRef, Link, PeriodRef, link_figures
 from .base import FigureComponent, existing_spans
 
@@ -17,7 +17,7 @@ class FigureLinker(FigureComponent):
     """Adds linking fields to the figure dicts made by the quantity and period components.
 
     Sentences come from the text itself, so the linker needs no parser or sentencizer; when the
-    pipeline has one (``doc.has_annotation("SENT_START")``) its sentences are used instead.
+    pipeline has a parser, senter or sentencizer, its sentences are used instead.
     """
 
     cfg_keys = ("spans_key", "bases_key")
@@ -46,13 +46,13 @@ class FigureLinker(FigureComponent):
         period_refs = [PeriodRef(d["start"], d["end"], bool(d.get("period_start"))) for d in periods]
         bases = [BasisRef(b._.figure["start"], b._.figure["end"], b._.figure["basis"]) for b in existing_spans(doc, self.bases_key)]
         sentences = None
-        if doc.has_annotation("SENT_START"):
+        if any(name in ("parser", "senter", "sentencizer") for name in self.nlp.pipe_names):
             sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        links = link_figures(doc.text, fig_refs, period_refs, bases, sentences)
+        links = link_figures(doc_text(doc), fig_refs, period_refs, bases, sentences)
         return [(d, link, figures, periods) for d, link in zip(figures, links)]
 
     def set_annotations(self, doc: Doc, matches: list) -> None:
-        text = doc.text
+        text = doc_text(doc)
         for data, link, figures, periods in matches:
             if link.subject:
                 data["subject_start"], data["subject_end"] = link.subject
