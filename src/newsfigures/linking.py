@@ -401,17 +401,27 @@ def _basis(bases, fig, sent, clause_start, clause_end, link: Link) -> str | None
 
 
 def _period(text: str, periods: list[PeriodRef], fig: FigureRef, sent: tuple[int, int]) -> int | None:
+    """The period that governs a figure: the nearest in its sentence, passing over the date of a report
+    ("said on Friday") and reference points ("its highest since May") while there is another."""
     dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
     in_sentence = [(i, p) for i, p in dated if sent[0] <= p.start < sent[1]]
     if in_sentence:
-        def distance(item):
+        def rank(item):
             p = item[1]
-            return (p.start - fig.end) if p.start >= fig.end else (fig.start - p.end)
+            distance = (p.start - fig.end) if p.start >= fig.end else (fig.start - p.end)
+            aside = bool(_ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start))
+            return (aside, distance)
 
-        return min(in_sentence, key=distance)[0]
+        return min(in_sentence, key=rank)[0]
     paragraph_start = text.rfind("\n", 0, sent[0]) + 1
     earlier = [(i, p) for i, p in dated if paragraph_start <= p.start < sent[0]]
     return earlier[-1][0] if earlier else None
+
+
+_ASIDE_BEFORE = regex.compile(
+    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|since|than|from)\b[^,.;]{0,12}|\bsince\s)\s*+\Z",
+    regex.IGNORECASE,
+)
 
 
 def _equivalent(text: str, figures: list[FigureRef], index: int) -> int | None:
