@@ -195,14 +195,23 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     right_text = text[fig.end : clause_end].lower()
     before = left[-1][2] if left else ""
     verb_index = None
-    for i in range(len(left) - 1, max(-1, len(left) - 1 - DIRECTION_WINDOW), -1):
+    right_next = right[0][2] if right else ""
+    if right_next in _COMPARATIVES and fig.counted is None:
+        link.direction = _COMPARATIVES[right_next]  # "0.3 percentage points lower", "$180 more than a year earlier"
+        link.cues.append(right_next)
+    # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
+    # earlier to HK$397.1 billion"
+    window = len(left) if before == "to" or _TO_A.search(left_text) else DIRECTION_WINDOW
+    for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
+        if link.direction is not None:
+            break
         direction = _direction_of(left[i][2])
         if direction:
             verb_index = i
             link.direction = direction
             link.cues.append(left[i][2])
             break
-    if link.direction is None:
+    if link.direction is None and fig.counted is None:  # "two rate cuts": the noun is what is counted
         for _, _, word in right:
             if word in ("more", "higher", "up"):
                 link.direction = "increase"
@@ -213,11 +222,6 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
             if link.direction:
                 link.cues.append(word)
                 break
-    if link.direction is None:
-        m = _TRAILING_UP_DOWN.match(text, fig.end)
-        if m:  # "stood at 1.46 crore at the end of February, up from 1.04 crore"
-            link.direction = "increase" if m["word"].lower() == "up" else "decrease"
-            link.cues.append(m["word"].lower())
     recent = [w[2] for w in left[-4:]]
     if "from" in recent and not any(_direction_of(w) for w in recent[recent.index("from") :]):
         link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02"
@@ -258,7 +262,8 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
     )
 
 
-_TRAILING_UP_DOWN = regex.compile(r"[^,;.\n]{0,40},\s++(?P<word>up|down)\s++(?:from|on|by|\d)", regex.IGNORECASE)
+_COMPARATIVES = {"higher": "increase", "more": "increase", "lower": "decrease", "less": "decrease", "fewer": "decrease"}
+_TO_A = regex.compile(r"\bto\s++an?\s++(?:\S+\s++)?(?:range|rate|level|total|record|high|low)\s++of\s*+\Z")
 
 
 def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
