@@ -129,13 +129,15 @@ def link_figures(
         clause_end = _clause_end(text, fig.end, sent[1])
         link = Link()
         _role_and_direction(text, fig, clause_start, clause_end, link)
-        link.subject = _subject(text, fig, clause_start, periods)
+        link.subject = _clean_subject(text, _subject(text, fig, clause_start, periods), periods)
         same_sentence = previous is not None and previous[0] >= sent[0]
         if same_sentence and previous and link.direction is None and not link.cues and _elliptical(text, clause_start, fig):
             # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
             link.direction, link.role = previous[1].direction, previous[1].role
         if link.subject is None and same_sentence and previous:
             link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
+        if link.subject is None:
+            link.subject = _sentence_subject(text, sent, fig, periods)  # "M2, the broad money gauge, rose 8.7%"
         link.basis = _basis(bases, fig, sent, clause_start, clause_end, link)
         link.period = _period(text, periods, fig, sent)
         link.equivalent_of = _equivalent(text, figures, index)
@@ -306,6 +308,60 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
             return obj
     np = _noun_phrase_before(left[:verb], cues)
     return None if np is None or _is_period(np, periods) else np
+
+
+def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[PeriodRef]) -> tuple[int, int] | None:
+    """Cut an embedded period off a subject ("Issuance in July" -> "Issuance") and refuse phrases
+    with no noun in them ("sliding", "an increase", "could pick")."""
+    if span is None:
+        return None
+    start, end = span
+    for p in periods:
+        if start < p.start < end:
+            cut = _PREP_BEFORE.search(text, start, p.start)
+            end = cut.start() if cut else p.start
+            break
+    words = _words(text, start, end)
+    while words and words[-1][2] in _PREPOSITIONS | _DETERMINERS:
+        words = words[:-1]
+    cues = _cues()
+    content = [
+        w for w in words
+        if w[2] not in _DETERMINERS and w[2] not in cues["aux"] and not _direction_of(w[2])
+        and w[2] not in cues["verbs"] and w[2] not in cues["level"] and not w[2].endswith("ing")
+        and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS and w[2] not in ("equivalent", "more", "less", "than")
+    ]  # fmt: skip
+    if not content:
+        return None
+    return words[0][0], words[-1][1]
+
+
+_PREP_BEFORE = regex.compile(r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE)
+_INTRO = regex.compile(r"(?:in|by|for|during|over|after|before|since|as\s+of|at|on|meanwhile|additionally|however|also)\b", regex.I)
+
+
+def _sentence_subject(text: str, sent: tuple[int, int], fig: FigureRef, periods: list[PeriodRef]) -> tuple[int, int] | None:
+    """The subject of the sentence: its first noun phrase before a verb, past an introductory phrase."""
+    cues = _cues()
+    pos = sent[0]
+    for _ in range(3):  # skip "In January," / "Meanwhile," / "By the end of June,"
+        m = regex.match(r"[^,;:]{0,80},\s*+", text[pos : fig.start])
+        if m and (_INTRO.match(text, pos) or any(pos <= p.start < pos + m.end() for p in periods)):
+            pos += m.end()
+        else:
+            break
+    words = _words(text, pos, fig.start)
+    np = []
+    for w in words:
+        if _direction_of(w[2]) or w[2] in cues["level"] or w[2] in cues["verbs"] or w[2] in cues["aux"]:
+            break
+        np.append(w)
+    stop = next((i for i, w in enumerate(np) if text[w[1] : w[1] + 1] == ","), None)
+    if stop is not None:
+        np = np[: stop + 1]  # "Broad money supply, or M2, ..." -> "Broad money supply"
+    if not np or len(np) > MAX_SUBJECT_WORDS:
+        return None
+    return _clean_subject(text, (np[0][0], np[-1][1]), periods)
 
 
 _NOT_SUBJECT_HEADS = frozenset("high low range record peak level pace total average rate-high".split())
