@@ -84,7 +84,8 @@ def _cues() -> dict:
         "openers": frozenset(link["clause_openers"]),
         "aux": frozenset(link["auxiliaries"]),
         "rates": {k: Decimal(str(v)) for k, v in link["usd_rates"].items() if not k.startswith("_")},
-        "verbs": frozenset(link["other_verbs"]),
+        "verbs": frozenset(link["other_verbs"])
+        | frozenset(w for w in link["target_cues"] + link["forecast_cues"] if " " not in w),
         "abbreviations": frozenset(link["abbreviations"]),
         "target_re": _any_word(link["target_cues"]),
         "forecast_re": _any_word(link["forecast_cues"]),
@@ -129,7 +130,7 @@ def link_figures(
         clause_end = _clause_end(text, fig.end, sent[1])
         link = Link()
         _role_and_direction(text, fig, clause_start, clause_end, link)
-        link.subject = _clean_subject(text, _subject(text, fig, clause_start, periods), periods)
+        link.subject = _clean_subject(text, _without_figures(_subject(text, fig, clause_start, periods), figures), periods)
         same_sentence = previous is not None and previous[0] >= sent[0]
         if same_sentence and previous and link.direction is None and not link.cues and _elliptical(text, clause_start, fig):
             # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
@@ -308,6 +309,16 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
             return obj
     np = _noun_phrase_before(left[:verb], cues)
     return None if np is None or _is_period(np, periods) else np
+
+
+def _without_figures(span: tuple[int, int] | None, figures: list[FigureRef]) -> tuple[int, int] | None:
+    """A subject stops before any figure inside it ("bank loans to 248 projects" keeps the count's noun)."""
+    if span is None:
+        return None
+    for f in figures:
+        if span[0] <= f.start < span[1] and f.counted is None:
+            return (span[0], f.start) if f.start > span[0] else None
+    return span
 
 
 def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[PeriodRef]) -> tuple[int, int] | None:
