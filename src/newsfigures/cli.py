@@ -1,0 +1,170 @@
+"""The ``newsfigures`` command line: one thin typer wrapper per command over a plain importable function.
+
+    newsfigures extract PATH...   -> batch.run_extract
+    newsfigures show FILE         -> show.show_file
+    newsfigures bench [PATH]      -> bench.run_bench
+
+To add a command, write its plain function in its own module and a wrapper here that parses options,
+calls it inside ``_friendly_errors()`` and sets the exit status.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from .errors import NewsfiguresError
+
+app = typer.Typer(
+    name="newsfigures",
+    help="Get the figures (percentages, money, counts, periods) out of economic news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+)
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@contextmanager
+def _friendly_errors(interrupted: str = "interrupted"):
+    """Bad options and unusable files end with one line on stderr and exit status 2, never a traceback."""
+    try:
+        yield
+    except BrokenPipeError:  # `newsfigures extract ... | head`: the reader left; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    except (NewsfiguresError, OSError) as err:
+        typer.echo(f"newsfigures: error: {err}", err=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        typer.echo(f"newsfigures: {interrupted}", err=True)
+        raise typer.Exit(130) from None
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="Files and folders to read (folders recursively).", show_default=False),
+    ],
+    out: Annotated[str, typer.Option("-o", "--output", metavar="OUT", help="Output file; '-' for stdout.")] = "-",
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="jsonl: one record per article; csv/parquet: one row per mention."),
+    ] = OutputFormat.jsonl,
+    published: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Publication date (YYYY-MM-DD) for articles that give none.")
+    ] = None,
+    n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PATTERN", help="Read only the files in folders that match, e.g. '*.txt' (default: known suffixes)."
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Skip the inputs already in OUT (after a killed or finished run).")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Extract the figures of every article under PATH... as JSONL, CSV or Parquet.
+
+    Reads .txt, .md, .html, .json and .jsonl files (.json/.jsonl records need a `text`; `id`, `title` and
+    `published` or `date` are optional). Every input gives exactly one record: the article, or an error record
+    `{"source", "error": {"type", "message"}}` with one line on stderr saying why.
+
+    OUT is written as OUT.partial and renamed when the run ends, so it is never cut short; after a killed run,
+    `--resume` carries on where it stopped, and after a finished one it adds only new inputs.
+
+    **Exit status**: 0 when every input was read, 1 when any error record was written, 2 for bad options.
+    """
+    from .batch import run_extract
+
+    progress = not quiet and sys.stderr.isatty()
+    hint = "interrupted" if out == "-" else f"interrupted: rerun with --resume to carry on from {out}.partial"
+    with _friendly_errors(hint):
+        summary = run_extract(
+            paths, out=out, fmt=fmt.value, published=published, n_process=n_process,
+            pattern=glob, resume=resume, progress=progress,
+        )  # fmt: skip
+    if not quiet:
+        typer.echo(summary.describe(), err=True)
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+@app.command("show")
+def show_command(
+    file: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="An article file (.txt, .md, .html, .json, .jsonl).", show_default=False),
+    ],
+    out: Annotated[str, typer.Option("-o", "--output", help="HTML file to write; '-' for stdout.")] = "-",
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) if the article gives none.")
+    ] = None,
+) -> None:
+    """Render the article(s) in FILE as HTML: the figures highlighted in the text and a table of the records."""
+    from .show import show_file
+
+    with _friendly_errors():
+        page = show_file(file, published=published)
+        if out == "-":
+            sys.stdout.write(page)
+        else:
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(page)
+            typer.echo(f"newsfigures: wrote {out}", err=True)
+
+
+@app.command("bench")
+def bench_command(
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Articles to time; default corpus/articles, else a built-in sample.",
+            show_default=False,
+        ),
+    ] = None,
+    n_process: Annotated[
+        int, typer.Option("--n-process", "-n", min=1, help="Also time N worker processes and report the scaling.")
+    ] = 1,
+    repeat: Annotated[
+        int, typer.Option("--repeat", "-k", min=1, help="Timed runs of each; the median is reported.")
+    ] = 3,
+    articles: Annotated[
+        int, typer.Option(min=1, help="Texts to time: the articles are repeated in turn up to this many.")
+    ] = 400,
+    memory: Annotated[
+        bool, typer.Option(help="Also check peak memory with 1x and 10x the articles (in subprocesses).")
+    ] = False,
+) -> None:
+    """Speed of the pipeline in words/s, against spaCy's blank English tokeniser on the same texts, and peak memory."""
+    from .bench import format_report, run_bench
+
+    with _friendly_errors():
+        report = run_bench(path, n_process=n_process, repeat=repeat, articles=articles, memory=memory)
+    typer.echo(format_report(report))
+
+
+# `newsfigures evaluate` goes here: a wrapper over the plain function in evaluate.py, like the commands above.
+
+
+def main() -> None:
+    """Console-script entry point (``newsfigures = newsfigures.cli:main``)."""
+    app(prog_name="newsfigures")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Properties that hold for any text: no exception, offsets that slice the text exactly, finite values,
+sorted mentions, the same records every time, and chunked processing that keeps all of it.
+
+Profiles: ``ci`` (default, the whole file in well under a minute) and ``soak`` for long local runs:
+``HYPOTHESIS_PROFILE=soak pytest tests/test_properties.py``. The profile is applied per test, so other
+test files keep Hypothesis' defaults.
+"""
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsfigures
+from newsfigures.batch import extract_records
+from newsfigures.inputs import ArticleInput
+
+settings.register_profile(
+    "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+settings.register_profile("soak", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+WORDS = ["Sales", "rose", "fell", "by", "to", "from", "about", "nearly", "more than", "between", "and", "the", "year-on-year",
+         "in", "last", "this year", "quarter", "first", "third", "million", "billion", "trillion", "lakh", "crore", "thousand",
+         "percent", "per cent", "pct", "%", "percentage points", "bps", "basis points", "yuan", "dollars", "euros", "units",
+         "jobs", "Q3", "H1", "January", "Dec.", "fiscal", "Updated:", "Published:", "one", "twenty-five", "a dozen", "half"]  # fmt: skip
+CURRENCY = ["$", "US$", "HK$", "€", "£", "¥", "₹", "Rs", "Rs.", "RMB", "CNY", "USD", "bn", "m", "k"]
+PUNCT = [".", ",", ";", ":", "-", "–", "—", "/", "(", ")", "'", '"', "…", "+", "±", "~", "*", "#"]
+SPACE = [" ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u202f", "\u2009", "\r\n"]
+
+
+@st.composite
+def numbers(draw) -> str:
+    """Numbers as news writes them, and as it should not: grouped, decimal, signed, ranges, dates, junk."""
+    integer = draw(st.integers(min_value=0, max_value=10**15))
+    style = draw(st.sampled_from(["plain", "grouped", "decimal", "euro", "space", "range", "date", "huge", "signed"]))
+    if style == "grouped":
+        return f"{integer:,}"
+    if style == "decimal":
+        return f"{integer}.{draw(st.integers(0, 999))}"
+    if style == "euro":
+        return f"{integer:,}".replace(",", ".") + f",{draw(st.integers(0, 99))}"
+    if style == "space":
+        return f"{integer:,}".replace(",", draw(st.sampled_from([" ", "\u00a0", "\u202f", "'"])))
+    if style == "range":
+        return f"{integer}{draw(st.sampled_from(['-', '–', ' to ', '/']))}{integer + draw(st.integers(0, 50))}"
+    if style == "date":
+        return f"{draw(st.integers(1900, 2100))}-{draw(st.integers(0, 13)):02d}-{draw(st.integers(0, 32)):02d}"
+    if style == "huge":
+        return "9" * draw(st.integers(16, 400)) + draw(st.sampled_from(["", ".5", "e308", "E-400"]))
+    if style == "signed":
+        return draw(st.sampled_from(["-", "+", "−", "minus "])) + str(integer)
+    return str(integer)
+
+
+news_pieces = st.one_of(
+    st.sampled_from(WORDS), numbers(), st.sampled_from(CURRENCY), st.sampled_from(PUNCT), st.sampled_from(SPACE),
+    st.text(max_size=3),
+)  # fmt: skip
+news_like = st.lists(news_pieces, max_size=60).map("".join)
+any_text = st.text(max_size=300)
+texts = st.one_of(any_text, news_like)
+
+
+def check_article(article, text: str) -> None:
+    assert article.text == text
+    starts = [(m.start, m.end) for m in article.mentions]
+    assert starts == sorted(starts)
+    for m in article.mentions:
+        assert 0 <= m.start <= m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        for value in (m.value, m.value_high):
+            assert value is None or value.is_finite()
+        if m.subject_start is not None:
+            assert text[m.subject_start : m.subject_end] == m.subject
+        for index in (m.period_index, m.equivalent_of):
+            assert index is None or 0 <= index < len(article.mentions)
+
+
+@PROFILE
+@given(text=texts)
+def test_any_text_gives_a_valid_article(nlp, text):
+    check_article(newsfigures.extract(text, nlp=nlp), text)
+
+
+@PROFILE
+@given(text=news_like, published=st.one_of(st.none(), st.dates().map(str)))
+def test_same_text_same_records(nlp, text, published):
+    first = newsfigures.extract(text, published=published, nlp=nlp)
+    again = newsfigures.extract(text, published=published, nlp=nlp)
+    assert first.model_dump() == again.model_dump()
+
+
+@PROFILE
+@given(text=st.lists(news_like, min_size=1, max_size=6).map("\n\n".join), chunk=st.integers(20, 400))
+def test_chunked_extraction_keeps_offsets(nlp, text, chunk):
+    [done] = extract_records([ArticleInput("x", text)], nlp=nlp, chunk_chars=chunk)
+    assert not hasattr(done.record, "error"), done.record
+    check_article(done.record, text)
