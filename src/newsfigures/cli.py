@@ -3,6 +3,7 @@
     newsfigures extract PATH...   -> batch.run_extract
     newsfigures show FILE         -> show.show_file
     newsfigures bench [PATH]      -> bench.run_bench
+    newsfigures evaluate [CORPUS] -> evaluate.evaluate (peers.get_system for --system)
 
 To add a command, write its plain function in its own module and a wrapper here that parses options,
 calls it inside ``_friendly_errors()`` and sets the exit status.
@@ -158,7 +159,59 @@ def bench_command(
     typer.echo(format_report(report))
 
 
-# `newsfigures evaluate` goes here: a wrapper over the plain function in evaluate.py, like the commands above.
+class Split(str, Enum):
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+@app.command("evaluate")
+def evaluate_command(
+    corpus: Annotated[
+        str,
+        typer.Argument(
+            metavar="CORPUS",
+            help="The corpus folder (articles/ + gold/), or a JSONL file of annotated records.",
+        ),
+    ] = "corpus",
+    split: Annotated[Split, typer.Option(help="Which split to score.")] = Split.test,
+    system: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--system",
+            "-s",
+            help="System to score: newsfigures (default), spacy-ner, quantulum3, recognizers; repeat to compare "
+            "(peers need `pip install \".[peers]\"`).",
+        ),
+    ] = None,
+    json_report: Annotated[str | None, typer.Option("--json", help="Write the report as JSON to this file.")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss, false hit and wrong value.")] = False,
+) -> None:
+    """Precision, recall and F1 per kind, value accuracy, end-to-end F1 and the linking fields, against gold."""
+    import json
+
+    from .evaluate import evaluate, format_table
+    from .peers import comparison_table, get_system
+
+    names = system or ["newsfigures"]
+    reports = {}
+    with _friendly_errors():
+        for name in names:
+            report, problems = evaluate(corpus, split.value, get_system(name))
+            reports[name] = report
+            if len(names) > 1:
+                typer.echo(f"== {name}")
+            typer.echo(format_table(report))
+            if errors:
+                for p in problems:
+                    typer.echo(f"{p.type:<6} {p.kind:<10} {p.article}:{p.start} {p.text!r} | {p.context} | {p.detail}")
+        if len(names) > 1:
+            typer.echo("")
+            typer.echo(comparison_table(reports))
+        if json_report:
+            payload = reports[names[0]] if len(names) == 1 else reports
+            with open(json_report, "w", encoding="utf-8") as f:
+                json.dump(payload, f, indent=2)
 
 
 def main() -> None:
