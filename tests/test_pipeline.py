@@ -107,3 +107,19 @@ def test_to_table_has_one_row_per_mention(nlp):
     rows = article.to_table()
     assert len(rows) == len(article.mentions)
     assert {"kind", "value", "unit", "subject", "direction", "basis", "period_start"} <= set(rows[0])
+
+
+def test_extract_many_with_workers_matches_one_process(nlp):
+    items = [f"Exports rose {i}.5% to ${i} billion in March." for i in range(1, 40)]
+    assert list(newsfigures.extract_many(items, n_process=2, nlp=nlp)) == list(newsfigures.extract_many(items, nlp=nlp))
+
+
+@pytest.mark.parametrize("bad, error", [("one text", TypeError), (b"bytes", TypeError)])
+def test_extract_many_rejects_a_single_text_at_once(bad, error):
+    with pytest.raises(error):
+        newsfigures.extract_many(bad)  # raises before iteration starts
+
+
+def test_extract_many_rejects_a_bad_n_process():
+    with pytest.raises(ValueError, match="n_process"):
+        newsfigures.extract_many(["a"], n_process=0)
