@@ -19,6 +19,15 @@ class InputError(NewsfiguresError, ValueError):
     """An input article could not be read or decoded."""
 
 
+class InputRejected(InputError):
+    """An input that cannot be turned into an article; ``code`` becomes the error record's ``type``
+    (``binary``, ``empty``, ``unreadable``, ``broken_symlink``, ``invalid_json``...)."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
 class DateError(NewsfiguresError, ValueError):
     """A publication date could not be parsed."""
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
 
-from .errors import InputError
+from .errors import InputError, InputRejected
 from .records import ErrorInfo, ErrorRecord
 
 FORMATS: dict[str, str] = {
@@ -51,14 +51,6 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
 _TEXT_BYTES = bytes([7, 8, 9, 10, 12, 13, 27]) + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
-
-
-class InputRejected(InputError):
-    """An input that cannot be turned into an article; ``code`` becomes the error record's ``type``."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(slots=True)
