@@ -7,10 +7,12 @@ Publication dates: P_DEC 2024-12-23 (a Monday), P_JAN 2025-01-10 (January), P_LE
 from __future__ import annotations
 
 import itertools
+import string
 import time
 from datetime import date, datetime
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,15 +21,19 @@ from newsfigures.periods import (
     BasisMatch,
     PeriodMatch,
     _dateline,
+    _scanned_rules,
     dateline_span,
     find_bases,
     find_dateline,
     find_periods,
+    find_periods_and_bases,
     parse_date,
     trace_periods,
 )
+from newsfigures.periods_index import PatternIndex, fold_text, with_possessive_runs
 from newsfigures.periods_parsers import PARSERS
-from newsfigures.periods_rules import load_rules, make_rule
+from newsfigures.periods_rules import build_macros, lexicon, load_rules, make_rule, pattern_source
+from newsfigures.resources import load_jsonl
 
 P_DEC = date(2024, 12, 23)
 P_JAN = date(2025, 1, 10)
@@ -482,6 +488,160 @@ def test_long_and_hostile_texts_run_in_linear_time(text):
     find_periods(text, P_DEC)
     find_bases(text, P_DEC)
     assert time.perf_counter() - started < 10  # each finishes in about 2 s or less on a laptop
+
+
+# --- the rule index: each rule tried only where it may start, with the matches of finditer -------------
+
+# texts that stress the folding (case, Unicode spaces and digits), runs of spaces and the cue lists
+INDEX_TEXTS = [
+    "Exports rose 5.2 percent year-on-year in the third quarter of 2023, the bureau said on Monday.",
+    "In  the\nthird\tquarter\u00a0of 2024 sales rose; \u2009profit fell 3% y/y (Q3) - and it'll rise.",
+    "ſaid ſales in MARCH 2024 rose as the KELVIN \u212a sign, İstanbul and Q\u0663 \u0662\u0660\u0662\u0664 show.",
+    "It’ll rise “next year” — or in the year’s second half – says the company’s CFO, as expected.",
+    "the" + " " * 300 + "year ended March 31, 2024 and the three months to November were weaker.",
+    "Revenue for the fiscal year ended Sept. 30 fell in India; orders were up 4% from a year earlier.",
+    "The bank, which had been named in January, will be closed, but the plan was announced on Friday.",
+    "",
+    " ",
+    "2024",
+    "\n\n",
+    "Q3",
+    "x" * 500,
+]
+
+
+def _index_texts() -> list[str]:
+    return INDEX_TEXTS + [text for rule in RULES for text in (*rule.examples, *rule.counter_examples)]
+
+
+def _assert_index_matches_finditer(index: PatternIndex, text: str) -> None:
+    for pattern, matches in zip(index.patterns, index.finditer(text)):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in matches] == expected, (pattern.pattern[:80], text)
+
+
+@pytest.mark.parametrize("text", _index_texts())
+def test_the_rule_index_finds_what_finditer_finds(text):
+    _assert_index_matches_finditer(_scanned_rules()[1], text)
+
+
+PIECES = st.sampled_from(
+    ["the", "third", "quarter", "2024", "Q3", "said", "rose", "ended", "will", "and", ",", "(", "’ll", "'ll", "—",
+     "ago", "two", "years", "March", "31", "to", "year-on-year", "from", "a", "earlier", "fiscal", "FY25", "Rs"]
+)  # fmt: skip
+GAPS = st.sampled_from(["", " ", " ", "  ", "\n", "\t", "\u00a0", "-", " - ", ", "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PIECES, GAPS), max_size=25))
+def test_the_rule_index_finds_what_finditer_finds_in_any_text(pieces):
+    _assert_index_matches_finditer(_scanned_rules()[1], "".join(piece + gap for piece, gap in pieces))
+
+
+def test_the_folded_text_keeps_what_patterns_can_tell_apart():
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert len(fold_text(everything)) == len(everything)
+    assert set(fold_text("".join(regex.findall(r"\s", everything)))) == {" "}
+    assert set(fold_text("".join(regex.findall(r"\d", everything)))) == {"0"}
+    letters = "|".join(f"(?i:{a})" for a in string.ascii_lowercase) + "|(?i:[a-z])"
+    for char in regex.findall(letters, everything):
+        matched = {a for a in string.ascii_lowercase if regex.fullmatch(f"(?i:{a})|(?i:[{a}])", char)}
+        assert {fold_text(char)} == matched, char
+
+
+def _flat(items, escape: bool) -> str:
+    """The plain longest-first alternation that periods_rules writes as a trie."""
+    parts = [(regex.escape(i) if escape else i).replace("\\ ", " ") for i in sorted(set(items), key=len, reverse=True)]
+    return "(?:" + "|".join(part.replace(" ", r"\s+") for part in parts) + ")"
+
+
+def test_macros_written_as_tries_match_like_plain_alternations():
+    raw, macros = lexicon().raw, build_macros()
+    consuming = {
+        "MONTH": (f"(?-i:{_flat([m['name'] for m in raw['months']], False)})", [m["name"] for m in raw["months"]]),
+        "QUALIFIER": (_flat(raw["qualifiers"], True), raw["qualifiers"]),
+        "DURATION_UNIT": (_flat(raw["duration_units"], True), list(raw["duration_units"])),
+    }
+    in_lookarounds = {
+        "COUNT_AFTER": (_flat(raw["year_blocking_words_after"], False), "(?={})"),
+        "YEAR_BLOCK_BEFORE": (_flat(raw["year_blocking_words_before"], False), "(?<={})"),
+        "CURRENCY_BEFORE": (_flat(raw["currency_before_number"], False), "(?<={})"),
+        "COUNT_QUALIFIER_BEFORE": (_flat(raw["count_qualifiers_before"], True), "(?<={})"),
+        "MONTH_BLOCK_BEFORE": (_flat(raw["month_blocking_words_before"], False), "(?<={})"),
+        "WEEKDAY_BLOCK_BEFORE": (_flat(raw["weekday_blocking_words_before"], False), "(?<={})"),
+        "WEEKDAY_BLOCK_AFTER": (_flat(raw["weekday_blocking_words_after"], False), "(?={})"),
+    }
+    words = [w for items in raw.values() if isinstance(items, list) for w in items if isinstance(w, str)]
+    text = "  ".join(words + [w.upper() for w in words] + [w.replace(" ", "\n ") for w in words] + _index_texts())
+    flags = regex.IGNORECASE | regex.VERBOSE | regex.V0
+    for name, (flat, _) in consuming.items():
+        found = [m.span() for m in regex.finditer(macros[name], text, flags)]
+        assert found == [m.span() for m in regex.finditer(flat, text, flags)], name
+    for name, (flat, look) in in_lookarounds.items():
+        found = [m.start() for m in regex.finditer(look.format(macros[name]), text, flags)]
+        assert found == [m.start() for m in regex.finditer(look.format(flat), text, flags)], name
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"the\s+(?:year|month)", r"the\s++(?:year|month)"),
+        (r"(?:the\s+)?first", r"(?:the\s++)?first"),
+        (r"a[\s-]+b\s*c?d", r"a[\s-]++b\s*+c?d"),
+        (r"(?:a\s+)*b", r"(?:a\s++)*b"),
+        (r"a\s+(?:x|\s)", r"a\s+(?:x|\s)"),  # what follows may begin with a space
+        (r"(?:a\s+)*\sb", r"(?:a\s+)*\sb"),  # the next round, or what follows the repeat
+        (r"x\s+", r"x\s+"),  # nothing known follows
+        (r"a\s+?b", r"a\s+?b"),  # lazy runs are left alone
+        (r"(?=a\s+b)c", r"(?=a\s+b)c"),  # and so are lookarounds
+    ],
+)
+def test_runs_are_made_possessive_only_where_no_match_can_change(source, expected):
+    assert with_possessive_runs(source, verbose=True) == expected
+
+
+def test_possessive_rule_patterns_match_like_the_patterns_as_written():
+    for rule, spec in zip(RULES, load_jsonl("periods.jsonl")):
+        written = regex.compile(pattern_source(spec["pattern"], rule.id, rule.role), rule.pattern.flags)
+        for text in _index_texts():
+            expected = [(m.span(), m.groupdict()) for m in written.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)] == expected, (rule.id, text)
+
+
+def test_a_lookaround_macro_outside_a_lookaround_is_refused():
+    spec = {"id": "x", "pattern": "{YEAR}\\s{COUNT_AFTER}", "parse": "year", "examples": ["a", "b"]}
+    with pytest.raises(RuleError, match="only be used in a lookaround"):
+        make_rule(spec, 0, PARSERS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose 5.2 percent year-on-year in the third quarter of 2023.",
+        "Shanxi lends more\nUpdated: 2024-12-23\nLoans grew 8% compared with the end of last year.",
+        "",
+    ],
+)
+def test_periods_and_bases_together(text):
+    assert find_periods_and_bases(text, P_DEC) == (find_periods(text, P_DEC), find_bases(text, P_DEC))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(("the" + " " * 1000 + "x ") * 1000, id="runs-of-spaces"),
+        pytest.param(("the" + " " * 1000 + "year ") * 1000, id="runs-before-year"),
+        pytest.param((" " * 1000 + "and ") * 1000, id="runs-before-and"),
+        pytest.param("needed " * 200_000, id="ed-words"),
+        pytest.param("a" * 1_000_000 + "ed", id="one-long-ed-word"),
+        pytest.param("in the third\u00a0quarter\u2009of 2024, ’ " * 20_000, id="unicode-spaces"),
+    ],
+)
+def test_more_hostile_texts_run_in_linear_time(text):
+    started = time.perf_counter()
+    find_periods(text, P_DEC)
+    find_bases(text, P_DEC)
+    assert time.perf_counter() - started < 10  # each about half a second or less on a laptop
 
 
 # --- known gaps ----------------------------------------------------------------------------------------

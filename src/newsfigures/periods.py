@@ -5,7 +5,9 @@ Pure Python (no spaCy). The algorithm, for one text and its publication date P:
 1. find the dateline (``Updated: 2024-12-23``) and the comparison bases
    (``year-on-year``, ``from a year earlier``...); nothing inside them is a period;
 2. run every period and edge rule of ``patterns/periods.jsonl`` and parse each
-   match (a parser may still refuse it: ``February 30``);
+   match (a parser may still refuse it: ``February 30``); the rules, the bases and
+   the context's cues are run together by a :class:`~newsfigures.periods_index.PatternIndex`,
+   which tries each only where it may start and finds what ``finditer`` would;
 3. keep the longest of overlapping matches (ties: the earlier rule);
 4. join neighbours with link rules (``the third quarter`` + ``of`` + ``2023``;
    ``this year's`` + ``first half``) and edges with what follows them
@@ -16,12 +18,12 @@ Pure Python (no spaCy). The algorithm, for one text and its publication date P:
 Conventions follow corpus/GUIDELINES.md ("Normalisation"); see
 :mod:`newsfigures.periods_specs` for the choices made where it is silent.
 Everything runs in time linear in the text (bounded patterns, no nested
-repetition), and never uses today's date.
+repetition), and never uses today's date. The work for one text is cached (a few
+texts), as a pipeline asks for the dateline, the bases and the periods of the same text.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,14 +33,14 @@ import regex
 
 from .errors import DateError
 from .periods_calendar import apply_edge, label_for
-from .periods_context import ResolutionContext, Resolved
+from .periods_context import ResolutionContext, Resolved, cue_patterns
+from .periods_index import PatternIndex
 from .periods_parsers import PARSERS
 from .periods_rules import FLAGS, Rule, lexicon, load_rules, rules_with_role
 
 DATELINE_LINES = 6
 DATELINE_MAX_CHARS = 100
 LINK_MAX_GAP = 12
-WINDOW_REACH = 200  # chars around a trigger word that rules look at; longer than any match
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,10 @@ def _rules() -> tuple[Rule, ...]:
     return load_rules(PARSERS)
 
 
+_HAS_DIGIT = regex.compile(r"\d")
+
+
+@lru_cache(maxsize=8)
 def _dateline(text: str) -> tuple[int, int, date, str] | None:
     rules = rules_with_role(_rules(), "dateline")
     position, seen, lines = 0, 0, 0
@@ -133,7 +139,8 @@ def _dateline(text: str) -> tuple[int, int, date, str] | None:
         content = line.strip()
         if content:
             seen += 1
-            if len(content) <= DATELINE_MAX_CHARS:
+            # every date parse_date reads has a digit: lines without one are skipped unparsed
+            if len(content) <= DATELINE_MAX_CHARS and _HAS_DIGIT.search(content):
                 for rule in rules:
                     match = rule.pattern.fullmatch(content)
                     if match is None:
@@ -208,53 +215,29 @@ def _edge_name(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _trigger_pattern() -> re.Pattern:
-    raw = lexicon().raw
-    words = list(raw["trigger_words"]["words"])
-    words += [m["name"] for m in raw["months"]] + [a for m in raw["months"] for a in m["abbreviations"]]
-    words += [d["name"] for d in raw["weekdays"]]
-    alternatives = "|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True))
-    # the standard library engine scans plain alternations of literals faster than ``regex``
-    return re.compile(rf"(?<!\d)\d{{1,4}}(?!\d)|{alternatives}")
+def _scanned_rules() -> tuple[tuple[Rule, ...], PatternIndex]:
+    """The period, edge and basis rules, and an index that finds where they - and the cues of
+    the resolution context - may match in one pass over a text."""
+    rules = tuple(rule for rule in _rules() if rule.role in ("period", "edge", "basis"))
+    return rules, PatternIndex([rule.pattern for rule in rules] + list(cue_patterns()))
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around trigger words (numbers, month names, 'year', 'quarter'...), merged.
-
-    Every rule's matches contain a trigger, so rules need only run inside these windows:
-    a long text without any (a 10 MB line of letters) costs one scan instead of one per rule.
-    """
-    windows: list[tuple[int, int]] = []
-    size = len(text)
-    for match in _trigger_pattern().finditer(text.lower() if text.isascii() else _casefold_same_length(text)):
-        start, end = match.start() - WINDOW_REACH, match.end() + WINDOW_REACH
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((max(0, start), end))
-    return [(start, min(end, size)) for start, end in windows]
+@lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[tuple[tuple[Rule, list], ...], list[list]]:
+    """Each period, edge and basis rule with its matches in ``text`` (exactly those of ``finditer``
+    over the whole text; see :mod:`newsfigures.periods_index`), and the matches of the context's cues."""
+    rules, index = _scanned_rules()
+    found = index.finditer(text)
+    return tuple(zip(rules, found)), found[len(rules) :]
 
 
-def _casefold_same_length(text: str) -> str:
-    """Lower-case without changing offsets (a few characters, like 'İ', lengthen under ``str.lower``)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-
-
-def _matches(rule: Rule, text: str, windows: list[tuple[int, int]]):
-    for start, end in windows:
-        yield from rule.pattern.finditer(text, start, end)
-
-
-def _candidates(text: str, rules: tuple[Rule, ...], blocked: _Blocked, windows) -> list[_Candidate]:
+def _candidates(text: str, matches, blocked: _Blocked) -> list[_Candidate]:
     lex = lexicon()
     found = []
-    for rule in rules:
+    for rule, rule_matches in matches:
         if rule.role not in ("period", "edge"):
             continue
-        for match in _matches(rule, text, windows):
+        for match in rule_matches:
             start, end = match.span()
             if start == end or blocked.overlaps(start, end):
                 continue
@@ -413,15 +396,36 @@ def _standalone(unit) -> bool:
 
 def trace_periods(text: str, published: date | None) -> list[tuple[PeriodMatch, tuple[str, ...]]]:
     """Like :func:`find_periods`, with the ids of every rule that built each match (for tests and debugging)."""
-    published = parse_date(published)
+    return list(_analyse(text, parse_date(published))[0])
+
+
+def find_periods(text: str, published: date | None) -> list[PeriodMatch]:
+    """Periods and lengths of time in ``text``, resolved against the publication date.
+
+    Sorted by start and non-overlapping (the longest expression wins). Nothing is
+    returned inside the dateline or inside a comparison basis (see :func:`find_bases`).
+    With ``published=None`` relative expressions keep ``period_start``/``period_end`` None.
+    """
+    return [match for match, _ in _analyse(text, parse_date(published))[0]]
+
+
+def find_periods_and_bases(text: str, published: date | None) -> tuple[list[PeriodMatch], list[BasisMatch]]:
+    """:func:`find_periods` and :func:`find_bases` together, reading the text once."""
+    traced, bases = _analyse(text, parse_date(published))
+    return [match for match, _ in traced], list(bases)
+
+
+@lru_cache(maxsize=8)
+def _analyse(text: str, published: date | None) -> tuple[tuple, tuple[BasisMatch, ...]]:
+    """The traced periods and the bases of a text. Cached, as a pipeline asks for both of the same text."""
     rules = _rules()
     span = dateline_span(text)
-    windows = _windows(text)
-    bases = _find_bases(text, published, windows, span)
+    matches, cue_matches = _scan(text)
+    bases = _bases(text, published, matches, span)
     blocked = _Blocked(([span] if span else []) + [(b.start, b.end) for b in bases])
-    chosen = _select_longest(_candidates(text, rules, blocked, windows), len(text))
+    chosen = _select_longest(_candidates(text, matches, blocked), len(text))
     units = _compose(chosen, text, rules_with_role(rules, "link"))
-    ctx = ResolutionContext(text, published)
+    ctx = ResolutionContext(text, published, cue_matches)
     out = []
     for unit in units:
         resolved = unit.resolve(ctx) if _standalone(unit) else None
@@ -445,17 +449,7 @@ def trace_periods(text: str, published: date | None) -> list[tuple[PeriodMatch, 
                 qualifier=result.qualifier,
             )
             out.append((match, piece.rule_ids))
-    return out
-
-
-def find_periods(text: str, published: date | None) -> list[PeriodMatch]:
-    """Periods and lengths of time in ``text``, resolved against the publication date.
-
-    Sorted by start and non-overlapping (the longest expression wins). Nothing is
-    returned inside the dateline or inside a comparison basis (see :func:`find_bases`).
-    With ``published=None`` relative expressions keep ``period_start``/``period_end`` None.
-    """
-    return [match for match, _ in trace_periods(text, published)]
+    return tuple(out), bases
 
 
 def resolve_inner(text: str, ctx: ResolutionContext, span: tuple[int, int]) -> Resolved | None:
@@ -495,19 +489,21 @@ def find_bases(text: str, published: date | None) -> list[BasisMatch]:
 
     ``reference`` is the date compared with where the basis names one (``since the start of the year``).
     """
-    return _find_bases(text, parse_date(published), _windows(text), dateline_span(text))
+    return list(_analyse(text, parse_date(published))[1])
 
 
-def _find_bases(text, published, windows, dateline) -> list[BasisMatch]:
+def _bases(text, published, matches, dateline) -> tuple[BasisMatch, ...]:
     blocked = _Blocked([dateline] if dateline else [])
     candidates = []
-    for rule in rules_with_role(_rules(), "basis"):
-        for match in _matches(rule, text, windows):
+    for rule, rule_matches in matches:
+        if rule.role != "basis":
+            continue
+        for match in rule_matches:
             if match.end() > match.start() and not blocked.overlaps(*match.span()):
                 candidates.append(_Candidate(match.start(), match.end(), rule, match))
-    return [
+    return tuple(
         BasisMatch(
             c.start, c.end, text[c.start : c.end], c.rule.id, c.rule.basis, _reference(c.rule, c.spec, published)
         )
         for c in _select_longest(candidates, len(text))
-    ]
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 ONE_DAY = timedelta(days=1)
 
@@ -115,6 +116,7 @@ def shift_date(day: date, amount: float, unit: str) -> date:
     return add_months(day, months)
 
 
+@lru_cache(maxsize=4096)
 def label_for(start: date, end: date) -> str:
     """The compact label of a resolved period: a year, month, quarter, half or day, else ``START/END``."""
     if start == end:

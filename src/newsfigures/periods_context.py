@@ -12,6 +12,9 @@ linear time overall:
   the most frequent cue in the text, else the calendar year);
 - the period the sentence is about so far (for ``a year earlier``, ``the previous
   quarter``) and the year it is set in (for ``in 2023 ... in the fourth quarter``).
+
+The cue lists are compiled here (:func:`cue_patterns`) but matched, as a rule, in the
+same pass over the text as the period rules (:mod:`newsfigures.periods_index`).
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ from functools import cached_property, lru_cache
 import regex
 
 from .periods_calendar import is_year_range
-from .periods_rules import lexicon
+from .periods_index import PatternIndex, fold_text, with_possessive_runs
+from .periods_rules import alternation, lexicon
 
 CUE_WINDOW = 200
+CUE_KINDS = ("forward", "backward", "backward_words", "breaks", "fiscal")  # the order of cue_patterns()
 _WORD = regex.compile(r"\w")
 YEAR_ANCHOR_REACH = 80  # chars from a year to a period that inherits it ('In 2023, ... in March')
 
@@ -59,10 +64,14 @@ class Resolved:
 def _cue_pattern(items: list[str], patterns: tuple[str, ...] = ()) -> regex.Pattern:
     # a participle after a form of "be" says nothing of tense ("will be named"); the auxiliary does
     parts = [f"(?<!\\w)(?<!\\b(?:be|been|being|is|are|am)\\s){p}(?!\\w)" for p in patterns]
-    for item in sorted(items, key=len, reverse=True):
-        body = regex.escape(item).replace("\\ ", r"\s+")
-        parts.append(("(?<!\\w)" if item[0].isalnum() else "") + body + "(?!\\w)")
-    return regex.compile("|".join(parts), regex.IGNORECASE)
+    # the words share one (?<!\w)...(?!\w) around a trie of them (see periods_rules.alternation);
+    # cues that begin with a symbol ("'ll") cannot match where a word does, so they come apart
+    words = [item for item in items if item[0].isalnum()]
+    if words:
+        parts.append(f"(?<!\\w){alternation(words, escape=True)}(?!\\w)")
+    for item in sorted((item for item in items if not item[0].isalnum()), key=len, reverse=True):
+        parts.append(regex.escape(item).replace("\\ ", r"\s+") + "(?!\\w)")
+    return regex.compile(with_possessive_runs("|".join(parts), verbose=False), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -76,39 +85,69 @@ def _patterns() -> dict:
         conventions[name] = FiscalConvention(name, int(spec["start_month"]), spec["named_by"])
         if spec["cues"]:
             cue_groups.append(f"(?P<{name}>(?<!\\w)(?:{'|'.join(spec['cues'])})(?!\\w))")
-    breaks = sorted(raw["clause_breaks"], key=len, reverse=True)
+    breaks = raw["clause_breaks"]
     abbreviations = set(raw["sentence_abbreviations"])
     return {
         "forward": _cue_pattern(raw["forward_cues"]),
         "backward": _cue_pattern(raw["backward_cues"], tuple(raw.get("backward_cue_patterns", ()))),
         "backward_words": _cue_pattern(raw["backward_cues"]),
-        "breaks": regex.compile("|".join(regex.escape(b) for b in breaks), regex.IGNORECASE),
-        "fiscal_cues": regex.compile("|".join(cue_groups)) if cue_groups else None,
+        "breaks": regex.compile(alternation(breaks, escape=True, any_space=False), regex.IGNORECASE),
+        # no convention has cues: a pattern that never matches
+        "fiscal": regex.compile("|".join(cue_groups) if cue_groups else "(?!)"),
         "conventions": conventions,
         "abbreviations": abbreviations,
         "sentence_end": regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+"),
-        "last_token": regex.compile(r"(\S+)$"),
     }
 
 
-class ResolutionContext:
-    """Per-text state for resolving periods (see the module docstring)."""
+def cue_patterns() -> tuple[regex.Pattern, ...]:
+    """The patterns of the cues a context looks for, in the order of :data:`CUE_KINDS`."""
+    pats = _patterns()
+    return tuple(pats[kind] for kind in CUE_KINDS)
 
-    def __init__(self, text: str, published: date | None) -> None:
+
+@lru_cache(maxsize=1)
+def _cue_index() -> PatternIndex:
+    return PatternIndex(cue_patterns())
+
+
+class ResolutionContext:
+    """Per-text state for resolving periods (see the module docstring).
+
+    ``cue_matches``, if given, holds the matches of each pattern of :func:`cue_patterns` in
+    the text (found in the same pass as the rules'); otherwise the context finds them itself
+    when it first needs a cue.
+    """
+
+    def __init__(self, text: str, published: date | None, cue_matches: list[list] | None = None) -> None:
         self.text = text
         self.published = published
         self.assumed_direction: str | None = None  # set while resolving "ended March 31" (the past)
         self._resolved: list[tuple[int, int, Resolved, str]] = []
+        self._cue_matches = cue_matches
+
+    def _cues(self, kind: str) -> list:
+        """The matches of one cue pattern over the whole text."""
+        if self._cue_matches is None:
+            self._cue_matches = _cue_index().finditer(self.text)
+        return self._cue_matches[CUE_KINDS.index(kind)]
 
     # Sentences -----------------------------------------------------------
     @cached_property
     def _sentence_starts(self) -> list[int]:
         pats = _patterns()
+        text = self.text
+        folded = None
         starts = [0]
-        for match in pats["sentence_end"].finditer(self.text):
-            if self.text[match.start()] == ".":
-                token = pats["last_token"].search(self.text, max(0, match.start() - 20), match.start())
-                word = token.group(1) if token else ""
+        for match in pats["sentence_end"].finditer(text):
+            stop = match.start()
+            if text[stop] == ".":
+                # the word before the full stop: the run of non-space characters ending there (or
+                # before a newline there), within 20 characters - white space folds to " " (periods_index)
+                folded = fold_text(text) if folded is None else folded
+                low = max(0, stop - 20)
+                end = stop - 1 if stop > low and text[stop - 1] == "\n" else stop
+                word = text[folded.rfind(" ", low, end) + 1 or low : end]
                 word = word.lstrip("([\"'“‘")
                 if word in pats["abbreviations"] or (len(word) == 1 and word.isupper()):
                     continue
@@ -125,12 +164,11 @@ class ResolutionContext:
     # Direction -----------------------------------------------------------
     @cached_property
     def _cue_index(self) -> dict[str, tuple[list[int], list[int]]]:
-        """Start and end offsets of every cue and clause break, found in one pass per kind."""
-        pats = _patterns()
+        """Start and end offsets of every cue and clause break."""
         index = {}
-        for key in ("forward", "backward", "backward_words", "breaks"):
-            spans = [m.span() for m in pats[key].finditer(self.text)]
-            index[key] = ([s for s, _ in spans], [e for _, e in spans])
+        for kind in ("forward", "backward", "backward_words", "breaks"):
+            matches = self._cues(kind)
+            index[kind] = ([m.start() for m in matches], [m.end() for m in matches])
         return index
 
     def _last_break_end(self, start: int, stop: int) -> int | None:
@@ -199,10 +237,7 @@ class ResolutionContext:
     # Fiscal years --------------------------------------------------------
     @cached_property
     def _fiscal_cues(self) -> list[tuple[int, str]]:
-        pattern = _patterns()["fiscal_cues"]
-        if pattern is None:
-            return []
-        return [(m.start(), m.lastgroup) for m in pattern.finditer(self.text)]
+        return [(m.start(), m.lastgroup) for m in self._cues("fiscal")]
 
     def fiscal_convention(self, position: int) -> FiscalConvention:
         """The fiscal-year convention for a period at ``position``."""

@@ -34,6 +34,7 @@ from typing import Any
 import regex
 
 from .errors import RuleError
+from .periods_index import with_possessive_runs
 from .resources import load_json, load_jsonl
 
 RULES_FILE = "periods.jsonl"
@@ -135,14 +136,91 @@ def lexicon() -> Lexicon:
         raise RuleError(f"patterns/{CALENDAR_FILE}: malformed calendar lexicon: {err!r}") from err
 
 
-def _alternation(items: Iterable[str], *, escape: bool = False) -> str:
-    """Longest-first alternation; a space in an item matches any whitespace."""
+_ATOM = regex.compile(r"(?:\\.|[^\\])[?*+]?")  # one character or escape, with its quantifier
+_LITERAL_ATOM = regex.compile(r"\\[^A-Za-z0-9]|[^.^$?*+\\ ]|\\s\+")
+# macros only ever used inside lookarounds, where the order of alternatives does not matter
+LOOKAHEAD_MACROS = ("COUNT_AFTER", "WEEKDAY_BLOCK_AFTER")
+LOOKBEHIND_MACROS = (
+    "YEAR_BLOCK_BEFORE",
+    "CURRENCY_BEFORE",
+    "COUNT_QUALIFIER_BEFORE",
+    "MONTH_BLOCK_BEFORE",
+    "WEEKDAY_BLOCK_BEFORE",
+)
+
+
+def _atoms(item: str, escape: bool, any_space: bool = True) -> list[str] | None:
+    """An item as a list of atoms (a space matches any whitespace if ``any_space``), or None if
+    it has groups, classes, counted repeats or alternatives."""
+    atoms = []
+    for atom in _ATOM.findall(regex.escape(item) if escape else item):
+        if atom in (" ", "\\ "):
+            atom = r"\s+" if any_space else "\\ "
+        elif atom[0] in "()[]{}|":
+            return None
+        atoms.append(atom)
+    return atoms
+
+
+def _trie(sequences: list[list[str]]) -> dict:
+    root: dict = {}
+    for atoms in sequences:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return root
+
+
+def _trie_source(node: dict, *, suffixes: bool = False) -> str:
+    """A trie of atoms as a pattern; deeper (longer) alternatives before the one ending here."""
+    parts = []
+    for atom, child in node.items():
+        if atom:
+            rest = _trie_source(child, suffixes=suffixes)
+            parts.append(rest + atom if suffixes else atom + rest)
+    if "" in node:
+        parts.append("")
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _siblings_differ_in_case_only(node: dict) -> bool:
+    atoms = [a.lower() for a in node if a]
+    return len(atoms) != len(set(atoms)) or any(_siblings_differ_in_case_only(c) for c in node.values())
+
+
+def alternation(items: Iterable[str], *, escape: bool = False, any_space: bool = True) -> str:
+    """Longest-first alternation; a space in an item matches any whitespace (or only a space).
+
+    Literal items are written as a trie (``(?:ma(?:rch|y))``), which the ``regex`` module
+    tries faster; it tries the same items in the same order at any position, since the
+    items matching there are prefixes of one another and the longer ones come first.
+    """
     parts = sorted(set(items), key=len, reverse=True)
+    sequences = [_atoms(item, escape, any_space) for item in parts]
+    if all(seq is not None and all(_LITERAL_ATOM.fullmatch(a) for a in seq) for seq in sequences):
+        trie = _trie(sequences)  # type: ignore[arg-type]
+        if not _siblings_differ_in_case_only(trie):
+            return f"(?:{_trie_source(trie)})"
     out = []
     for item in parts:
         text = regex.escape(item) if escape else item
-        out.append(text.replace("\\ ", r"\s+").replace(" ", r"\s+"))
+        out.append(text.replace("\\ ", r"\s+").replace(" ", r"\s+") if any_space else text.replace(" ", "\\ "))
     return "(?:" + "|".join(out) + ")"
+
+
+def _lookaround_alternation(items: Iterable[str], *, behind: bool, escape: bool = False) -> str:
+    """An alternation for use inside a lookaround only, where just its language matters:
+    common prefixes (lookahead) or suffixes (lookbehind, matched backwards) are shared."""
+    sequences, opaque = [], []
+    for item in sorted(set(items)):
+        atoms = _atoms(item, escape)
+        if atoms is None:
+            opaque.append(item.replace(" ", r"\s+"))
+        else:
+            sequences.append(atoms[::-1] if behind else atoms)
+    parts = [_trie_source(_trie(sequences), suffixes=behind)] if sequences else []
+    return "(?:" + "|".join(parts + opaque) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -156,23 +234,23 @@ def build_macros() -> dict[str, str]:
     words = [w for w in raw["number_words"] if w not in ("a", "an")]
     tens = [w for w, v in raw["number_words"].items() if v >= 20 and v % 10 == 0]
     units = [w for w, v in raw["number_words"].items() if 0 < v < 10 and w not in ("a", "an")]
-    compound = f"{_alternation(tens)}[\\s-]{_alternation(units)}"
+    compound = f"{alternation(tens)}[\\s-]{alternation(units)}"
     macros = {
-        "MONTH": f"(?-i:{_alternation(full)})",
-        "MONTH_ABBR": f"(?-i:{_alternation(abbr)})(?![a-z])\\.?",
-        "WEEKDAY": f"(?-i:{_alternation(days)})",
-        "WEEKDAY_ABBR": f"(?-i:{_alternation(day_abbr)})(?![a-z])\\.?",
-        "NUMWORD": f"(?:{compound}|{_alternation(words, escape=True)})",
+        "MONTH": f"(?-i:{alternation(full)})",
+        "MONTH_ABBR": f"(?-i:{alternation(abbr)})(?![a-z])\\.?",
+        "WEEKDAY": f"(?-i:{alternation(days)})",
+        "WEEKDAY_ABBR": f"(?-i:{alternation(day_abbr)})(?![a-z])\\.?",
+        "NUMWORD": f"(?:{compound}|{alternation(words, escape=True)})",
         "YEAR": r"(?:19\d\d|20\d\d|2100)",
-        "QUALIFIER": _alternation(raw["qualifiers"], escape=True),
-        "DURATION_UNIT": _alternation(raw["duration_units"], escape=True),
-        "COUNT_AFTER": _alternation(raw["year_blocking_words_after"]),
-        "YEAR_BLOCK_BEFORE": _alternation(raw["year_blocking_words_before"]),
-        "CURRENCY_BEFORE": _alternation(raw["currency_before_number"]),
-        "COUNT_QUALIFIER_BEFORE": _alternation(raw["count_qualifiers_before"], escape=True),
-        "MONTH_BLOCK_BEFORE": _alternation(raw["month_blocking_words_before"]),
-        "WEEKDAY_BLOCK_BEFORE": _alternation(raw["weekday_blocking_words_before"]),
-        "WEEKDAY_BLOCK_AFTER": _alternation(raw["weekday_blocking_words_after"]),
+        "QUALIFIER": alternation(raw["qualifiers"], escape=True),
+        "DURATION_UNIT": alternation(raw["duration_units"], escape=True),
+        "COUNT_AFTER": _lookaround_alternation(raw["year_blocking_words_after"], behind=False),
+        "YEAR_BLOCK_BEFORE": _lookaround_alternation(raw["year_blocking_words_before"], behind=True),
+        "CURRENCY_BEFORE": _lookaround_alternation(raw["currency_before_number"], behind=True),
+        "COUNT_QUALIFIER_BEFORE": _lookaround_alternation(raw["count_qualifiers_before"], behind=True, escape=True),
+        "MONTH_BLOCK_BEFORE": _lookaround_alternation(raw["month_blocking_words_before"], behind=True),
+        "WEEKDAY_BLOCK_BEFORE": _lookaround_alternation(raw["weekday_blocking_words_before"], behind=True),
+        "WEEKDAY_BLOCK_AFTER": _lookaround_alternation(raw["weekday_blocking_words_after"], behind=False),
     }
     macros["MONTHX"] = f"(?:{macros['MONTH']}|{macros['MONTH_ABBR']})"
     macros["NUM"] = f"(?:\\d{{1,3}}(?:\\.\\d+)?|{macros['NUMWORD']})"
@@ -187,18 +265,52 @@ def expand(pattern: str, rule_id: str) -> str:
         name = match.group(1)
         if name not in macros:
             raise RuleError(f"patterns/{RULES_FILE}: rule {rule_id!r}: unknown macro {{{name}}}")
+        if name in LOOKAHEAD_MACROS + LOOKBEHIND_MACROS and not _in_lookaround(pattern, match.start()):
+            raise RuleError(f"patterns/{RULES_FILE}: rule {rule_id!r}: {{{name}}} may only be used in a lookaround")
         return macros[name]
 
     return MACRO_NAME.sub(replace, pattern)
 
 
-def _compile(source: str, rule_id: str, role: str) -> Any:
+def _in_lookaround(pattern: str, position: int) -> bool:
+    """Whether ``position`` of a pattern's source lies inside a lookaround group."""
+    groups: list[bool] = []
+    index = 0
+    while index < position:
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":  # skip a class, where brackets are literal
+            index += 2 if pattern.startswith("^", index + 1) else 1
+            index += 1 if pattern.startswith("]", index) else 0
+            while index < len(pattern) and pattern[index] != "]":
+                index += 2 if pattern[index] == "\\" else 1
+        elif char == "(":
+            groups.append(pattern.startswith(("?=", "?!", "?<=", "?<!"), index + 1))
+        elif char == ")" and groups:
+            groups.pop()
+        index += 1
+    return any(groups)
+
+
+def pattern_source(source: str, rule_id: str, role: str) -> str:
+    """A rule's pattern as written, with its macros expanded and its role's word boundaries."""
     body = expand(source, rule_id)
     if role in ("period", "basis"):
-        body = f"(?<!\\w)(?:{body})(?!\\w)"
-    elif role == "edge":
-        body = f"(?<!\\w)(?:{body})"
-    try:
+        return f"(?<!\\w)(?:{body})(?!\\w)"
+    if role == "edge":
+        return f"(?<!\\w)(?:{body})"
+    return body
+
+
+def _compile(source: str, rule_id: str, role: str) -> Any:
+    body = pattern_source(source, rule_id, role)
+    try:  # runs such as \s+ made possessive where that cannot change a match: see periods_index
+        return regex.compile(with_possessive_runs(body, verbose=True), FLAGS)
+    except regex.error:
+        pass
+    try:  # report the error in the pattern as written
         return regex.compile(body, FLAGS)
     except regex.error as err:
         raise RuleError(f"patterns/{RULES_FILE}: rule {rule_id!r}: bad pattern: {err}") from err
