@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .convert import doc_to_article
-from .extensions import register_extensions
+from .extensions import register_extensions, remember_text
 from .periods import parse_date
 from .records import Article
 
@@ -61,6 +61,7 @@ def _published_iso(published: date | datetime | str | None) -> str | None:
 def make_doc(nlp: Language, text: str, *, published=None, meta: dict | None = None) -> Doc:
     """A tokenised Doc carrying the publication date and metadata, ready for ``nlp.pipe``."""
     doc = nlp.make_doc(_check_text(text))
+    remember_text(doc, text)
     doc._.published = _published_iso(published)
     doc._.article_meta = dict(meta) if meta else None
     return doc

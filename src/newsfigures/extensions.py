@@ -46,9 +46,17 @@ def register_extensions() -> None:
             Span.set_extension(name, **kwargs)
 
 
+TEXT_KEY = ("newsfigures", "text")
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text a Doc was made from, so ``doc_text`` need not rebuild it."""
+    doc.user_data[TEXT_KEY] = text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on every access)."""
-    key = ("newsfigures", "text")
+    key = TEXT_KEY
     text = doc.user_data.get(key)
     if text is None:
         text = doc.text
