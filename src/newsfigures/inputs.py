@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
 
-from .errors import InputError, InputRejected
+from .errors import InputRejected
 from .records import ErrorInfo, ErrorRecord
 
 FORMATS: dict[str, str] = {
