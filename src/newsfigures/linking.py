@@ -166,10 +166,22 @@ def _clause_end(text: str, pos: int, sent_end: int) -> int:
     return m.start() if m else sent_end
 
 
+_WORD_MEMO: list = [None, {}]  # the last text and its word lists by (start, end): clauses are read several times
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0).lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
+    """The words of ``text[start:end]`` as (start, end, lower-cased word); memoised for the text in hand."""
+    if _WORD_MEMO[0] is not text:
+        _WORD_MEMO[:] = [text, {}]
+    memo = _WORD_MEMO[1]
+    found = memo.get((start, end))
+    if found is None:
+        found = [(m.start(), m.end(), m.group(0).lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
+        memo[(start, end)] = found
+    return list(found)
 
 
+@lru_cache(maxsize=4096)
 def _direction_of(word: str) -> str | None:
     """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk")."""
     cues = _cues()

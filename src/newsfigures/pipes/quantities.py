@@ -17,10 +17,10 @@ class QuantityFinder(FigureComponent):
         super().__init__(nlp, name, spans_key=spans_key)
 
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
-        exclude = [
-            ((s._.figure or {}).get("start", s.start_char), (s._.figure or {}).get("end", s.end_char))
-            for s in existing_spans(doc, self.spans_key)
-        ]
+        exclude = []
+        for span in existing_spans(doc, self.spans_key):
+            data = span._.figure or {}
+            exclude.append((data.get("start", span.start_char), data.get("end", span.end_char)))
         if doc._.dateline:
             exclude.append(tuple(doc._.dateline))
         matches = []
