@@ -216,6 +216,7 @@ def test_change_between_two_levels_is_two_figures():
         "The Dow rose 300 points to 39,000.",
         "The builders' index fell to 40 and the PMI slipped to 49.",
         "The Sensex closed at 72,000.",
+        "About one in five households rent, and one out of 10 workers is self-employed.",
         "The mine produced 3 million metric tonnes.",
     ],
 )

@@ -170,6 +170,7 @@ _POINTS_BEFORE = regex.compile(r"\bpoints?\b[^.;,]*\Z", regex.IGNORECASE)
 _HYPHEN_WORD = regex.compile(r"-[A-Za-z]")
 _TIME_OF_DAY = regex.compile(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", regex.IGNORECASE)
 _PER_BEFORE = regex.compile(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
+_ONE_IN_BEFORE = regex.compile(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE)
 _SPACE_RUN = regex.compile(r"\s+")
 
 
@@ -550,6 +551,8 @@ class _Context:
         before = text[max(0, fig.start - LOOKBEHIND) : fig.start]
         if g["identifier_before"].search(before):
             return True
+        if _ONE_IN_BEFORE.search(before):
+            return True  # "one in five households": a ratio, not a count
         if _PER_BEFORE.search(before):
             return True  # "per 100,000 people": a rate's denominator
         if before.endswith(("(", "[")) and after.startswith((")", "]")):
