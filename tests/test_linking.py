@@ -34,6 +34,8 @@ def _figure(nlp, text, figure_text, published=P):
         ("The government aims for growth of around 5 percent.", "around 5 percent", "increase", "target", None),
         ("Economists expect GDP to expand 2.3 percent.", "2.3 percent", "increase", "forecast", None),
         ("Credit to exporters was up 35 percent compared to the beginning of the year.", "35 percent", "increase", "change", "since_start_of_year"),
+        ("The jobless rate climbed to a two-year high of 4.1% in June.", "4.1%", "increase", "level", None),
+        ("Exports in May dropped 7.5 per cent from a year earlier.", "7.5 per cent", "decrease", "change", "year_on_year"),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):

@@ -257,7 +257,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.cues.append("share")
     elif verb_index is not None:
         between = [w for _, _, w in left[verb_index + 1 :]]
-        link.role = "level" if ("to" in between[-2:] or before in ("to", "at")) else "change"
+        reached = "to" in between[-2:] or before in ("to", "at") or _TO_A.search(left_text)
+        link.role = "level" if reached else "change"  # "rose to 4.4%", "climbed to a two-year high of 3.9%"
     elif link.direction is not None:
         link.role = "change"
     else:
@@ -278,7 +279,9 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
 
 
 _COMPARATIVES = {"higher": "increase", "more": "increase", "lower": "decrease", "less": "decrease", "fewer": "decrease"}
-_TO_A = regex.compile(r"\bto\s++an?\s++(?:\S+\s++)?(?:range|rate|level|total|record|high|low)\s++of\s*+\Z")
+_TO_A = regex.compile(
+    r"\b(?:to|at)\s++an?\s++(?:\S+\s++)?(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of\s*+\Z"
+)
 
 
 def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
