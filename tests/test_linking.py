@@ -36,6 +36,9 @@ def _figure(nlp, text, figure_text, published=P):
         ("Credit to exporters was up 35 percent compared to the beginning of the year.", "35 percent", "increase", "change", "since_start_of_year"),
         ("The jobless rate climbed to a two-year high of 4.1% in June.", "4.1%", "increase", "level", None),
         ("Exports in May dropped 7.5 per cent from a year earlier.", "7.5 per cent", "decrease", "change", "year_on_year"),
+        ("Output grew in 20 of the 31 regions.", "20", None, "level", None),
+        ("Factories added 40,000 jobs in March.", "40,000", "increase", "change", None),
+        ("Small caps made up nearly 30 per cent of the index.", "nearly 30 per cent", None, "share", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):

@@ -200,6 +200,7 @@ def _direction_of(word: str) -> str | None:
 
 
 DIRECTION_WINDOW = 8  # words before the figure in which a change word counts
+COUNT_WINDOW = 2  # for counts, which change words govern only from right before them
 
 
 def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end: int, link: Link) -> None:
@@ -217,10 +218,14 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
     # earlier to HK$397.1 billion"
     window = len(left) if before == "to" or _TO_A.search(left_text) else DIRECTION_WINDOW
+    if fig.kind == "count" and window == DIRECTION_WINDOW:
+        window = COUNT_WINDOW  # "employers added 58,200 jobs", not "harvests grew in 20 of the regions"
     for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
         if link.direction is not None:
             break
         direction = _direction_of(left[i][2])
+        if direction and window == COUNT_WINDOW and any(w[2] not in ("by", "to") for w in left[i + 1 :]):
+            break  # a count takes a change verb only right before it: "added 40,000", "fell by eight"
         if direction:
             verb_index = i
             link.direction = direction
@@ -255,6 +260,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     ):
         link.role = "share"  # "accounted for 48.6 percent of the total", "77 percent of the annual quota"
         link.cues.append("share")
+        if before not in ("by",):
+            link.direction = None  # "made up nearly 30 per cent": the share itself has no direction
     elif verb_index is not None:
         between = [w for _, _, w in left[verb_index + 1 :]]
         reached = "to" in between[-2:] or before in ("to", "at") or _TO_A.search(left_text)
