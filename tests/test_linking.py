@@ -55,6 +55,8 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("Green loans rose by 11 percent for wind power, 14 percent for hydropower and 9 percent for solar.", "11 percent", "Green loans"),
         ("The city opened 3,400 new childcare places.", "3,400", "new childcare places"),
         ("Banks lent 2.1 billion yuan in mortgages to young buyers.", "2.1 billion yuan", "mortgages to young buyers"),
+        ("Borrowers on a $400,000 loan pay more.", "$400,000", "loan"),
+        ("The central bank raised its policy rate by 50 basis points to a range of 4.25%-4.50%.", "50 basis points", "its policy rate"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

@@ -300,6 +300,12 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
     cues = _cues()
     if fig.counted is not None:
         return fig.counted
+    attributive = _ATTRIBUTIVE.match(text, fig.end)
+    if attributive and _DETERMINER_BEFORE.search(text, max(0, fig.start - 8), fig.start):
+        # "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it
+        words = _words(text, attributive.start("np"), attributive.end("np"))
+        if words and all(w[2] not in _PREPOSITIONS and not _direction_of(w[2]) for w in words):
+            return words[0][0], words[-1][1]
     left = _words(text, clause_start, fig.start)
     if left and left[-1][2] == "of" and not (len(left) > 1 and left[-2][2] in _NOT_SUBJECT_HEADS):
         np = _noun_phrase_before(left[:-1], cues)
@@ -325,10 +331,13 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
         return (phrase[0][0], phrase[-1][1]) if phrase else None
     between = left[verb + 1 :]
-    if not any(w[2][0].isdigit() for w in between):
-        obj = _object_after(between, cues)
-        if obj and not _is_period(obj, periods):
-            return obj
+    if any(w[2][0].isdigit() for w in between):
+        # "raised its policy rate by 50 basis points to a range of X": the object ends at the first "by"/"to"
+        cut = next((k for k, w in enumerate(between) if w[2] in ("by", "to", "at")), None)
+        between = between[: cut + 1] if cut is not None and not any(w[2][0].isdigit() for w in between[:cut]) else []
+    obj = _object_after(between, cues)
+    if obj and not _is_period(obj, periods):
+        return obj
     np = _noun_phrase_before(left[:verb], cues)
     return None if np is None or _is_period(np, periods) else np
 
@@ -409,6 +418,11 @@ def _is_period(span: tuple[int, int], periods: list[PeriodRef]) -> bool:
     return False
 
 
+_ATTRIBUTIVE = regex.compile(
+    r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+(?=[,.;:)]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will)\b))?)"
+    r"(?=[\s,.;:)]|$)"
+)
+_DETERMINER_BEFORE = regex.compile(r"\b(?:a|an|its|their|his|her|our|the|this|that)\s++\Z", regex.IGNORECASE)
 _AFTER_IN = regex.compile(r"\s++(?:in|for|worth\s+of)\s++(?P<np>[^,;:.()\n]{2,80})")
 _TIME_START = regex.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d)", regex.I
