@@ -274,8 +274,7 @@ class _Context:
             fig.currency = fig.currency or high.currency
             value_high, end = high.value, high.end
         elif between:
-            start += len(self.text[start:].split(None, 1)[0]) + 1  # no range after all: drop "between"
-            start = fig.start if qualifier is None else start
+            start = fig.start  # no range after all: "between" is not part of the figure
         return self._classify(fig, start, end, qualifier, value_high)
 
     def _figure(self, pos: int, cand: regex.Match | None = None, *, in_range: bool = False) -> _Figure | None:
