@@ -46,6 +46,20 @@ def test_doc_figures_extension_is_sorted(nlp):
     assert starts == sorted(starts) and len(starts) >= 3
 
 
+def test_fast_figure_access_agrees_with_the_extension(nlp):
+    """The components read and write ``span._.figure`` through spaCy's user_data key directly;
+    this guards that shortcut against a change in how spaCy stores span extensions."""
+    from newsfigures.extensions import figure_data, set_figure_data
+
+    doc = nlp(TEXT)
+    for key in ("figures", "figure_bases"):
+        for span in doc.spans[key]:
+            assert figure_data(span) is span._.figure is not None
+    span = doc.spans["figures"][0]
+    set_figure_data(span, {"kind": "test"})
+    assert span._.figure == {"kind": "test"}
+
+
 def test_pipeline_survives_to_disk_and_spacy_load(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe")
     reloaded = spacy.load(tmp_path / "pipe")

@@ -8,16 +8,20 @@ from decimal import Decimal
 
 from spacy.tokens import Doc
 
-from .extensions import doc_text
+from .extensions import SPANS_KEY, doc_text, figure_data
 from .records import Article, Mention
 
-_MENTION_FIELDS = frozenset(Mention.model_fields)
+_MENTION_FIELDS = tuple(Mention.model_fields)
 _DECIMALS = ("value", "value_high")
 
 
 def span_data_to_mention(data: dict) -> Mention:
     """Build a Mention from the plain dict stored on ``span._.figure``."""
-    fields = {k: v for k, v in data.items() if k in _MENTION_FIELDS and v is not None}
+    fields = {}
+    for key in _MENTION_FIELDS:
+        value = data.get(key)
+        if value is not None:
+            fields[key] = value
     for key in _DECIMALS:
         if key in fields:
             fields[key] = Decimal(fields[key])
@@ -28,7 +32,9 @@ def doc_to_article(doc: Doc, **meta) -> Article:
     """The Article for a Doc processed by a newsfigures pipeline; ``meta`` overrides id/title/source."""
     info = dict(doc._.article_meta or {})
     info.update({k: v for k, v in meta.items() if v is not None})
-    data = sorted((s._.figure for s in doc._.figures if s._.figure), key=lambda d: (d["start"], d["end"]))
+    group = doc.spans.get(SPANS_KEY)
+    found = (figure_data(s) for s in group) if group is not None else ()
+    data = sorted((d for d in found if d), key=lambda d: (d["start"], d["end"]))
     index = {(d["start"], d["end"]): i for i, d in enumerate(data)}
     mentions = []
     for d in data:

@@ -16,7 +16,23 @@ def _figures(doc: Doc) -> list[Span]:
     group = doc.spans.get(SPANS_KEY)
     if group is None:
         return []
-    return sorted(group, key=lambda s: (s._.figure or {}).get("start", s.start_char))
+    return sorted(group, key=lambda s: (figure_data(s) or {}).get("start", s.start_char))
+
+
+# spaCy keeps a span's extension values in ``doc.user_data`` under ("._.", name, start_char, end_char);
+# reading and writing that entry directly skips building an ``Underscore`` object per access, which
+# the components and the converter do for every figure. tests/test_pipeline.py checks both ways agree.
+_FIGURE_KEY = ("._.", "figure")
+
+
+def figure_data(span: Span) -> dict | None:
+    """``span._.figure``, read without the ``Underscore`` round trip."""
+    return span.doc.user_data.get((*_FIGURE_KEY, span.start_char, span.end_char))
+
+
+def set_figure_data(span: Span, data: dict) -> None:
+    """``span._.figure = data``, written without the ``Underscore`` round trip."""
+    span.doc.user_data[(*_FIGURE_KEY, span.start_char, span.end_char)] = data
 
 
 DOC_EXTENSIONS: dict[str, dict] = {

@@ -82,19 +82,20 @@ def _grammar() -> dict:
     simple = _alternation(number_words)
     scales_alt = _alternation(scale_words + list(lex["dozen"]) + list(lex["hundred"]))
     words_re = (
-        rf"(?<![\w-])(?:(?:half\s+)?an?\s+{scales_alt}|{simple})"
+        rf"\b(?<![\w-])(?:(?:half\s+)?an?\s+{scales_alt}|{simple})"
         rf"(?:(?:\s+and\s+|\s+|-){word_atom})*+(?![\w-])"
     )
     digits_re = (
-        r"(?<![\d])(?:\d{1,3}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
+        r"(?=\d)(?<!\d)(?:\d{1,3}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
         r"(?:\.\d++)?+|\d++(?:\.\d++)?+)"
     )
     fraction_pp = (
-        r"(?<![\w-])(?:(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
+        r"\b(?<![\w-])(?:(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
         r"|half\s+(?:of\s+)?a|a)\s+(?:percentage|per\s?cent)[\s-]+points?"
         r"|(?:a|one|three)[\s-]+(?:quarters?|half)[\s-]+(?:percentage[\s-]+)?points?"
         r"|half\s+a\s+point)(?![\w-])"
     )
+    # "\b" and "(?=\d)" before the look-behinds let the scan reject most positions at once
     candidates = regex.compile(
         rf"(?P<fraction>{fraction_pp})|(?P<digits>{digits_re})|(?P<words>{words_re})", regex.IGNORECASE
     )

@@ -11,7 +11,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from ..extensions import register_extensions
+from ..extensions import register_extensions, set_figure_data
 
 
 class FigureComponent(Pipe):
@@ -54,7 +54,7 @@ class FigureComponent(Pipe):
             span = doc.char_span(start, end, label=label, alignment_mode="expand", span_id=rule)
             if span is None:  # only whitespace: nothing to attach to
                 continue
-            span._.figure = {**data, "start": start, "end": end, "kind": label, "rule": rule}
+            set_figure_data(span, {**data, "start": start, "end": end, "kind": label, "rule": rule})
             spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start_char, s.end_char))
 

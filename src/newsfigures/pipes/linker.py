@@ -8,7 +8,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import BASES_KEY, SPANS_KEY, doc_text
+from ..extensions import BASES_KEY, SPANS_KEY, doc_text, figure_data
 from ..linking import BasisRef, FigureRef, Link, PeriodRef, link_figures
 from .base import FigureComponent, existing_spans
 
@@ -29,7 +29,8 @@ class FigureLinker(FigureComponent):
         self.bases_key = bases_key
 
     def match(self, doc: Doc) -> list[tuple[dict, Link, list[dict], list[dict]]]:
-        data = sorted((s._.figure for s in existing_spans(doc, self.spans_key)), key=lambda d: d["start"])
+        found = (figure_data(s) for s in existing_spans(doc, self.spans_key))
+        data = sorted((d for d in found if d), key=lambda d: d["start"])
         figures = [d for d in data if d["kind"] != "period"]
         periods = [d for d in data if d["kind"] == "period"]
         fig_refs = [
@@ -44,7 +45,8 @@ class FigureLinker(FigureComponent):
             for d in figures
         ]
         period_refs = [PeriodRef(d["start"], d["end"], bool(d.get("period_start"))) for d in periods]
-        bases = [BasisRef(b._.figure["start"], b._.figure["end"], b._.figure["basis"]) for b in existing_spans(doc, self.bases_key)]
+        found = (figure_data(s) for s in existing_spans(doc, self.bases_key))
+        bases = [BasisRef(d["start"], d["end"], d["basis"]) for d in found if d]
         sentences = None
         if any(name in ("parser", "senter", "sentencizer") for name in self.nlp.pipe_names):
             sentences = [(s.start_char, s.end_char) for s in doc.sents]

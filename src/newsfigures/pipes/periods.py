@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import BASES_KEY, SPANS_KEY, doc_text
+from ..extensions import BASES_KEY, SPANS_KEY, doc_text, set_figure_data
 from ..periods import dateline_span, find_bases, find_dateline, find_periods, parse_date
 from .base import FigureComponent
 
@@ -43,10 +43,10 @@ class PeriodFinder(FigureComponent):
         for b in bases:
             s = doc.char_span(b.start, b.end, label=b.basis, alignment_mode="expand", span_id=b.rule)
             if s is not None:
-                s._.figure = {
+                set_figure_data(s, {
                     "kind": "basis", "text": b.text, "start": b.start, "end": b.end, "rule": b.rule,
                     "basis": b.basis, "reference": b.reference.isoformat() if b.reference else None,
-                }  # fmt: skip
+                })  # fmt: skip
                 base_spans.append(s)
         doc.spans[self.bases_key] = base_spans
         matches = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPANS_KEY, doc_text
+from ..extensions import SPANS_KEY, doc_text, figure_data
 from ..quantities import find_quantities
 from .base import FigureComponent, existing_spans
 
@@ -19,7 +19,7 @@ class QuantityFinder(FigureComponent):
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
         exclude = []
         for span in existing_spans(doc, self.spans_key):
-            data = span._.figure or {}
+            data = figure_data(span) or {}
             exclude.append((data.get("start", span.start_char), data.get("end", span.end_char)))
         if doc._.dateline:
             exclude.append(tuple(doc._.dateline))
