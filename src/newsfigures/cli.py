@@ -162,6 +162,7 @@ def bench_command(
 class Split(str, Enum):
     dev = "dev"
     test = "test"
+    holdout = "holdout"
     all = "all"
 
 

@@ -21,7 +21,7 @@ from .errors import CorpusError
 from .records import KINDS, PERCENT_UNITS, Article, Mention
 from .resources import load_json
 
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "holdout")  # holdout: written after the rules, never used to develop them
 
 
 @dataclass
@@ -52,15 +52,17 @@ def corpus_root(path: str | Path | None = None) -> Path:
 
 
 def load_corpus(root: str | Path | None = None, split: str = "dev") -> list[GoldArticle]:
-    """Gold articles of one split (``dev``, ``test`` or ``all``) of a project corpus, or of a JSONL file."""
+    """Gold articles of one split (``dev``, ``test``, ``holdout`` or ``all``) of a project corpus, or of a JSONL file."""
     root = corpus_root(root)
     if root.is_file():
         return load_records(root)
     splits = SPLITS if split == "all" else (split,)
     if any(s not in SPLITS for s in splits):
-        raise CorpusError(f"unknown split {split!r}: use dev, test or all")
+        raise CorpusError(f"unknown split {split!r}: use dev, test, holdout or all")
     articles = []
     for name in splits:
+        if split == "all" and not (root / "gold" / name).is_dir():
+            continue  # a corpus need not have every split
         for gold_path in sorted((root / "gold" / name).glob("*.json")):
             articles.append(_load_gold_file(root, name, gold_path))
     if not articles:
