@@ -247,15 +247,16 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02"
         link.cues.append("from")
         return
-    if any(right_text.lstrip().startswith(c) for c in cues["target_after"]) or cues["target_re"].search(left_text):
+    right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
+    if right_stripped.startswith(cues["target_after"]) or cues["target_re"].search(left_text):
         link.role = "target"
         link.cues.append("target")
     elif cues["forecast_re"].search(left_text):
         link.role = "forecast"
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (
-        any(left_text.rstrip().endswith(c) for c in cues["share_before"])
-        or any(right_text.lstrip().startswith(c) for c in cues["share_after"])
+        left_stripped.endswith(cues["share_before"])
+        or right_stripped.startswith(cues["share_after"])
         or (fig.unit == "percent" and _OF_AFTER.match(right_text))
     ):
         link.role = "share"  # "accounted for 48.6 percent of the total", "77 percent of the annual quota"

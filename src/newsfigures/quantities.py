@@ -26,7 +26,7 @@ from .resources import load_json
 LOOKBEHIND = 40  # characters of left context read for a currency prefix, qualifier or identifier word
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class QuantityMatch:
     """A percentage, money amount or count found in text (character offsets, end exclusive)."""
 
@@ -225,12 +225,14 @@ def _cents_currency(found: QuantityMatch, earlier: list[QuantityMatch]) -> Quant
     """"30 cents" after "€3.10" is euro cents: cents take the currency of the last amount that has them."""
     for prev in reversed(earlier):
         if prev.kind == "money" and prev.unit in CENT_CURRENCIES:
-            return QuantityMatch(**{**{f: getattr(found, f) for f in found.__slots__}, "unit": prev.unit})
+            found.unit = prev.unit
+            return found
     return found
 
 
 def _with_text(m: QuantityMatch, text: str) -> QuantityMatch:
-    return QuantityMatch(**{**{f: getattr(m, f) for f in m.__slots__}, "text": text[m.start : m.end]})
+    m.text = text[m.start : m.end]
+    return m
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
+from spacy.util import ensure_path, minibatch
 
 from ..extensions import register_extensions, set_figure_data
 
@@ -40,8 +40,12 @@ class FigureComponent(Pipe):
             return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
+        # a batch at a time, as spaCy's own components do: each stage then runs over several Docs in a
+        # row, which keeps its code and data warm in the CPU caches (measurably faster than one Doc at a time)
+        for docs in minibatch(stream, size=batch_size):
+            for doc in docs:
+                self(doc)
+            yield from docs
 
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
         raise NotImplementedError
