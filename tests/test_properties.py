@@ -98,3 +98,33 @@ def test_chunked_extraction_keeps_offsets(nlp, text, chunk):
     [done] = extract_records([ArticleInput("x", text)], nlp=nlp, chunk_chars=chunk)
     assert not hasattr(done.record, "error"), done.record
     check_article(done.record, text)
+
+
+def _reversed_patterns():
+    """Every pattern compiled with regex.REVERSE, beside its forward twin."""
+    import regex
+
+    from newsfigures import linking, quantities
+
+    found = [("qualifier_before", quantities._grammar()["qualifier_before"])]
+    for module in (quantities, linking):
+        found += [(name, p) for name, p in vars(module).items() if isinstance(p, regex.Pattern) and p.flags & regex.REVERSE]
+    assert len(found) >= 6  # the shortcut is in use; keep this list in step with the code
+    return [(name, p, regex.compile(p.pattern, p.flags & ~regex.REVERSE)) for name, p in found]
+
+
+REVERSED = _reversed_patterns()
+QUALIFIER_WORDS = ["more than", "nearly", "just over", "over", "about", "up to", "in excess of", "minus", "negative",
+                   "one in", "out of", "by", "as of", "U.S.", "Mr.", "in", "since", "nearly over"]  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(QUALIFIER_WORDS)), max_size=12))
+def test_patterns_read_from_the_end_find_what_a_forward_search_finds(pieces):
+    """Patterns anchored at ``\\Z`` are searched from the end (regex.REVERSE) for speed; the match must be
+    exactly the forward search's, whatever comes before."""
+    window = " ".join(pieces) + " "
+    for name, backward, forward in REVERSED:
+        for text in (window, window[:-1], window.rstrip() + "."):
+            a, b = forward.search(text), backward.search(text)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (name, text)

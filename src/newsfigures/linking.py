@@ -94,7 +94,7 @@ def _cues() -> dict:
 
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
-_LAST_TOKEN = regex.compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z")
+_LAST_TOKEN = regex.compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -379,7 +379,7 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
     return words[0][0], words[-1][1]
 
 
-_PREP_BEFORE = regex.compile(r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE)
+_PREP_BEFORE = regex.compile(r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE)
 _INTRO = regex.compile(r"(?:in|by|for|during|over|after|before|since|as\s+of|at|on|meanwhile|additionally|however|also)\b", regex.I)
 
 

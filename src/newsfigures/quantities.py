@@ -25,6 +25,12 @@ from .resources import load_json
 
 LOOKBEHIND = 40  # characters of left context read for a currency prefix, qualifier or identifier word
 
+# Patterns that end in ``\Z`` look for a word right before a position. ``regex``'s REVERSE flag matches them
+# from the end, so a search fails at once instead of trying every start in the window. It is used only where
+# the reversed match is provably the same: a fixed word list ahead of a possessive run of spaces (the longest
+# alternative first), which tests/test_properties.py checks against the forward search.
+AT_END = regex.REVERSE
+
 
 @dataclass(slots=True)
 class QuantityMatch:
@@ -126,7 +132,7 @@ def _grammar() -> dict:
     prefix_before = regex.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(prefix_table)})\s?\Z")
     word_after = regex.compile(rf"\s*+(?P<cur>{_alternation(word_table, flags='i')})(?![A-Za-z])")
     minor_after = regex.compile(rf"\s*+(?P<cur>{_alternation(minor_table, flags='i')})(?![A-Za-z])")
-    qualifier_before = regex.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z")
+    qualifier_before = regex.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z", AT_END)
     measure_after = regex.compile(rf"[\s-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
     time_after = regex.compile(rf"[\s-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
     identifier_before = regex.compile(
@@ -163,7 +169,7 @@ def _grammar() -> dict:
 
 _BETWEEN = regex.compile(r"(?<![A-Za-z])between\s++\Z", regex.IGNORECASE)
 _OF = regex.compile(r"\s*+of\b")
-_MINUS = regex.compile(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", regex.IGNORECASE)
+_MINUS = regex.compile(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", regex.IGNORECASE | AT_END)
 _CLAUSE_BY = regex.compile(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z")
 _PARTITIVE = regex.compile(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d)")
 _CLOSED_AT = regex.compile(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z")
@@ -171,7 +177,7 @@ _POINTS_BEFORE = regex.compile(r"\bpoints?\b[^.;,]*\Z", regex.IGNORECASE)
 _HYPHEN_WORD = regex.compile(r"-[A-Za-z]")
 _TIME_OF_DAY = regex.compile(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", regex.IGNORECASE)
 _PER_BEFORE = regex.compile(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
-_ONE_IN_BEFORE = regex.compile(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE)
+_ONE_IN_BEFORE = regex.compile(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
 _SPACE_RUN = regex.compile(r"\s+")
 
 
@@ -180,7 +186,7 @@ def _squash(text: str) -> str:
     return _SPACE_RUN.sub(" ", text)
 
 
-_LAST_WORD = regex.compile(r"(?P<word>[A-Za-z]++)\s++\Z")
+_LAST_WORD = regex.compile(r"(?P<word>[A-Za-z]++)\s++\Z", AT_END)
 _SPACES = regex.compile(r"[ \t\u00a0]++")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
