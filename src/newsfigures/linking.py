@@ -123,6 +123,7 @@ def link_figures(
     if sentences is None:
         sentences = split_sentences(text)
     links: list[Link] = []
+    dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
     previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
     for index, fig in enumerate(figures):
         sent = _containing(sentences, fig.start) or (0, len(text))
@@ -140,7 +141,7 @@ def link_figures(
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, periods)  # "M2, the broad money gauge, rose 8.7%"
         link.basis = _basis(bases, fig, sent, clause_start, clause_end, link)
-        link.period = _period(text, periods, fig, sent)
+        link.period = _period(text, dated, fig, sent)
         link.equivalent_of = _equivalent(text, figures, index)
         links.append(link)
         previous = (fig.start, link)
@@ -509,12 +510,15 @@ def _basis(bases, fig, sent, clause_start, clause_end, link: Link) -> str | None
     return nearest.basis
 
 
-def _period(text: str, periods: list[PeriodRef], fig: FigureRef, sent: tuple[int, int]) -> int | None:
+def _period(text: str, dated: list[tuple[int, PeriodRef]], fig: FigureRef, sent: tuple[int, int]) -> int | None:
     """The period that governs a figure: the nearest in its sentence, passing over the date of a report
-    ("said on Friday") and reference points ("its highest since May") while there is another."""
-    dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
+    ("said on Friday") and reference points ("its highest since May") while there is another.
+    ``dated``: the periods that have dates, with their indices."""
     in_sentence = [(i, p) for i, p in dated if sent[0] <= p.start < sent[1]]
     if in_sentence:
+        if len(in_sentence) == 1:
+            return in_sentence[0][0]
+
         def rank(item):
             p = item[1]
             distance = (p.start - fig.end) if p.start >= fig.end else (fig.start - p.end)
