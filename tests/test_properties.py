@@ -128,3 +128,14 @@ def test_patterns_read_from_the_end_find_what_a_forward_search_finds(pieces):
         for text in (window, window[:-1], window.rstrip() + "."):
             a, b = forward.search(text), backward.search(text)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (name, text)
+
+
+@PROFILE
+@given(st.lists(news_pieces, max_size=30))
+def test_number_candidates_are_the_matches_of_the_one_pattern(pieces):
+    """The three candidate branches scanned apart and merged find exactly what the alternation finds."""
+    from newsfigures.quantities import _grammar, number_candidates
+
+    text = " ".join(pieces)
+    expected = [(m.span(), m.groupdict()) for m in _grammar()["candidates"].finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in number_candidates(text)] == expected
