@@ -88,6 +88,50 @@ def test_period_governs_every_figure_of_its_sentence(nlp):
             assert m.period_index == period_index
 
 
+@pytest.mark.parametrize(
+    "text, figure, period",
+    [
+        # a compared figure keeps its own period; the others take the sentence's main one
+        ("In the second quarter, margins widened to 41%, up from 38% in the first quarter.", "41%", "2024-04-01"),
+        ("In the second quarter, margins widened to 41%, up from 38% in the first quarter.", "38%", "2024-01-01"),
+        ("Sales rose 6% in November, faster than the 4% gain in October.", "6%", "2024-11-01"),
+        ("Sales rose 6% in November, faster than the 4% gain in October.", "4%", "2024-10-01"),
+        # "since X" governs a state that has held since then; "highest since X" is only a reference point
+        ("Inflation may ease in 2025; the central bank has kept its rate at 5.5% since March 2023.", "5.5%", "2023-03-01"),
+        ("Gold rose 2% on Monday to $2,650, its highest since October.", "2%", "2024-12-23"),
+        # a clause of its own (after a semicolon) prefers its own period
+        ("Shipments fell 3% in May; in June they rose 5%.", "5%", "2024-06-01"),
+    ],
+)
+def test_period_link_picks_the_governing_period_of_the_sentence(nlp, text, figure, period):
+    _, m = _figure(nlp, text, figure)
+    assert m.period_start == date.fromisoformat(period)
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        # standing facts, in the present tense, borrow no period from the sentence before
+        ("Profit rose 8% in the third quarter. The group employs about 14,000 people.", "about 14,000"),
+        ("Exports fell 2% in October. The port serves more than 300 shipping lines.", "more than 300"),
+        # nor do hypotheticals
+        ("Rates fell in September. A household with a $300,000 loan could save about $150 a month.", "about $150"),
+        # a definite count names a known set: "the 12 members", "its 30 branches"
+        ("The board cut rates on Thursday after a vote among the 12 members of the committee.", "12"),
+        ("In 2023 the bank closed its 30 branches in the north.", "30"),
+    ],
+)
+def test_standing_facts_and_known_sets_get_no_period(nlp, text, figure):
+    _, m = _figure(nlp, text, figure)
+    assert m.period_start is None and m.period_index is None
+
+
+def test_a_past_sentence_still_takes_the_period_of_the_one_before(nlp):
+    text = "In the third quarter, revenue rose 9%. Net profit climbed 12% to $40 million."
+    _, m = _figure(nlp, text, "12%")
+    assert (m.period_start, m.period_end) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
 def test_conversion_points_to_the_original_amount(nlp):
     article = newsfigures.extract("Savers deposited 210 million yuan ($28.8 million) last year.", published=P, nlp=nlp)
     money = [(i, m) for i, m in enumerate(article.mentions) if m.kind == "money"]

@@ -9,6 +9,7 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -124,6 +125,7 @@ def link_figures(
         sentences = split_sentences(text)
     links: list[Link] = []
     dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
+    attached = _attached_periods(text, figures, dated)
     previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
     for index, fig in enumerate(figures):
         sent = _containing(sentences, fig.start) or (0, len(text))
@@ -141,7 +143,7 @@ def link_figures(
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, periods)  # "M2, the broad money gauge, rose 8.7%"
         link.basis = _basis(bases, fig, sent, clause_start, clause_end, link)
-        link.period = _period(text, dated, fig, sent)
+        link.period = _period(text, dated, fig, sent, attached)
         link.equivalent_of = _equivalent(text, figures, index)
         links.append(link)
         previous = (fig.start, link)
@@ -510,31 +512,96 @@ def _basis(bases, fig, sent, clause_start, clause_end, link: Link) -> str | None
     return nearest.basis
 
 
-def _period(text: str, dated: list[tuple[int, PeriodRef]], fig: FigureRef, sent: tuple[int, int]) -> int | None:
-    """The period that governs a figure: the nearest in its sentence, passing over the date of a report
-    ("said on Friday") and reference points ("its highest since May") while there is another.
-    ``dated``: the periods that have dates, with their indices."""
+def _period(
+    text: str, dated: list[tuple[int, PeriodRef]], fig: FigureRef, sent: tuple[int, int], attached: dict[int, int]
+) -> int | None:
+    """The period that governs a figure: the nearest in its sentence, preferring its own clause (up to a
+    semicolon) and passing over the date of a report ("said on Friday"), reference points ("its highest
+    since May") and the period of another figure's comparison ("up from 74% in the fourth quarter")
+    while there is another. With none in the sentence, an earlier sentence of the paragraph lends its
+    period, unless the figure is a standing fact ("Rengo represents about 7 million workers") or a
+    definite count ("the 19 policymakers").
+
+    ``dated``: the periods that have dates, with their indices; ``attached``: period index -> the start
+    of the compared figure it belongs to.
+    """
+    if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
+        return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
     in_sentence = [(i, p) for i, p in dated if sent[0] <= p.start < sent[1]]
     if in_sentence:
         if len(in_sentence) == 1:
             return in_sentence[0][0]
 
         def rank(item):
-            p = item[1]
+            i, p = item
             distance = (p.start - fig.end) if p.start >= fig.end else (fig.start - p.end)
-            aside = bool(_ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start))
-            return (aside, distance)
+            if i in attached:  # the period of a compared figure: its own, nobody else's
+                aside = attached[i] != fig.start
+            else:
+                aside = bool(_ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start))
+            lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
+            return (aside, ";" in text[lo:hi], distance)
 
         return min(in_sentence, key=rank)[0]
+    if _standing(text, sent):
+        return None
     paragraph_start = text.rfind("\n", 0, sent[0]) + 1
     earlier = [(i, p) for i, p in dated if paragraph_start <= p.start < sent[0]]
     return earlier[-1][0] if earlier else None
 
 
 _ASIDE_BEFORE = regex.compile(
-    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|since|than|from)\b[^,.;]{0,12}|\bsince\s)\s*+\Z",
+    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|than|from)\b[^,.;]{0,12}"
+    r"|\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most|least|record"
+    r"|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s)\s*+\Z",
     regex.IGNORECASE,
 )
+_DEFINITE_BEFORE = regex.compile(
+    r"\b(?:the|its|their|our|his|her|all|each\s+of\s+the)\s++(?:(?:some|about|around|nearly|roughly)\s++)?\Z",
+    regex.IGNORECASE,
+)
+_COMPARED_FIGURE = regex.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s++\Z", regex.IGNORECASE)
+_PERIOD_AFTER_FIGURE = regex.compile(r"\s*+(?:in|during|for|on|at|over)?\s*+\Z", regex.IGNORECASE)
+
+
+def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
+    """Periods that belong to a compared figure: in "up from 74% in the fourth quarter" the quarter is
+    the 74%'s, not the period of the other figures of the sentence. Period index -> figure start."""
+    attached: dict[int, int] = {}
+    starts = [f.start for f in figures]
+    for i, p in dated:
+        k = bisect_right(starts, p.start) - 1
+        if k < 0:
+            continue
+        fig = figures[k]
+        if fig.end <= p.start and p.start - fig.end <= 12 and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start) and (
+            _COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start)
+        ):
+            attached[i] = fig.start
+    return attached
+
+
+# A sentence that states a standing fact, in the present tense ("The ONS tracks more than 700 goods"),
+# or a hypothetical ("For a borrower with a £200,000 loan, repayments could fall by £30"), takes no
+# period from the sentences before it.
+_PRESENT = frozenset(
+    "is are has have represents represent employs employ tracks track provides provide shares share holds hold "
+    "keeps keep pays pay owns own serves serve covers cover includes include operates operate runs run supports "
+    "support lifts lift face faces counts count comprises comprise spans span".split()
+)
+_MODALS = frozenset("could would might may".split())
+_PAST_IRREGULAR = frozenset(
+    "was were had rose fell grew stood hit cut saw came took made held kept said paid sold spent won lost went gave "
+    "brought bought slid shrank sank rang ran set put led left got fell fought beat swung".split()
+)
+
+
+def _standing(text: str, sent: tuple[int, int]) -> bool:
+    words = [w for _, _, w in _words(text, sent[0], sent[1])]
+    if any(w in _MODALS for w in words):
+        return True
+    past = any(w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words)
+    return not past and any(w in _PRESENT for w in words)
 
 
 def _equivalent(text: str, figures: list[FigureRef], index: int) -> int | None:
