@@ -39,6 +39,29 @@ def _figure(nlp, text, figure_text, published=P):
         ("Output grew in 20 of the 31 regions.", "20", None, "level", None),
         ("Factories added 40,000 jobs in March.", "40,000", "increase", "change", None),
         ("Small caps made up nearly 30 per cent of the index.", "nearly 30 per cent", None, "share", None),
+        # a count reached by "to" takes the change verb of its clause, however far back
+        ("Home sales slid 4 per cent from a year earlier to 61,200 units.", "61,200", "decrease", "level", None),
+        ("Visitor numbers climbed sharply in the summer to 2.3 million.", "2.3 million", "increase", "level", None),
+        # a change noun with "of" right before a count
+        ("The region counted 112,400 start-ups, an increase of about 8,600.", "about 8,600", "increase", "change", None),
+        ("Membership fell again, a drop of 3,000 from the spring.", "3,000", "decrease", "change", None),
+        # hiring and shedding
+        ("Retailers hired 25,000 seasonal workers.", "25,000", "increase", "change", None),
+        ("The carmaker will shed 4,500 jobs.", "4,500", "decrease", "change", None),
+        # "to a seasonally adjusted annual rate of": a level however many words describe the rate
+        ("Housing starts rose 3.1% to a seasonally adjusted annual rate of 1.41 million.", "1.41 million", "increase", "level", None),
+        # a share reached by a change verb keeps it; one merely "made up" has none
+        ("The plan cuts the deficit to 3.5 per cent of GDP.", "3.5 per cent", "decrease", "share", None),
+        ("Mid-priced flats made up 41 per cent of sales.", "41 per cent", None, "share", None),
+        # nouns that look like change words do not make one
+        ("The agency signed contracts worth $250 million.", "$250 million", None, "level", None),
+        ("The startup hopes to raise $40 million from investors.", "$40 million", None, "level", None),
+        ("The company raised its dividend by $0.05.", "$0.05", "increase", "change", None),
+        # a figure that describes a noun is a level, whatever happens to the noun
+        ("The central bank keeps shrinking its $7 trillion balance sheet.", "$7 trillion", None, "level", None),
+        # "up" or "down" says a direction only as the first word after the figure
+        ("Villas priced at $2 million made up a fifth of the market.", "$2 million", None, "level", None),
+        ("The index closed 1.2% up on the day.", "1.2%", "increase", "change", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):
@@ -57,6 +80,8 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("Banks lent 2.1 billion yuan in mortgages to young buyers.", "2.1 billion yuan", "mortgages to young buyers"),
         ("Borrowers on a $400,000 loan pay more.", "$400,000", "loan"),
         ("The central bank raised its policy rate by 50 basis points to a range of 4.25%-4.50%.", "50 basis points", "its policy rate"),
+        ("The savings rate was edging up to 5.1% in May.", "5.1%", "The savings rate"),
+        ("Lenders offered mortgages of up to $2 million.", "up to $2 million", "mortgages"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

@@ -187,6 +187,20 @@ def test_qualifiers_are_kept_apart_from_the_value(text, qualifier):
     assert m.text.lower().startswith(qualifier)
 
 
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Unemployment edged up to 4.2 percent.", "4.2 percent"),
+        ("The yield ticked up to 4.31% on Friday.", "4.31%"),
+        ("Growth was revised up to 2.8 per cent.", "2.8 per cent"),
+        ("Mortgage rates went up to 7.1%.", "7.1%"),
+    ],
+)
+def test_a_move_up_then_to_is_not_the_qualifier_up_to(text, figure):
+    m = _one(text)
+    assert m.text == figure and m.qualifier is None
+
+
 def test_change_between_two_levels_is_two_figures():
     assert [t for t, _, _ in _found("Inflation fell from 5% to 3.1% in a year.")] == ["5%", "3.1%"]
     assert [t for t, _, _ in _found("The rate rose 3% to 5.2%.")] == ["3%", "5.2%"]

@@ -76,6 +76,7 @@ def _cues() -> dict:
     return {
         "increase": frozenset(directions["increase"]),
         "decrease": frozenset(directions["decrease"]),
+        "noun_like": frozenset(directions["noun_like"]),
         "level": frozenset(link["level_verbs"]),
         "share_before": tuple(link["share_before"]),
         "share_after": tuple(link["share_after"]),
@@ -220,22 +221,32 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.cues.append(right_next)
     # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
     # earlier to HK$397.1 billion"
-    window = len(left) if before == "to" or _TO_A.search(left_text) else DIRECTION_WINDOW
-    if fig.kind == "count" and window == DIRECTION_WINDOW:
-        window = COUNT_WINDOW  # "employers added 58,200 jobs", not "harvests grew in 20 of the regions"
+    reached_by_to = before == "to" or bool(_TO_A.search(left_text))
+    window = len(left) if reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
+    # counts take a change verb only right before them ("employers added 58,200 jobs", "an increase of 9,000"),
+    # not "harvests grew in 20 of the regions"
+    count_window = fig.kind == "count" and not reached_by_to
+    attributive = _is_attributive(text, fig)
     for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
-        if link.direction is not None:
-            break
+        if link.direction is not None or attributive:
+            break  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
         direction = _direction_of(left[i][2])
-        if direction and window == COUNT_WINDOW and any(w[2] not in ("by", "to") for w in left[i + 1 :]):
-            break  # a count takes a change verb only right before it: "added 40,000", "fell by eight"
+        after_cue = [w[2] for w in left[i + 1 :]]
+        if direction and count_window and any(w not in ("by", "to", "of") for w in after_cue):
+            break
+        if direction and left[i][2] in cues["noun_like"] and any(w not in ("by", "of") for w in after_cue):
+            continue  # "signed contracts worth $100 million"
+        if direction and fig.kind == "money" and not after_cue and _RAISE.fullmatch(left[i][2]):
+            break  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
         if direction:
             verb_index = i
             link.direction = direction
             link.cues.append(left[i][2])
             break
     if link.direction is None and fig.counted is None:  # "two rate cuts": the noun is what is counted
-        for _, _, word in right:
+        for position, (_, _, word) in enumerate(right):
+            if word in ("up", "down") and position:
+                break  # "homes priced at $2 million made up 30%": only a first word says up or down
             if word in ("more", "higher", "up"):
                 link.direction = "increase"
             elif word in ("less", "fewer", "lower", "down"):
@@ -264,7 +275,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     ):
         link.role = "share"  # "accounted for 48.6 percent of the total", "77 percent of the annual quota"
         link.cues.append("share")
-        if before not in ("by",):
+        if before not in ("by", "to"):
             link.direction = None  # "made up nearly 30 per cent": the share itself has no direction
     elif verb_index is not None:
         between = [w for _, _, w in left[verb_index + 1 :]]
@@ -291,8 +302,16 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
 
 _COMPARATIVES = {"higher": "increase", "more": "increase", "lower": "decrease", "less": "decrease", "fewer": "decrease"}
 _TO_A = regex.compile(
-    r"\b(?:to|at)\s++an?\s++(?:\S+\s++)?(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of\s*+\Z"
+    r"\b(?:to|at)\s++an?\s++(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of\s*+\Z"
 )
+_RAISE = regex.compile(r"rais(?:e|ed|es|ing)")
+
+
+def _is_attributive(text: str, fig: FigureRef) -> bool:
+    """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan"."""
+    return fig.kind != "count" and bool(
+        _ATTRIBUTIVE.match(text, fig.end) and _DETERMINER_BEFORE.search(text, max(0, fig.start - 8), fig.start)
+    )
 
 
 def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
@@ -460,8 +479,11 @@ def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, i
 
 def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
     """The noun phrase that ends right before a verb or "of": back to a verb, "that", or the clause start."""
-    while words and (words[-1][2] in cues["aux"] or words[-1][2].endswith("ly") or words[-1][2] in ("a", "an")):
-        words = words[:-1]
+    while words and (
+        words[-1][2] in cues["aux"] or words[-1][2].endswith("ly") or words[-1][2] in ("a", "an")
+        or words[-1][2] in cues["verbs"] or words[-1][2] in cues["level"]
+    ):  # fmt: skip
+        words = words[:-1]  # "the jobless rate was edging [up to]": the verb group is not the subject
     start = 0
     for i in range(len(words) - 1, -1, -1):
         w = words[i][2]

@@ -192,6 +192,11 @@ _TIME_OF_DAY = regex.compile(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", reg
 _PER_BEFORE = regex.compile(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
 _ONE_IN_BEFORE = regex.compile(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
 _SPACE_RUN = regex.compile(r"\s+")
+# a verb of motion right before "up to": "edged up to", "ticked up to", "was revised up to", "went up to"
+_MOVED_BEFORE = regex.compile(
+    r"\b(?:[a-z]+(?:ed|ing)|went|goes|go|came|comes|come|rose|shot|crept|edges|ticks|inches|moves|creeps)\s++\Z",
+    regex.IGNORECASE,
+)
 
 
 def _squash(text: str) -> str:
@@ -439,7 +444,10 @@ class _Context:
         m = self.g["qualifier_before"].search(self.text[window_start : fig.start])
         if not m:
             return fig.start, None
-        return window_start + m.start("q"), _squash(m["q"].lower())
+        qualifier = _squash(m["q"].lower())
+        if qualifier == "up to" and _MOVED_BEFORE.search(self.text, max(0, window_start - 20), window_start + m.start("q")):
+            return fig.start, None  # "edged up to 3.9%": a move up, then "to"; not "at most"
+        return window_start + m.start("q"), qualifier
 
     def _range_end(self, fig: _Figure, between: bool) -> _Figure | None:
         """The upper figure of a range starting with ``fig``, or None."""
