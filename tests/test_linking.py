@@ -82,6 +82,14 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("The central bank raised its policy rate by 50 basis points to a range of 4.25%-4.50%.", "50 basis points", "its policy rate"),
         ("The savings rate was edging up to 5.1% in May.", "5.1%", "The savings rate"),
         ("Lenders offered mortgages of up to $2 million.", "up to $2 million", "mortgages"),
+        # what is expected is the subject, not whoever expects it
+        ("Analysts expect core inflation to settle at 2.4% next year.", "2.4%", "core inflation"),
+        ("The ministry projects farm output to grow 3.5 per cent.", "3.5 per cent", "farm output"),
+        # a particle after the object is not the verb; a possessive month stays in the subject
+        ("The bureau revised October's gain down to 151,000.", "151,000", "October's gain"),
+        # a second clause after "and" has its own subject
+        ("The survey showed wage growth easing to 4.8 per cent and the jobless rate rising to 4.4 per cent.",
+         "4.4 per cent", "the jobless rate"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

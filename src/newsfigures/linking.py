@@ -127,6 +127,8 @@ def link_figures(
     links: list[Link] = []
     dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
     attached = _attached_periods(text, figures, dated)
+    # periods that may bound a subject: not a possessive one, which is part of it ("January's gain")
+    nominal = [p for p in periods if not text.startswith(("'s", "’s"), p.end)]
     previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
     for index, fig in enumerate(figures):
         sent = _containing(sentences, fig.start) or (0, len(text))
@@ -134,7 +136,7 @@ def link_figures(
         clause_end = _clause_end(text, fig.end, sent[1])
         link = Link()
         _role_and_direction(text, fig, clause_start, clause_end, link)
-        link.subject = _clean_subject(text, _without_figures(_subject(text, fig, clause_start, periods), figures), periods)
+        link.subject = _clean_subject(text, _without_figures(_subject(text, fig, clause_start, nominal), figures), nominal)
         same_sentence = previous is not None and previous[0] >= sent[0]
         if same_sentence and previous and link.direction is None and not link.cues and _elliptical(text, clause_start, fig):
             # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
@@ -142,7 +144,7 @@ def link_figures(
         if link.subject is None and same_sentence and previous:
             link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
         if link.subject is None:
-            link.subject = _sentence_subject(text, sent, fig, periods)  # "M2, the broad money gauge, rose 8.7%"
+            link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
         link.basis = _basis(bases, fig, sent, clause_start, clause_end, link)
         link.period = _period(text, dated, fig, sent, attached)
         link.equivalent_of = _equivalent(text, figures, index)
@@ -330,6 +332,9 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         if words and all(w[2] not in _PREPOSITIONS and not _direction_of(w[2]) for w in words):
             return words[0][0], words[-1][1]
     left = _words(text, clause_start, fig.start)
+    expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
+    if expected and not _is_period((expected.start("np"), expected.end("np")), periods):
+        return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
     if left and left[-1][2] == "of" and not (len(left) > 1 and left[-2][2] in _NOT_SUBJECT_HEADS):
         np = _noun_phrase_before(left[:-1], cues)
         if np and not _is_period(np, periods):
@@ -343,11 +348,14 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         if np.strip() and not _is_period((start, start + len(np.rstrip())), periods):
             return start, start + len(np.rstrip())
     verb = None
+    is_verb = lambda w: w in cues["increase"] or w in cues["decrease"] or w in cues["level"] or w in cues["verbs"]  # noqa: E731
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
         if w in _PREPOSITIONS:
             continue
-        if w in cues["increase"] or w in cues["decrease"] or w in cues["level"] or w in cues["verbs"]:
+        if w in ("up", "down") and i > 1 and not is_verb(left[i - 1][2]) and any(is_verb(x[2]) for x in left[:i]):
+            continue  # "revised January's gain down to 229,000": a particle after the object
+        if is_verb(w):
             verb = i
             break
     if verb is None:
@@ -451,6 +459,13 @@ _TIME_START = regex.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d)", regex.I
 )
 _NP_CUT = regex.compile(r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b")
+_EXPECTED_SUBJECT = regex.compile(
+    r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
+    r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed)\s++"
+    r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
+    r"\s++to\s++[a-z]++\b",
+    regex.IGNORECASE,
+)
 _PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
 
 
@@ -494,6 +509,9 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
             break
         if w in ("by", "from", "with") and i < len(words) - 1:
             start = i + 1
+            break
+        if w in ("and", "but") and i and words[i - 1][2][:1].isdigit() or w in ("cent", "percent") and i < len(words) - 1:
+            start = i + 1  # "pay growth slowing to 6.1 per cent and [the jobless rate] edging up"
             break
     words = words[start:]
     while words and (words[0][2] in cues["openers"] or words[0][2] in _PREPOSITIONS):
