@@ -175,3 +175,19 @@ def test_conversion_points_to_the_original_amount(nlp):
 def test_implausible_rate_is_not_a_conversion(nlp):
     article = newsfigures.extract("It paid 210 million yuan ($2 billion) in fees.", published=P, nlp=nlp)
     assert all(m.equivalent_of is None for m in article.mentions)
+
+
+@pytest.mark.parametrize("unit", ["Sales rose 1% to 2% and 3% and ", "Output rose 4% in 2023 and 5% in 2024 while "])
+def test_linking_time_is_linear_in_a_text_without_sentence_breaks(nlp, unit):
+    """A flattened table or a run-on list puts thousands of figures in one "sentence": each figure's
+    links are looked for only near it, so 4x the text costs about 4x the time, not 16x."""
+    import time
+
+    seconds = []
+    for size in (8_000, 32_000):
+        text = unit * (size // len(unit))
+        started = time.process_time()
+        article = newsfigures.extract(text, nlp=nlp)
+        seconds.append(time.process_time() - started)
+        assert len(article.mentions) >= size // len(unit)
+    assert seconds[1] < 8 * max(seconds[0], 0.02), f"4x the text took {seconds[1] / seconds[0]:.1f}x the time"

@@ -9,7 +9,7 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -124,19 +124,27 @@ def link_figures(
     """One :class:`Link` per figure, in the order given. Sentences are found in the text when not given."""
     if sentences is None:
         sentences = split_sentences(text)
+    sentence_starts = [s for s, _ in sentences]
     links: list[Link] = []
     dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
     attached = _attached_periods(text, figures, dated)
+    dated_at = _Sorted(dated, [p.start for _, p in dated])
+    bases_at = _Sorted(bases, [b.start for b in bases])
+    figures_at = _Sorted(figures, [f.start for f in figures])
     # periods that may bound a subject: not a possessive one, which is part of it ("January's gain")
     nominal = [p for p in periods if not text.startswith(("'s", "’s"), p.end)]
     previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
     for index, fig in enumerate(figures):
-        sent = _containing(sentences, fig.start) or (0, len(text))
+        sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
+        # nothing reads further than REACH characters around a figure, so that a text with no sentence
+        # breaks (a list, a table flattened to one line) costs time linear in its length
+        sent = (max(sent[0], fig.start - REACH), min(sent[1], fig.end + REACH))
         clause_start = _clause_start(text, sent[0], fig.start)
         clause_end = _clause_end(text, fig.end, sent[1])
         link = Link()
         _role_and_direction(text, fig, clause_start, clause_end, link)
-        link.subject = _clean_subject(text, _without_figures(_subject(text, fig, clause_start, nominal), figures), nominal)
+        subject = _without_figures(_subject(text, fig, clause_start, nominal), figures_at)
+        link.subject = _clean_subject(text, subject, nominal)
         same_sentence = previous is not None and previous[0] >= sent[0]
         if same_sentence and previous and link.direction is None and not link.cues and _elliptical(text, clause_start, fig):
             # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
@@ -145,18 +153,33 @@ def link_figures(
             link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
-        link.basis = _basis(bases, fig, sent, clause_start, clause_end, link)
-        link.period = _period(text, dated, fig, sent, attached)
+        link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
+        link.period = _period(text, dated_at, fig, sent, attached)
         link.equivalent_of = _equivalent(text, figures, index)
         links.append(link)
         previous = (fig.start, link)
     return links
 
 
-def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
+REACH = 600  # characters around a figure within which its links are looked for
+
+
+class _Sorted:
+    """Items sorted by start, with the ones starting in [lo, hi) found by bisection."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: list, starts: list[int]) -> None:
+        self.items, self.starts = items, starts
+
+    def within(self, lo: int, hi: int) -> list:
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return spans[k]
     return None
 
 
@@ -264,10 +287,13 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.cues.append("from")
         return
     right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
-    if right_stripped.startswith(cues["target_after"]) or cues["target_re"].search(left_text):
+    # a target or forecast word governs the figure only from its own clause: not across "after it shrank 3.5%"
+    opener = _LAST_OPENER.search(left_text)
+    governing = _TARGET_RANGE.sub(" ", left_text[opener.end() :] if opener else left_text)  # "a target range of" is a level
+    if right_stripped.startswith(cues["target_after"]) or _TARGET_AFTER.match(right_text) or cues["target_re"].search(governing):
         link.role = "target"
         link.cues.append("target")
-    elif cues["forecast_re"].search(left_text):
+    elif cues["forecast_re"].search(governing) or _EXPECTED_AFTER.match(right_text):
         link.role = "forecast"
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (
@@ -304,9 +330,17 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
 
 _COMPARATIVES = {"higher": "increase", "more": "increase", "lower": "decrease", "less": "decrease", "fewer": "decrease"}
 _TO_A = regex.compile(
-    r"\b(?:to|at)\s++an?\s++(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of\s*+\Z"
+    r"\b(?:to|at)\s++an?\s++(?:(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of"
+    r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time))\s*+\Z"  # "climbed to a record 67.1 per cent"
 )
 _RAISE = regex.compile(r"rais(?:e|ed|es|ing)")
+_LAST_OPENER = regex.compile(r".*\b(?:after|while|whereas|but|although|though|when|before)\s", regex.DOTALL)
+_TARGET_RANGE = regex.compile(r"\btarget\s+range\b")
+_TARGET_AFTER = regex.compile(r"\s*+(?:[a-z-]+\s++){1,2}(?:target|goal)\b")  # "the 2 per cent inflation target"
+# "the $2.21 analysts had expected", "the 20,000 economists forecast": what was expected
+_EXPECTED_AFTER = regex.compile(
+    r"\s*+(?:[a-z-]+\s++){1,3}(?:had\s++|have\s++)?(?:expected|forecast|predicted|estimated|projected|anticipated)\b"
+)
 
 
 def _is_attributive(text: str, fig: FigureRef) -> bool:
@@ -373,11 +407,11 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
     return None if np is None or _is_period(np, periods) else np
 
 
-def _without_figures(span: tuple[int, int] | None, figures: list[FigureRef]) -> tuple[int, int] | None:
+def _without_figures(span: tuple[int, int] | None, figures: _Sorted) -> tuple[int, int] | None:
     """A subject stops before any figure inside it ("bank loans to 248 projects" keeps the count's noun)."""
     if span is None:
         return None
-    for f in figures:
+    for f in figures.within(span[0], span[1]):
         if span[0] <= f.start < span[1] and f.counted is None:
             return (span[0], f.start) if f.start > span[0] else None
     return span
@@ -538,8 +572,8 @@ def _trim(words: list[tuple[int, int, str]], cues: dict) -> list[tuple[int, int,
     return [w for w in words] if any(not w[2][0].isdigit() for w in words) else []
 
 
-def _basis(bases, fig, sent, clause_start, clause_end, link: Link) -> str | None:
-    in_sentence = [b for b in bases if sent[0] <= b.start < sent[1]]
+def _basis(bases: _Sorted, fig, sent, clause_start, clause_end, link: Link) -> str | None:
+    in_sentence = bases.within(sent[0], sent[1])
     if not in_sentence:
         return None
     if link.role != "change":
@@ -567,7 +601,7 @@ def _period(
     """
     if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
         return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
-    in_sentence = [(i, p) for i, p in dated if sent[0] <= p.start < sent[1]]
+    in_sentence = dated.within(sent[0], sent[1])
     if in_sentence:
         if len(in_sentence) == 1:
             return in_sentence[0][0]
@@ -585,8 +619,9 @@ def _period(
         return min(in_sentence, key=rank)[0]
     if _standing(text, sent):
         return None
-    paragraph_start = text.rfind("\n", 0, sent[0]) + 1
-    earlier = [(i, p) for i, p in dated if paragraph_start <= p.start < sent[0]]
+    reach = max(0, sent[0] - 4 * REACH)
+    paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
+    earlier = dated.within(paragraph_start, sent[0])
     return earlier[-1][0] if earlier else None
 
 
