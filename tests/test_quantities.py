@@ -106,6 +106,32 @@ def test_yen_sign_follows_the_article():
 
 
 @pytest.mark.parametrize(
+    "text, span, unit",
+    [
+        # pesos are the peso of the country the article names; Mexico's when it names none
+        ("Banxico said the Mexican economy lost 9 billion pesos in tourism receipts.", "9 billion pesos", "MXN"),
+        ("Philippine lenders booked 40 billion pesos in new loans, Manila data showed.", "40 billion pesos", "PHP"),
+        ("Argentina's budget sets aside 3 trillion pesos for pensions.", "3 trillion pesos", "ARS"),
+        ("Bogota's metro will cost 22 trillion pesos, Colombian officials said.", "22 trillion pesos", "COP"),
+        ("The fare rose to 15 pesos.", "15 pesos", "MXN"),
+        # "R" glued to a number is the rand where the article speaks of the rand or South Africa
+        ("South Africa's revenue reached R1.7 trillion.", "R1.7 trillion", "ZAR"),
+        ("The rand traded at R18.40 against the dollar.", "R18.40", "ZAR"),
+        # explicit US cents stay US cents after an amount in another currency
+        ("A$1 bought 64.2 US cents on Friday.", "64.2 US cents", "USD"),
+    ],
+)
+def test_currency_follows_the_article(text, span, unit):
+    found = {m.text: m.unit for m in find_quantities(text)}
+    assert found.get(span) == unit, found
+
+
+@pytest.mark.parametrize("text", ["Its R2 score was 0.93.", "The rand fell, R 15 analysts said.", "Route R101 reopened."])
+def test_r_is_not_the_rand_without_the_rand(text):
+    assert not [m for m in find_quantities(text) if m.kind == "money"]
+
+
+@pytest.mark.parametrize(
     "text, span, value, counted",
     [
         ("Shanxi opened 691,400 personal pension accounts.", "691,400", "691400", "personal pension accounts"),

@@ -23,6 +23,7 @@ import regex
 from .numbers import clean_decimal, fold_text, lexicon, parse_digits, parse_number_words, scale_value
 from .resources import load_json
 
+CONTEXT = "@context"  # currency tables: resolved from the article (see patterns/currencies.json "by_context")
 LOOKBEHIND = 40  # characters of left context read for a currency prefix, qualifier or identifier word
 
 # Patterns that end in ``\Z`` look for a word right before a position. ``regex``'s REVERSE flag matches them
@@ -139,6 +140,16 @@ def _grammar() -> dict:
         for w in cur.get("minor", []):
             minor_table[w.lower()] = cur["code"]
     prefix_table["$"] = currencies["dollar_words"]["default"]
+    # forms whose currency depends on the article ("pesos", a rand "R"): a marker here, resolved in _Context
+    context = currencies["by_context"]
+    context_words = {w.lower(): rule for w, rule in context["words"].items() if not w.startswith("_")}
+    for w, rule in context_words.items():
+        if "same_as" in rule:
+            context_words[w] = context_words[rule["same_as"].lower()]
+        word_table[w] = CONTEXT
+    context_prefixes = {p: rule for p, rule in context["prefixes"].items() if not p.startswith("_")}
+    for p in context_prefixes:
+        prefix_table[p] = CONTEXT
     # A currency prefix right before the number ("US$", "RMB", "Rs.", "€"), allowing one space.
     prefix_at = regex.compile(rf"(?P<cur>{_alternation(prefix_table)})\s?")
     prefix_before = regex.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(prefix_table)})\s?\Z")
@@ -163,6 +174,8 @@ def _grammar() -> dict:
         "prefix_table": prefix_table,
         "word_after": word_after,
         "word_table": word_table,
+        "context_words": context_words,
+        "context_prefixes": context_prefixes,
         "minor_after": minor_after,
         "minor_table": minor_table,
         "qualifier_before": qualifier_before,
@@ -192,6 +205,7 @@ _TIME_OF_DAY = regex.compile(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", reg
 _PER_BEFORE = regex.compile(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
 _ONE_IN_BEFORE = regex.compile(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
 _SPACE_RUN = regex.compile(r"\s+")
+_US_CENTS = regex.compile(r"U\.?S\.?\s*cents?", regex.IGNORECASE)  # "69.55 U.S. cents": no other currency's cents
 # a verb of motion right before "up to": "edged up to", "ticked up to", "was revised up to", "went up to"
 _MOVED_BEFORE = regex.compile(
     r"\b(?:[a-z]+(?:ed|ing)|went|goes|go|came|comes|come|rose|shot|crept|edges|ticks|inches|moves|creeps)\s++\Z",
@@ -235,7 +249,7 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             continue
         if _overlaps(blocked, found.start, found.end):
             continue
-        if found.rule == "money_minor" and found.unit == "USD":
+        if found.rule == "money_minor" and found.unit == "USD" and not _US_CENTS.search(text, found.start, found.end):
             found = _cents_currency(found, results)
         results.append(_with_text(found, text))
         consumed_to = found.end
@@ -382,7 +396,10 @@ class _Context:
             return fig
         m = g["word_after"].match(text, fig.end)
         if m and not (m["cur"].lower().startswith("pound") and _OF.match(text[m.end() : m.end() + 4])):
-            fig.currency = g["word_table"][_squash(m["cur"].lower())]
+            word = _squash(m["cur"].lower())
+            fig.currency = g["word_table"][word]
+            if fig.currency == CONTEXT:
+                fig.currency = self._word_currency(word)
             fig.end, fig.rule = m.end(), "money_word"
             return fig
         m = g["minor_after"].match(text, fig.end)
@@ -425,9 +442,23 @@ class _Context:
             return None
         symbol = m["cur"]
         code = self.g["prefix_table"][symbol]
+        if code == CONTEXT:
+            rule = self.g["context_prefixes"][symbol]
+            glued = window_start + m.end("cur") == start
+            if (rule.get("glued") and not glued) or not any(c in self.text for c in rule["cues"]):
+                return None  # "R2" in a text that never names the rand is not money
+            code = rule["code"]
         if symbol == "¥":
             code = self._yen_code()
         return code, window_start + m.start("cur")
+
+    def _word_currency(self, word: str) -> str:
+        """A currency word that depends on the article: "pesos" are the peso of the country it names."""
+        rule = self.g["context_words"][word]
+        for code, cues in rule["by_cue"]:
+            if any(c in self.text for c in cues):
+                return code
+        return rule["default"]
 
     def _yen_code(self) -> str:
         """'¥' is the yen unless the article talks of yuan/renminbi and never of the yen."""
