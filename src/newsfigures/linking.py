@@ -289,7 +289,9 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
     # a target or forecast word governs the figure only from its own clause: not across "after it shrank 3.5%"
     opener = _LAST_OPENER.search(left_text)
-    governing = _TARGET_RANGE.sub(" ", left_text[opener.end() :] if opener else left_text)  # "a target range of" is a level
+    governing = left_text[opener.end() :] if opener else left_text
+    if "target range" in governing:
+        governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
     if right_stripped.startswith(cues["target_after"]) or _TARGET_AFTER.match(right_text) or cues["target_re"].search(governing):
         link.role = "target"
         link.cues.append("target")
@@ -334,8 +336,8 @@ _TO_A = regex.compile(
     r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time))\s*+\Z"  # "climbed to a record 67.1 per cent"
 )
 _RAISE = regex.compile(r"rais(?:e|ed|es|ing)")
-_LAST_OPENER = regex.compile(r".*\b(?:after|while|whereas|but|although|though|when|before)\s", regex.DOTALL)
-_TARGET_RANGE = regex.compile(r"\btarget\s+range\b")
+# the last subordinating word of a clause, found from the end (REVERSE)
+_LAST_OPENER = regex.compile(r"\b(?:after|while|whereas|but|although|though|when|before)\s", regex.REVERSE)
 _TARGET_AFTER = regex.compile(r"\s*+(?:[a-z-]+\s++){1,2}(?:target|goal)\b")  # "the 2 per cent inflation target"
 # "the $2.21 analysts had expected", "the 20,000 economists forecast": what was expected
 _EXPECTED_AFTER = regex.compile(
@@ -366,7 +368,7 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         if words and all(w[2] not in _PREPOSITIONS and not _direction_of(w[2]) for w in words):
             return words[0][0], words[-1][1]
     left = _words(text, clause_start, fig.start)
-    expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
+    expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start) if any(w[2] in _EXPECTING for w in left) else None
     if expected and not _is_period((expected.start("np"), expected.end("np")), periods):
         return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
     if left and left[-1][2] == "of" and not (len(left) > 1 and left[-2][2] in _NOT_SUBJECT_HEADS):
@@ -493,6 +495,10 @@ _TIME_START = regex.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d)", regex.I
 )
 _NP_CUT = regex.compile(r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b")
+_EXPECTING = frozenset(
+    "expect expects expected expecting forecast forecasts forecasting see sees project projects projected predict predicts "
+    "predicted estimate estimates estimated want wants need needs allow allows allowed".split()
+)
 _EXPECTED_SUBJECT = regex.compile(
     r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
     r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed)\s++"
