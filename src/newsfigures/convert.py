@@ -4,7 +4,6 @@ from spaCy's plain values to records."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from spacy.tokens import Doc
 
@@ -12,19 +11,13 @@ from .extensions import SPANS_KEY, doc_text, figure_data
 from .records import Article, Mention
 
 _MENTION_FIELDS = tuple(Mention.model_fields)
-_DECIMALS = ("value", "value_high")
 
 
-def span_data_to_mention(data: dict) -> Mention:
-    """Build a Mention from the plain dict stored on ``span._.figure``."""
-    fields = {}
-    for key in _MENTION_FIELDS:
-        value = data.get(key)
-        if value is not None:
-            fields[key] = value
-    for key in _DECIMALS:
-        if key in fields:
-            fields[key] = Decimal(fields[key])
+def span_data_to_mention(data: dict, **links) -> Mention:
+    """Build a Mention from the plain dict stored on ``span._.figure`` (values are decimal strings,
+    which the model reads exactly); ``links`` sets the indices into the article's mentions."""
+    fields = {key: value for key in _MENTION_FIELDS if (value := data.get(key)) is not None}
+    fields.update(links)
     return Mention(**fields)
 
 
@@ -38,11 +31,11 @@ def doc_to_article(doc: Doc, **meta) -> Article:
     index = {(d["start"], d["end"]): i for i, d in enumerate(data)}
     mentions = []
     for d in data:
-        mention = span_data_to_mention(d)
+        links = {}
         for ref, name in (("period_ref", "period_index"), ("equivalent_ref", "equivalent_of")):
             if d.get(ref):
-                setattr(mention, name, index.get(tuple(d[ref])))
-        mentions.append(mention)
+                links[name] = index.get(tuple(d[ref]))
+        mentions.append(span_data_to_mention(d, **links))
     published = doc._.published
     title = info.get("title")
     if title is None and doc._.dateline:

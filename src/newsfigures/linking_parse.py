@@ -121,7 +121,11 @@ def _described_noun(tok: Token, noun: Token, figure: Span) -> tuple[int, int] | 
     percent", "its $6.9 trillion balance sheet". None for any other link."""
     if tok.i > noun.i and (tok.dep_ in _DESCRIBES or tok.dep_ == "prep" and tok.lower_ == "of"):
         return _phrase(noun, stop=tok)
-    if tok.dep_ in _MODIFIERS and tok.i < noun.i and any(c.dep_ in ("det", "poss") for c in noun.lefts):
+    if (
+        tok.dep_ in _MODIFIERS
+        and tok.i < noun.i
+        and any(c.dep_ in ("det", "poss") and c.i < figure.start for c in noun.lefts)
+    ):
         # a determiner before the figure shows it modifies the noun ("a $400,000 loan"), and that
         # "Revenue of $5 billion beat estimates" with "beat" tagged a noun is a misparse, not a phrase
         return figure.end, _right_end(noun, None)
@@ -180,11 +184,16 @@ def _passable(noun: Token, figure: Span) -> bool:
     """A noun that names no subject, only where the figure stands: a level, a bare change, a time, an amount."""
     return (
         noun.lower_ in _LEVEL_NOUNS
-        or (noun.lower_ in _CHANGE_NOUNS and not any(c.dep_ == "compound" for c in noun.lefts))
+        or (noun.lower_ in _CHANGE_NOUNS and not _has_own_noun(noun, figure))
         or _is_time(noun)
         or (noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at", "from"))  # "grew at an annual rate of 2.8%"
         or _is_amount(noun, figure)
     )
+
+
+def _has_own_noun(change: Token, figure: Span) -> bool:
+    """ "average pay rises of 5.28 per cent", "a 25-basis-point rate increase": the change names what changes."""
+    return any(c.dep_ == "compound" and not figure.start <= c.i < figure.end for c in change.lefts)
 
 
 def _is_amount(tok: Token, figure: Span) -> bool:
@@ -295,7 +304,9 @@ def _ends_phrase(child: Token) -> bool:
     if child.dep_ != "prep":
         return False
     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-    return pobj is not None and _is_time(pobj) or any(t.is_currency or t.lower_ in _RATE_WORDS for t in child.subtree)
+    if pobj is None:
+        return False
+    return _is_time(pobj) or any(t.is_currency or t.lower_ in _RATE_WORDS for t in child.doc[child.i : pobj.i + 1])
 
 
 def _is_break(tok: Token) -> bool:
