@@ -225,6 +225,14 @@ def test_unknown_system_is_a_clear_error():
         get_system("nltk")
 
 
+def test_parser_system_without_a_model_is_a_clear_error(monkeypatch):
+    from newsfigures import peers
+
+    monkeypatch.setattr(peers, "SPACY_MODELS", ("no_such_model_xyz",))
+    with pytest.raises(NewsfiguresError, match="newsfigures\\+parser.*pretrained English pipeline"):
+        get_system("newsfigures+parser")
+
+
 def test_comparison_table_has_a_row_per_system():
     rep = {
         "articles": 1,

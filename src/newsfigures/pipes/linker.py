@@ -10,14 +10,16 @@ from spacy.tokens import Doc
 
 from ..extensions import BASES_KEY, SPANS_KEY, doc_text, figure_data
 from ..linking import BasisRef, FigureRef, Link, PeriodRef, link_figures
+from ..linking_parse import parse_subject
 from .base import FigureComponent, existing_spans
 
 
 class FigureLinker(FigureComponent):
     """Adds linking fields to the figure dicts made by the quantity and period components.
 
-    Sentences come from the text itself, so the linker needs no parser or sentencizer; when the
-    pipeline has a parser, senter or sentencizer, its sentences are used instead.
+    Sentences come from the text itself (``linking.split_sentences``), so the linker needs no parser
+    or sentencizer; with a dependency parse (a pretrained pipeline) the subject is read from the
+    parse where it gives one (``linking_parse``), and from the text otherwise.
     """
 
     cfg_keys = ("spans_key", "bases_key")
@@ -47,10 +49,14 @@ class FigureLinker(FigureComponent):
         period_refs = [PeriodRef(d["start"], d["end"], bool(d.get("period_start"))) for d in periods]
         found = (figure_data(s) for s in existing_spans(doc, self.bases_key))
         bases = [BasisRef(d["start"], d["end"], d["basis"]) for d in found if d]
-        sentences = None
-        if any(name in ("parser", "senter", "sentencizer") for name in self.nlp.pipe_names):
-            sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        links = link_figures(doc_text(doc), fig_refs, period_refs, bases, sentences)
+        # sentences always come from the text: a pretrained parser's were worse for linking news
+        # (the small English model joins headlines to first sentences and splits at "U.S.")
+        links = link_figures(doc_text(doc), fig_refs, period_refs, bases)
+        if doc.has_annotation("DEP"):  # a pretrained pipeline's parser ran: its subjects, where it is sure
+            for ref, link in zip(fig_refs, links):
+                parsed = parse_subject(doc, ref.start, ref.end, counted=ref.counted)
+                if parsed is not None:
+                    link.subject = parsed
         return [(d, link, figures, periods) for d, link in zip(figures, links)]
 
     def set_annotations(self, doc: Doc, matches: list) -> None:
