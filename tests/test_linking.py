@@ -132,6 +132,8 @@ def test_period_governs_every_figure_of_its_sentence(nlp):
         # "since X" governs a state that has held since then; "highest since X" is only a reference point
         ("Inflation may ease in 2025; the central bank has kept its rate at 5.5% since March 2023.", "5.5%", "2023-03-01"),
         ("Gold rose 2% on Monday to $2,650, its highest since October.", "2%", "2024-12-23"),
+        # a sentence with only a reference point takes the period of the sentence before
+        ("Markets slid on Tuesday. The yield jumped 11 bps to 4.5%, its highest since May.", "4.5%", "2024-12-17"),
         # a clause of its own (after a semicolon) prefers its own period
         ("Shipments fell 3% in May; in June they rose 5%.", "5%", "2024-06-01"),
     ],
@@ -149,6 +151,8 @@ def test_period_link_picks_the_governing_period_of_the_sentence(nlp, text, figur
         ("Exports fell 2% in October. The port serves more than 300 shipping lines.", "more than 300"),
         # nor do hypotheticals
         ("Rates fell in September. A household with a $300,000 loan could save about $150 a month.", "about $150"),
+        # another figure's comparison period is not this figure's
+        ("Cloud sales rose 30%, and services made up 60% of revenue, up from 55% in the first quarter.", "30%"),
         # a definite count names a known set: "the 12 members", "its 30 branches"
         ("The board cut rates on Thursday after a vote among the 12 members of the committee.", "12"),
         ("In 2023 the bank closed its 30 branches in the north.", "30"),

@@ -608,33 +608,41 @@ def _period(
     if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
         return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
     in_sentence = dated.within(sent[0], sent[1])
+    fallback = None
     if in_sentence:
-        if len(in_sentence) == 1:
-            return in_sentence[0][0]
 
         def rank(item):
             i, p = item
             distance = (p.start - fig.end) if p.start >= fig.end else (fig.start - p.end)
             if i in attached:  # the period of a compared figure: its own, nobody else's
-                aside = attached[i] != fig.start
+                aside = 2 if attached[i] != fig.start else 0
             else:
-                aside = bool(_ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start))
+                m = _ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start)
+                aside = 0 if m is None else 2 if m["reference"] else 1
             lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
             return (aside, ";" in text[lo:hi], distance)
 
-        return min(in_sentence, key=rank)[0]
+        ranked = min(in_sentence, key=rank)
+        if rank(ranked)[0] < 2:
+            return ranked[0]
+        # the sentence has only reference points ("its highest since May") or other figures' periods
+        # ("up from 74% in the fourth quarter"): an earlier sentence may give the figure's own
+        # (failing that, a reference point still dates the figure; another figure's period never does)
+        fallback = None if ranked[0] in attached else ranked[0]
     if _standing(text, sent):
         return None
     reach = max(0, sent[0] - 4 * REACH)
     paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
     earlier = dated.within(paragraph_start, sent[0])
-    return earlier[-1][0] if earlier else None
+    return earlier[-1][0] if earlier else fallback
 
 
+# what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
+# <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = regex.compile(
     r"(?:\b(?:said|says|reported|announced|released|published|showed|told|than|from)\b[^,.;]{0,12}"
-    r"|\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most|least|record"
-    r"|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s)\s*+\Z",
+    r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
+    r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s))\s*+\Z",
     regex.IGNORECASE,
 )
 _DEFINITE_BEFORE = regex.compile(
@@ -678,9 +686,10 @@ _PAST_IRREGULAR = frozenset(
 
 
 def _standing(text: str, sent: tuple[int, int]) -> bool:
-    words = [w for _, _, w in _words(text, sent[0], sent[1])]
-    if any(w in _MODALS for w in words):
+    found = _words(text, sent[0], sent[1])
+    if any(w in _MODALS and text[s:e] == w for s, e, w in found):  # as written: "May" is a month
         return True
+    words = [w for _, _, w in found]
     past = any(w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words)
     return not past and any(w in _PRESENT for w in words)
 
