@@ -62,6 +62,13 @@ def _figure(nlp, text, figure_text, published=P):
         # "up" or "down" says a direction only as the first word after the figure
         ("Villas priced at $2 million made up a fifth of the market.", "$2 million", None, "level", None),
         ("The index closed 1.2% up on the day.", "1.2%", "increase", "change", None),
+        # a consequence clause reaches its level in the direction of the change before it
+        ("The bank cut rates by 25 basis points, bringing its benchmark to 3.75%.", "3.75%", "decrease", "level", None),
+        ("Brent jumped 4% on Friday, taking its weekly gain to 9%.", "9%", "increase", "level", None),
+        # a figure restated after "or" keeps the change
+        ("The airline will shed 900 jobs, or about 7% of its staff.", "about 7%", "decrease", "share", None),
+        # a clause of its own after "after" is no list item of the change before it
+        ("The Fed held rates in June, after 11 straight hikes.", "11", None, "level", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):
@@ -87,6 +94,7 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("The ministry projects farm output to grow 3.5 per cent.", "3.5 per cent", "farm output"),
         # a particle after the object is not the verb; a possessive month stays in the subject
         ("The bureau revised October's gain down to 151,000.", "151,000", "October's gain"),
+        ("Exports fell 3% in May, bringing the year's total to $2 billion.", "$2 billion", "the year's total"),
         # a second clause after "and" has its own subject
         ("The survey showed wage growth easing to 4.8 per cent and the jobless rate rising to 4.4 per cent.",
          "4.4 per cent", "the jobless rate"),

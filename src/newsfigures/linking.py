@@ -149,6 +149,11 @@ def link_figures(
         if same_sentence and previous and link.direction is None and not link.cues and _elliptical(text, clause_start, fig):
             # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
             link.direction, link.role = previous[1].direction, previous[1].role
+        elif same_sentence and previous and link.direction is None and index and (
+            _CONSEQUENCE.match(text, clause_start) and link.role == "level" and "to" in link.cues + [_last_word(text, fig)]
+            or _RESTATED.fullmatch(text, figures[index - 1].end, fig.start)
+        ):
+            link.direction = previous[1].direction  # "..., bringing the rate to 4.5%"; "1,200 jobs, or 6%"
         if link.subject is None and same_sentence and previous:
             link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
         if link.subject is None:
@@ -323,11 +328,29 @@ _OF_AFTER = regex.compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|mo
 
 
 def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
-    """A list item that names only its subject: "..., clean energy by 31.48 percent"."""
+    """A list item that names only its subject: "..., clean energy by 31.48 percent" - not a clause of
+    its own ("after four straight hikes") and not a count of things."""
+    if fig.counted is not None:
+        return False
     left = _words(text, clause_start, fig.start)
+    if left and left[0][2] in _SUBORDINATORS:
+        return False
     return not left or left[-1][2] == "by" or all(not _direction_of(w) for _, _, w in left) and left[-1][2] not in (
         "to", "at", "of", "from"
     )
+
+
+def _last_word(text: str, fig: FigureRef) -> str:
+    left = _words(text, max(0, fig.start - 20), fig.start)
+    return left[-1][2] if left else ""
+
+
+_ALSO_NOUNS = frozenset("total worth record high low peak cut cuts issue plan plans target targets".split())
+_SUBORDINATORS = frozenset("after before while as since when although though because despite".split())
+# "..., bringing the benchmark to 4.5%": the consequence of the change before it, in its direction
+_CONSEQUENCE = regex.compile(r"\s*+(?:taking|bringing|pushing|putting|lifting|lowering|leaving|sending)\b", regex.IGNORECASE)
+# "cut 1,200 jobs, or roughly 6% of its workforce": the same change restated
+_RESTATED = regex.compile(r"(?:\s++[A-Za-z-]++){0,3}\s*+,?\s*+or\s++\Z")
 
 
 _COMPARATIVES = {"higher": "increase", "more": "increase", "lower": "decrease", "less": "decrease", "fewer": "decrease"}
@@ -391,6 +414,8 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
             continue
         if w in ("up", "down") and i > 1 and not is_verb(left[i - 1][2]) and any(is_verb(x[2]) for x in left[:i]):
             continue  # "revised January's gain down to 229,000": a particle after the object
+        if w in ("total", "record", "high", "low", "peak") and i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s"))):
+            continue  # "the year's total", "a record": a noun here
         if is_verb(w):
             verb = i
             break
@@ -536,7 +561,7 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
     """The noun phrase that ends right before a verb or "of": back to a verb, "that", or the clause start."""
     while words and (
         words[-1][2] in cues["aux"] or words[-1][2].endswith("ly") or words[-1][2] in ("a", "an")
-        or words[-1][2] in cues["verbs"] or words[-1][2] in cues["level"]
+        or (words[-1][2] in cues["verbs"] or words[-1][2] in cues["level"]) and words[-1][2] not in _ALSO_NOUNS
     ):  # fmt: skip
         words = words[:-1]  # "the jobless rate was edging [up to]": the verb group is not the subject
     start = 0
