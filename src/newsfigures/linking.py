@@ -131,6 +131,7 @@ def link_figures(
     dated_at = _Sorted(dated, [p.start for _, p in dated])
     bases_at = _Sorted(bases, [b.start for b in bases])
     figures_at = _Sorted(figures, [f.start for f in figures])
+    asides: dict[tuple[int, int], int] = {}  # how far each period stands aside, by (period, sentence start)
     # periods that may bound a subject: not a possessive one, which is part of it ("January's gain")
     nominal = [p for p in periods if not text.startswith(("'s", "’s"), p.end)]
     previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
@@ -159,7 +160,7 @@ def link_figures(
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
-        link.period = _period(text, dated_at, fig, sent, attached)
+        link.period = _period(text, dated_at, fig, sent, attached, asides)
         link.equivalent_of = _equivalent(text, figures, index)
         links.append(link)
         previous = (fig.start, link)
@@ -618,7 +619,7 @@ def _basis(bases: _Sorted, fig, sent, clause_start, clause_end, link: Link) -> s
 
 
 def _period(
-    text: str, dated: list[tuple[int, PeriodRef]], fig: FigureRef, sent: tuple[int, int], attached: dict[int, int]
+    text: str, dated: _Sorted, fig: FigureRef, sent: tuple[int, int], attached: dict[int, int], asides: dict
 ) -> int | None:
     """The period that governs a figure: the nearest in its sentence, preferring its own clause (up to a
     semicolon) and passing over the date of a report ("said on Friday"), reference points ("its highest
@@ -642,13 +643,16 @@ def _period(
             if i in attached:  # the period of a compared figure: its own, nobody else's
                 aside = 2 if attached[i] != fig.start else 0
             else:
-                m = _ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start)
-                aside = 0 if m is None else 2 if m["reference"] else 1
+                aside = asides.get((i, sent[0]))
+                if aside is None:
+                    m = _ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start)
+                    aside = asides[(i, sent[0])] = 0 if m is None else 2 if m["reference"] else 1
             lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
             return (aside, ";" in text[lo:hi], distance)
 
-        ranked = min(in_sentence, key=rank)
-        if rank(ranked)[0] < 2:
+        best = min(map(rank, in_sentence))
+        ranked = next(item for item in in_sentence if rank(item) == best) if len(in_sentence) > 1 else in_sentence[0]
+        if best[0] < 2:
             return ranked[0]
         # the sentence has only reference points ("its highest since May") or other figures' periods
         # ("up from 74% in the fourth quarter"): an earlier sentence may give the figure's own
