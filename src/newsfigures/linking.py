@@ -243,7 +243,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     left = _words(text, clause_start, fig.start)
     right = _words(text, fig.end, min(clause_end, fig.end + 40))[:3]
     left_text = text[clause_start : fig.start].lower()
-    right_text = text[fig.end : clause_end].lower()
+    right_text = text[fig.end : min(clause_end, fig.end + 80)].lower()  # only its start is read
     before = left[-1][2] if left else ""
     verb_index = None
     right_next = right[0][2] if right else ""
@@ -252,7 +252,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.cues.append(right_next)
     # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
     # earlier to HK$397.1 billion"
-    reached_by_to = before == "to" or bool(_TO_A.search(left_text))
+    to_a = bool(_TO_A.search(left_text))  # "climbed to a two-year high of"
+    reached_by_to = before == "to" or to_a
     window = len(left) if reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     # counts take a change verb only right before them ("employers added 58,200 jobs", "an increase of 9,000"),
     # not "harvests grew in 20 of the regions"
@@ -315,7 +316,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
             link.direction = None  # "made up nearly 30 per cent": the share itself has no direction
     elif verb_index is not None:
         between = [w for _, _, w in left[verb_index + 1 :]]
-        reached = "to" in between[-2:] or before in ("to", "at") or _TO_A.search(left_text)
+        reached = "to" in between[-2:] or before in ("to", "at") or to_a
         link.role = "level" if reached else "change"  # "rose to 4.4%", "climbed to a two-year high of 3.9%"
     elif link.direction is not None:
         link.role = "change"
