@@ -203,3 +203,11 @@ def test_linking_time_is_linear_in_a_text_without_sentence_breaks(nlp, unit):
         seconds.append(time.process_time() - started)
         assert len(article.mentions) >= size // len(unit)
     assert seconds[1] < 8 * max(seconds[0], 0.02), f"4x the text took {seconds[1] / seconds[0]:.1f}x the time"
+
+
+def test_subject_offsets_hold_when_lower_casing_changes_the_length(nlp):
+    """"İ" lower-cases to two characters; words are then read from the text as written."""
+    text = "İstanbul exporters said shipments to İzmir rose 4.2% in May."
+    _, m = _figure(nlp, text, "4.2%")
+    assert m.subject and text[m.subject_start : m.subject_end] == m.subject
+    assert "shipments" in m.subject

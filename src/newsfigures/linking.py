@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .resources import load_json
@@ -60,7 +62,9 @@ class Link:
     cues: list[str] = field(default_factory=list)
 
 
-_WORDS = regex.compile(r"[A-Za-z][A-Za-z'’&.-]*+|\d[\d,.]*+%?|[$€£¥₹]")
+# the standard library's engine: about twice as fast as ``regex`` on this simple pattern (each branch
+# is greedy to its end, so nothing backtracks); words are read from the lower-cased text
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*%?|[$€£¥₹]")
 _CLAUSE_BREAK = regex.compile(r"[;:!?()\[\]\"“”]|,(?=\s)|\.(?=\s|$)|\n")
 
 
@@ -201,17 +205,22 @@ def _clause_end(text: str, pos: int, sent_end: int) -> int:
     return m.start() if m else sent_end
 
 
-_WORD_MEMO: list = [None, {}]  # the last text and its word lists by (start, end): clauses are read several times
+# the last text, its lower-cased form and its word lists by (start, end): clauses are read several times
+_WORD_MEMO: list = [None, "", {}]
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, lower-cased word); memoised for the text in hand."""
     if _WORD_MEMO[0] is not text:
-        _WORD_MEMO[:] = [text, {}]
-    memo = _WORD_MEMO[1]
+        lower = text.lower()
+        _WORD_MEMO[:] = [text, lower if len(lower) == len(text) else None, {}]  # "İ" lower-cases to two characters
+    lower, memo = _WORD_MEMO[1], _WORD_MEMO[2]
     found = memo.get((start, end))
     if found is None:
-        found = [(m.start(), m.end(), m.group(0).lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
+        if lower is not None:
+            found = [(*m.span(), m[0].rstrip(".")) for m in _WORDS.finditer(lower, start, end)]
+        else:
+            found = [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
         memo[(start, end)] = found
     return list(found)
 
