@@ -139,3 +139,21 @@ def test_number_candidates_are_the_matches_of_the_one_pattern(pieces):
     text = " ".join(pieces)
     expected = [(m.span(), m.groupdict()) for m in _grammar()["candidates"].finditer(text)]
     assert [(m.span(), m.groupdict()) for m in number_candidates(text)] == expected
+
+
+IDENTIFIER_TAILS = ["COVID-", "SARS-CoV-", "Line #", "No. ", "Article  ", "Boeing ", "the S&P ", "H1N1-", "Route", "phase-"]
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(IDENTIFIER_TAILS)), max_size=10))
+def test_identifier_word_before_a_number_is_found_from_the_end_as_from_the_start(pieces):
+    """``identifier_before`` is searched from the end; only whether it matches is used, and that must be
+    what the forward search says."""
+    import regex
+
+    from newsfigures.quantities import _grammar
+
+    backward = _grammar()["identifier_before"]
+    forward = regex.compile(backward.pattern, backward.flags & ~regex.REVERSE)
+    window = "".join(pieces)[-40:]
+    assert bool(backward.search(window)) == bool(forward.search(window))

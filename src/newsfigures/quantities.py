@@ -158,8 +158,9 @@ def _grammar() -> dict:
     qualifier_before = regex.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z", AT_END)
     measure_after = regex.compile(rf"[\s-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
     time_after = regex.compile(rf"[\s-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
+    # only whether it matches is used, so it may be searched from the end (not possessive: "SARS-CoV-" keeps its "-")
     identifier_before = regex.compile(
-        rf"(?<![A-Za-z])(?:{_alternation(counts['identifier_words'], flags='i')})[\s#-]*+\Z"
+        rf"(?<![A-Za-z])(?:{_alternation(counts['identifier_words'], flags='i')})[\s#-]*\Z", AT_END
     )
     directions = load_json("directions.json")
     range_sep = regex.compile(r"\s*+(?P<sep>-|–|—|to|and|through)\s*+", regex.IGNORECASE)
