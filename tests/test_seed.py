@@ -65,3 +65,37 @@ def test_seed_dateline_gives_the_publication_date(nlp, seed_text):
     article = newsfigures.extract(seed_text, nlp=nlp)
     assert article.published == date(2024, 12, 23)
     assert article.title == "Shanxi injects financial vitality to boost development"
+
+
+# (figure, subject, role, direction, basis, governing period end) - read off the seed by hand
+EXPECTED_LINKS = [
+    ("35.59 percent", "loans to technology enterprises", "change", "increase", "since_start_of_year", date(2024, 9, 30)),
+    ("27.06 percent", "the number of loan accounts", "change", "increase", "since_start_of_year", date(2024, 9, 30)),
+    ("10.91 percent", "green credit balances in the ecological environment industry", "change", "increase",
+     "year_on_year", None),
+    ("18.23 percent", "energy conservation and environmental protection", "change", "increase", "year_on_year", None),
+    ("41.17 percent", "clean production", "change", "increase", "year_on_year", None),
+    ("31.48 percent", "clean energy", "change", "increase", "year_on_year", None),
+    ("32.98 percent", "inclusive loans to small and micro-enterprises in the province", "change", "increase",
+     "year_on_year", date(2024, 9, 30)),
+    ("eight", "tasks", "level", None, None, None),
+    ("20", "measures", "level", None, None, None),
+    ("691,400", "personal pension accounts", "level", None, None, date(2024, 9, 30)),
+    ("105 million yuan", "deposits", "level", None, None, date(2024, 9, 30)),
+    ("$14.39 million", "deposits", "level", None, None, date(2024, 9, 30)),
+    ("248", "pension industry projects", "level", None, None, date(2024, 9, 30)),
+    ("over 1.25 million", "elderly customers", "level", None, None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("figure, subject, role, direction, basis, period_end", EXPECTED_LINKS)
+def test_seed_figures_are_linked_right(seed_article, figure, subject, role, direction, basis, period_end):
+    """What each seed figure measures; the four green-credit figures share one paragraph with no period
+    of its own, and a figure's period never crosses paragraphs, so they have none."""
+    [m] = [m for m in seed_article.mentions if m.text == figure]
+    assert (m.subject, m.role, m.direction, m.basis, m.period_end) == (subject, role, direction, basis, period_end)
+
+
+def test_seed_conversion_points_to_the_yuan_amount(seed_article):
+    index = {m.text: i for i, m in enumerate(seed_article.mentions)}
+    assert seed_article.mentions[index["$14.39 million"]].equivalent_of == index["105 million yuan"]

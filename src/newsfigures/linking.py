@@ -284,6 +284,11 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
             link.direction = direction
             link.cues.append(left[i][2])
             break
+    if link.direction is None:
+        change_in = _CHANGE_IN_BY.search(left_text)  # "saw a year-on-year increase in green credit balances by 10.9%"
+        if change_in:
+            link.direction = _direction_of(change_in["noun"])
+            link.cues.append(change_in["noun"])
     if link.direction is None and fig.counted is None:  # "two rate cuts": the noun is what is counted
         for position, (_, _, word) in enumerate(right):
             if word in ("up", "down") and position:
@@ -335,6 +340,12 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.direction = "decrease"
 
 
+# a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
+_CHANGE_IN_BY = regex.compile(
+    r"\b(?P<noun>increase|rise|growth|gain|jump|expansion|decline|decrease|drop|fall|reduction|contraction)s?"
+    r"\s++(?:in|of)\s++(?P<np>[^,;:()]{2,90}?)\s++by\s*+\Z",
+    regex.IGNORECASE,
+)
 _OF_AFTER = regex.compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|month|quarter))")
 
 
@@ -402,6 +413,9 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         if words and all(w[2] not in _PREPOSITIONS and not _direction_of(w[2]) for w in words):
             return words[0][0], words[-1][1]
     left = _words(text, clause_start, fig.start)
+    change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start)
+    if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods):
+        return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"
     expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start) if any(w[2] in _EXPECTING for w in left) else None
     if expected and not _is_period((expected.start("np"), expected.end("np")), periods):
         return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
