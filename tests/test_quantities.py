@@ -126,6 +126,23 @@ def test_currency_follows_the_article(text, span, unit):
     assert found.get(span) == unit, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said 20 were injured.",  # no count of named things before it
+        "Revenue was 20 million yuan and 5 were sold.",  # the earlier figure is money
+        "Nine governors met. Three voted to cut.",  # another sentence
+    ],
+)
+def test_an_elided_count_needs_a_count_of_things_before_it_in_the_sentence(text):
+    assert not [m for m in find_quantities(text) if m.rule == "count_elided"]
+
+
+def test_a_verb_after_a_number_is_not_its_counted_noun():
+    [total, part] = [m for m in find_quantities("Of the 60 cities surveyed, 41 posted higher prices.") if m.kind == "count"]
+    assert (total.counted, part.counted, part.rule) == ("cities", None, "count_elided")
+
+
 @pytest.mark.parametrize("text", ["Its R2 score was 0.93.", "The rand fell, R 15 analysts said.", "Route R101 reopened."])
 def test_r_is_not_the_rand_without_the_rand(text):
     assert not [m for m in find_quantities(text) if m.kind == "money"]

@@ -139,6 +139,7 @@ def link_figures(
     # periods that may bound a subject: not a possessive one, which is part of it ("January's gain")
     nominal = [p for p in periods if not text.startswith(("'s", "’s"), p.end)]
     previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
+    counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
     for index, fig in enumerate(figures):
         sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
         # nothing reads further than REACH characters around a figure, so that a text with no sentence
@@ -159,6 +160,8 @@ def link_figures(
             or _RESTATED.fullmatch(text, figures[index - 1].end, fig.start)
         ):
             link.direction = previous[1].direction  # "..., bringing the rate to 4.5%"; "1,200 jobs, or 6%"
+        if fig.kind == "count" and fig.counted is None and counted_before and counted_before[0] >= sent[0]:
+            link.subject = counted_before[1]  # "seven members backed it and two voted against": members
         if link.subject is None and same_sentence and previous:
             link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
         if link.subject is None:
@@ -168,6 +171,8 @@ def link_figures(
         link.equivalent_of = _equivalent(text, figures, index)
         links.append(link)
         previous = (fig.start, link)
+        if fig.counted is not None:
+            counted_before = (fig.start, fig.counted)
     return links
 
 

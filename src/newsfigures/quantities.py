@@ -206,6 +206,18 @@ _TIME_OF_DAY = regex.compile(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", reg
 _PER_BEFORE = regex.compile(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
 _ONE_IN_BEFORE = regex.compile(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
 _SPACE_RUN = regex.compile(r"\s+")
+_OBJECT_NEXT = regex.compile(
+    r"\s++(?:higher|lower|more|less|fewer|a|an|the|their|its|his|her|record|strong|weak|\d)\b", regex.IGNORECASE
+)
+_NEXT_WORD = regex.compile(r"[ \t]++(?P<w>[A-Za-z]++)\b")
+_VERB_AFTER = frozenset(
+    "were was are is had have has did said say voted fell rose grew won lost saw got went made took remain remained "
+    "stayed held kept chose".split()
+)
+_VERB_BEFORE = frozenset(
+    "close closed closing cut cuts add added adding hire hired shed open opened opening approve approved reject "
+    "rejected sell sold buy bought build built lose lost gain gained create created shut axe axed".split()
+)
 _US_CENTS = regex.compile(r"U\.?S\.?\s*cents?", regex.IGNORECASE)  # "69.55 U.S. cents": no other currency's cents
 # a verb of motion right before "up to": "edged up to", "ticked up to", "was revised up to", "went up to"
 _MOVED_BEFORE = regex.compile(
@@ -250,6 +262,8 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             continue
         if _overlaps(blocked, found.start, found.end):
             continue
+        if found.rule == "count_elided" and not _follows_a_count(folded, results, found.start):
+            continue
         if found.rule == "money_minor" and found.unit == "USD" and not _US_CENTS.search(text, found.start, found.end):
             found = _cents_currency(found, results)
         results.append(_with_text(found, text))
@@ -279,6 +293,19 @@ def number_candidates(text: str):
         for i, head in enumerate(heads):
             if head is not None and head.start() < end:
                 heads[i] = scans[i].search(text, end)
+
+
+_SENTENCE_BREAK = regex.compile(r"[.!?]\s|\n")
+
+
+def _follows_a_count(text: str, earlier: list[QuantityMatch], start: int) -> bool:
+    """Whether a count of named things comes earlier in the same sentence, close by."""
+    for prev in reversed(earlier):
+        if start - prev.end > 200:
+            return False
+        if prev.kind == "count" and prev.counted is not None:
+            return not _SENTENCE_BREAK.search(text, prev.end, start)
+    return False
 
 
 CENT_CURRENCIES = frozenset({"USD", "EUR", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"})
@@ -526,6 +553,15 @@ class _Context:
         m = _LAST_WORD.search(self.text[max(0, start - 24) : start])
         return m["word"].lower() if m else ""
 
+    def _elided_shape(self, start: int, end: int) -> bool:
+        """A number standing for a noun said before it: a verb right after it ("two voted against",
+        "120 were approved", "22 gaining") or a verb that takes things right before it ("will close 80")."""
+        after = _NEXT_WORD.match(self.text, end)
+        if after and (after["w"].lower() in _VERB_AFTER or after["w"].lower().endswith(("ed", "ing"))):
+            return True
+        before = _LAST_WORD.search(self.text, max(0, start - 20), start)
+        return bool(before and before["word"].lower() in _VERB_BEFORE)
+
     def _after_change(self, window: str) -> bool:
         """"rigs fell by eight": a bare number after "by" that follows a change verb in its clause."""
         m = _CLAUSE_BY.search(window)
@@ -599,6 +635,10 @@ class _Context:
                 return None  # "the Dow rose 300 points to 39,000": an index level
             after_change = not fig.decimal and self._after_change(window)
             if not (fig.scaled or (fig.grouped and fig.value >= 1000) or partitive or after_change):
+                if not fig.decimal and value_high is None and self._elided_shape(start, end):
+                    # "Seven members backed it and two voted against": kept only after a count of the
+                    # same things in the sentence (find_quantities checks)
+                    return QuantityMatch(start, end, "", "count", "count_elided", fig.value, None, None, qualifier)
                 return None  # "20 of the country's 31 regions" is a count; a lone small number is not
             rule = "count_bare_range" if value_high is not None else "count_bare"
             return QuantityMatch(start, end, "", "count", rule, fig.value, value_high, None, qualifier)
@@ -667,6 +707,8 @@ class _Context:
                 continue
             if low in g["stop_words"] or low in _MONTHS or low in g["vague_words"]:
                 break
+            if not words and low.endswith("ed") and _OBJECT_NEXT.match(text, w.start() + len(word)):
+                return None  # "27 posted higher profits": a verb and its object, not a noun phrase
             words.append((w.start(), w.start() + len(word), low))
             if self._plural(low):
                 return words[0][0], words[-1][1]
