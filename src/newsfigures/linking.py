@@ -95,6 +95,9 @@ def _cues() -> dict:
         "abbreviations": frozenset(link["abbreviations"]),
         "target_re": _any_word(link["target_cues"]),
         "forecast_re": _any_word(link["forecast_cues"]),
+        # the first word of every cue: a clause without any of them as a substring needs no search
+        "target_first": frozenset(c.split()[0].lower() for c in link["target_cues"]),
+        "forecast_first": frozenset(c.split()[0].lower() for c in link["forecast_cues"]),
         "reporting": frozenset(link["reporting_verbs"]),
     }
 
@@ -318,10 +321,16 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     governing = left_text[opener.end() :] if opener else left_text
     if "target range" in governing:
         governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
-    if right_stripped.startswith(cues["target_after"]) or _TARGET_AFTER.match(right_text) or cues["target_re"].search(governing):
+    if (
+        right_stripped.startswith(cues["target_after"])
+        or _TARGET_AFTER.match(right_text)
+        or any(w in governing for w in cues["target_first"]) and cues["target_re"].search(governing)
+    ):
         link.role = "target"
         link.cues.append("target")
-    elif cues["forecast_re"].search(governing) or _EXPECTED_AFTER.match(right_text):
+    elif any(w in governing for w in cues["forecast_first"]) and cues["forecast_re"].search(governing) or (
+        _EXPECTED_AFTER.match(right_text)
+    ):
         link.role = "forecast"
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (
