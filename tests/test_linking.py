@@ -65,10 +65,30 @@ def _figure(nlp, text, figure_text, published=P):
         # a consequence clause reaches its level in the direction of the change before it
         ("The bank cut rates by 25 basis points, bringing its benchmark to 3.75%.", "3.75%", "decrease", "level", None),
         ("Brent jumped 4% on Friday, taking its weekly gain to 9%.", "9%", "increase", "level", None),
-        # a figure restated after "or" keeps the change
-        ("The airline will shed 900 jobs, or about 7% of its staff.", "about 7%", "decrease", "share", None),
+        # a figure restated after "or" keeps the change, unless it is a share (which has no direction)
+        ("The airline will shed 900 jobs, or about 7% of its staff.", "about 7%", None, "share", None),
+        ("Brent fell $2.10, or 2.6%, on Friday.", "2.6%", "decrease", "change", None),
         # a clause of its own after "after" is no list item of the change before it
         ("The Fed held rates in June, after 11 straight hikes.", "11", None, "level", None),
+        # a change at a rate: "grew at a 2.8% annualized rate"
+        ("Output expanded at a 4.1% annualized rate in the spring.", "4.1%", "increase", "change", None),
+        # the figure compared with is a level without direction
+        ("Core prices rose 3.1%, compared with 3.4% in May.", "3.4%", None, "level", None),
+        ("Growth was 5.0%, slightly slower than the 5.3% pace before.", "5.3%", None, "level", None),
+        ("The bank now sees growth of 1.5%, down from its earlier forecast of 1.9%.", "1.9%", None, "level", None),
+        # a comparative right after the figure
+        ("The economy was 2.1% larger than a year before.", "2.1%", "increase", "change", "year_on_year"),
+        # a clause that only continues the change before it
+        ("Traders expect the bank to cut rates again, by 25 basis points, in March.", "25 basis points", "decrease", "change", None),
+        # a change noun described by a level verb is no change: "growth averaged 2.5%"
+        ("Over the year, wage growth averaged 4.2%.", "4.2%", None, "level", None),
+        # counts of things opened and closed
+        ("The chain opened 37 stores this year.", "37", "increase", "change", None),
+        ("The lender will close 120 branches.", "120", "decrease", "change", None),
+        # a clause with a verb of its own is no elliptical list item
+        ("Exports rose 4%, and contributed 1.2 percentage points to growth.", "1.2 percentage points", None, "change", None),
+        # a restated share has no direction
+        ("Sales climbed 12% to 2.1 million units, or about 18% of the market.", "about 18%", None, "share", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):

@@ -81,6 +81,8 @@ def _cues() -> dict:
         "increase": frozenset(directions["increase"]),
         "decrease": frozenset(directions["decrease"]),
         "noun_like": frozenset(directions["noun_like"]),
+        "count_increase": frozenset(directions["count_increase"]),
+        "count_decrease": frozenset(directions["count_decrease"]),
         "level": frozenset(link["level_verbs"]),
         "share_before": tuple(link["share_before"]),
         "share_after": tuple(link["share_after"]),
@@ -160,7 +162,8 @@ def link_figures(
             link.direction, link.role = previous[1].direction, previous[1].role
         elif same_sentence and previous and link.direction is None and index and (
             _CONSEQUENCE.match(text, clause_start) and link.role == "level" and "to" in link.cues + [_last_word(text, fig)]
-            or _RESTATED.fullmatch(text, figures[index - 1].end, fig.start)
+            or link.role != "share" and _RESTATED.fullmatch(text, figures[index - 1].end, fig.start)
+            or _CONTINUED.match(text, clause_start)  # "..., by a quarter point", "..., to a range of 4.50%-4.75%"
         ):
             link.direction = previous[1].direction  # "..., bringing the rate to 4.5%"; "1,200 jobs, or 6%"
         if fig.kind == "count" and fig.counted is None and counted_before and counted_before[0] >= sent[0]:
@@ -276,10 +279,15 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     # not "harvests grew in 20 of the regions"
     count_window = fig.kind == "count" and not reached_by_to
     attributive = _is_attributive(text, fig)
+    noun_direction = None
     for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
         if link.direction is not None or attributive:
             break  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
         direction = _direction_of(left[i][2])
+        if direction is None and fig.kind == "count" and not (i and left[i - 1][2] == "had"):
+            # "opened 37 stores", "will close 120 branches"; but "had opened 691,400 accounts" by a date is a total
+            word = left[i][2]
+            direction = "increase" if word in cues["count_increase"] else "decrease" if word in cues["count_decrease"] else None
         after_cue = [w[2] for w in left[i + 1 :]]
         if direction and count_window and any(w not in ("by", "to", "of") for w in after_cue):
             break
@@ -287,11 +295,26 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
             continue  # "signed contracts worth $100 million"
         if direction and fig.kind == "money" and not after_cue and _RAISE.fullmatch(left[i][2]):
             break  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
+        if direction and after_cue and after_cue[0] in _LEVEL_AFTER_NOUN:
+            break  # "growth averaged about 2.5%", "the increase was 3%": a noun that a level verb describes
+        if direction and reached_by_to and left[i][2] in _CHANGE_NOUNS and noun_direction is None:
+            noun_direction = (i, direction)  # "lower its forecast for GDP growth to 6.5%": the verb, if any
+            continue
         if direction:
             verb_index = i
             link.direction = direction
             link.cues.append(left[i][2])
             break
+    if link.direction is None and noun_direction is not None:
+        verb_index, link.direction = noun_direction
+        link.cues.append(left[verb_index][2])
+    if link.direction is None and _CONTINUED.match(text, clause_start):
+        # ", by a quarter point" continues the clause before it: its change word governs
+        for _, _, word in reversed(_words(text, max(0, clause_start - 60), clause_start)[-DIRECTION_WINDOW:]):
+            if _direction_of(word):
+                link.direction = _direction_of(word)
+                link.cues.append(word)
+                break
     if link.direction is None:
         change_in = _CHANGE_IN_BY.search(left_text)  # "saw a year-on-year increase in green credit balances by 10.9%"
         if change_in:
@@ -299,8 +322,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
             link.cues.append(change_in["noun"])
     if link.direction is None and fig.counted is None:  # "two rate cuts": the noun is what is counted
         for position, (_, _, word) in enumerate(right):
-            if word in ("up", "down") and position:
-                break  # "homes priced at $2 million made up 30%": only a first word says up or down
+            if position:
+                break  # only the word right after says so: "contributed 2.5 points to growth" is no increase
             if word in ("more", "higher", "up"):
                 link.direction = "increase"
             elif word in ("less", "fewer", "lower", "down"):
@@ -311,8 +334,10 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
                 link.cues.append(word)
                 break
     recent = [w[2] for w in left[-4:]]
-    if "from" in recent and not any(_direction_of(w) for w in recent[recent.index("from") :]):
-        link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02"
+    if "from" in recent and not any(_direction_of(w) for w in recent[recent.index("from") :]) or (
+        _COMPARED_WITH.search(left_text)
+    ):
+        link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02", "compared with 6.8%"
         link.cues.append("from")
         return
     right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
@@ -360,6 +385,11 @@ _CHANGE_IN_BY = regex.compile(
     r"\s++(?:in|of)\s++(?P<np>[^,;:()]{2,90}?)\s++by\s*+\Z",
     regex.IGNORECASE,
 )
+# the figure a change is measured against: "compared with 6.8%", "down from its earlier forecast of 1.9%"
+_COMPARED_WITH = regex.compile(
+    r"(?:\bcompared\s++(?:with|to)|\bversus|\bvs\.?|\bthan|\bfrom\s++(?:its|their|the|an?)\s++(?:[a-z-]++\s++){0,2}"
+    r"(?:forecast|estimate|projection|reading|level|figure|rate|pace|guidance)\s++of)\s++(?:the\s++|an?\s++)?\Z"
+)
 _OF_AFTER = regex.compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|month|quarter))")
 
 
@@ -371,6 +401,9 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
     left = _words(text, clause_start, fig.start)
     if left and left[0][2] in _SUBORDINATORS:
         return False
+    cues = _cues()
+    if any(w in cues["verbs"] or w in cues["level"] or (w.endswith("ed") and len(w) > 4) for _, _, w in left):
+        return False  # "..., and contributed 2.46 points": a clause with a verb of its own
     return not left or left[-1][2] == "by" or all(not _direction_of(w) for _, _, w in left) and left[-1][2] not in (
         "to", "at", "of", "from"
     )
@@ -384,12 +417,21 @@ def _last_word(text: str, fig: FigureRef) -> str:
 _ALSO_NOUNS = frozenset("total worth record high low peak cut cuts issue plan plans target targets".split())
 _SUBORDINATORS = frozenset("after before while as since when although though because despite".split())
 # "..., bringing the benchmark to 4.5%": the consequence of the change before it, in its direction
-_CONSEQUENCE = regex.compile(r"\s*+(?:taking|bringing|pushing|putting|lifting|lowering|leaving|sending)\b", regex.IGNORECASE)
+_CONSEQUENCE = regex.compile(
+    r"\s*+(?:(?:which|that)\s++(?:would|will|could)\s++(?:take|bring|push|put|lift|lower|leave|send)"
+    r"|taking|bringing|pushing|putting|lifting|lowering|leaving|sending)\b",
+    regex.IGNORECASE,
+)
+# a clause that only continues the one before: ", by a quarter point", ", to a range of 4.50%-4.75%"
+_CONTINUED = regex.compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z|\s*+(?:by|to)\s++(?=[^,;]{0,40}\d)", regex.IGNORECASE)
 # "cut 1,200 jobs, or roughly 6% of its workforce": the same change restated
 _RESTATED = regex.compile(r"(?:\s++[A-Za-z-]++){0,3}\s*+,?\s*+or\s++\Z")
 
 
-_COMPARATIVES = {"higher": "increase", "more": "increase", "lower": "decrease", "less": "decrease", "fewer": "decrease"}
+_COMPARATIVES = {
+    "higher": "increase", "more": "increase", "larger": "increase", "bigger": "increase", "greater": "increase",
+    "lower": "decrease", "less": "decrease", "fewer": "decrease", "smaller": "decrease",
+}  # fmt: skip
 _TO_A = regex.compile(
     r"\b(?:to|at)\s++an?\s++(?:(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of"
     r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time))\s*+\Z"  # "climbed to a record 67.1 per cent"
@@ -405,10 +447,18 @@ _EXPECTED_AFTER = regex.compile(
 
 
 def _is_attributive(text: str, fig: FigureRef) -> bool:
-    """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan"."""
-    return fig.kind != "count" and bool(
-        _ATTRIBUTIVE.match(text, fig.end) and _DETERMINER_BEFORE.search(text, max(0, fig.start - 8), fig.start)
-    )
+    """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan" -
+    but not a rate or a change: "grew at a 2.8% annualized rate", "a 4% rise"."""
+    m = _ATTRIBUTIVE.match(text, fig.end)
+    if fig.kind == "count" or not m or not _DETERMINER_BEFORE.search(text, max(0, fig.start - 8), fig.start):
+        return False
+    head = m["np"].rsplit(None, 1)[-1].lower()
+    return head not in _RATE_HEADS and not _direction_of(head)
+
+
+_CHANGE_NOUNS = frozenset("growth expansion contraction".split())
+_LEVEL_AFTER_NOUN = frozenset("averaged was were is are stood remained came totalled totaled reached".split())
+_RATE_HEADS = frozenset("rate pace clip level margin share".split())
 
 
 def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
