@@ -89,6 +89,11 @@ def _figure(nlp, text, figure_text, published=P):
         ("Exports rose 4%, and contributed 1.2 percentage points to growth.", "1.2 percentage points", None, "change", None),
         # a restated share has no direction
         ("Sales climbed 12% to 2.1 million units, or about 18% of the market.", "about 18%", None, "share", None),
+        # shares named as such, and a share compared with a share
+        ("The bank's share of new mortgages was 14.2% in May.", "14.2%", None, "share", None),
+        ("Local brands held 58% of the market, compared with 51% a year earlier.", "51%", None, "share", None),
+        # "projects" is a forecast verb
+        ("The ministry projects inflation of 2.6% for next year.", "2.6%", None, "forecast", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):

@@ -157,6 +157,8 @@ def link_figures(
         subject = _without_figures(_subject(text, fig, clause_start, nominal), figures_at)
         link.subject = _clean_subject(text, subject, nominal)
         same_sentence = previous is not None and previous[0] >= sent[0]
+        if same_sentence and previous and "from" in link.cues and previous[1].role == "share" and fig.unit == "percent":
+            link.role = "share"  # "held 58% of the market, compared with 51% a year earlier"
         if same_sentence and previous and link.direction is None and not link.cues and _elliptical(text, clause_start, fig):
             # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
             link.direction, link.role = previous[1].direction, previous[1].role
@@ -339,6 +341,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     ):
         link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02", "compared with 6.8%"
         link.cues.append("from")
+        if fig.kind == "percentage" and fig.unit == "percent" and (_SHARE_OF.search(left_text) or _OF_AFTER.match(right_text)):
+            link.role = "share"  # "its share rose to 9.4% from 9.2%", "compared with 53.5% of the market"
         return
     right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
     # a target or forecast word governs the figure only from its own clause: not across "after it shrank 3.5%"
@@ -354,12 +358,13 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.role = "target"
         link.cues.append("target")
     elif any(w in governing for w in cues["forecast_first"]) and cues["forecast_re"].search(governing) or (
-        _EXPECTED_AFTER.match(right_text)
+        _EXPECTED_AFTER.match(right_text) or "project" in governing and _PROJECTS.search(governing)
     ):
         link.role = "forecast"
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (
         left_stripped.endswith(cues["share_before"])
+        or _SHARE_OF.search(left_text)  # "the US share of Taiwan's exports was 26.9%"
         or right_stripped.startswith(cues["share_after"])
         or (fig.unit == "percent" and _OF_AFTER.match(right_text))
     ):
@@ -456,6 +461,12 @@ def _is_attributive(text: str, fig: FigureRef) -> bool:
     return head not in _RATE_HEADS and not _direction_of(head)
 
 
+# "projects" as a verb ("it now projects inflation of 1.2%"), not the noun ("solar projects")
+_PROJECTS = regex.compile(
+    r"\b(?:now|also|it|which|that|and|still|newly)\s++projects?\b"
+    r"|\bprojects?\s++(?:that|an?|the|its|their|average|annual|inflation|growth|gdp|output|revenue|sales|exports)\b"
+)
+_SHARE_OF = regex.compile(r"\bshare\s++of\b|['’]s\s++share\b")
 _CHANGE_NOUNS = frozenset("growth expansion contraction".split())
 _LEVEL_AFTER_NOUN = frozenset("averaged was were is are stood remained came totalled totaled reached".split())
 _RATE_HEADS = frozenset("rate pace clip level margin share".split())
