@@ -170,6 +170,11 @@ def test_period_governs_every_figure_of_its_sentence(nlp):
         ("Gold rose 2% on Monday to $2,650, its highest since October.", "2%", "2024-12-23"),
         # a sentence with only a reference point takes the period of the sentence before
         ("Markets slid on Tuesday. The yield jumped 11 bps to 4.5%, its highest since May.", "4.5%", "2024-12-17"),
+        # a later sentence takes the period the figures were for, not the report's date or a compared figure's
+        ("Exports rose 4% in November, the ministry said on Monday. Imports fell 2%.", "2%", "2024-11-01"),
+        ("Output was 9.1 tonnes in the third quarter, against 8.7 tonnes in the second. Revenue rose 6%.", "6%", "2024-07-01"),
+        # "which began on Saturday" describes the season; it does not date the figure
+        ("The board kept its forecast for the 2025 season, which began on Saturday, at $7.50.", "$7.50", "2025-01-01"),
         # a clause of its own (after a semicolon) prefers its own period
         ("Shipments fell 3% in May; in June they rose 5%.", "5%", "2024-06-01"),
     ],

@@ -762,13 +762,21 @@ def _period(
     reach = max(0, sent[0] - 4 * REACH)
     paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
     earlier = dated.within(paragraph_start, sent[0])
-    return earlier[-1][0] if earlier else fallback
+    if not earlier:
+        return fallback
+    # the last period of the sentences before that is their own: not the date of a report ("said on
+    # Saturday"), a reference point, or a compared figure's ("against Rs 41.86 lakh crore in Q2 FY24")
+    for i, p in reversed(earlier):
+        if i not in attached and not _ASIDE_BEFORE.search(text, max(paragraph_start, p.start - 40), p.start):
+            return i
+    return earlier[-1][0]
 
 
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
 # <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = regex.compile(
     r"(?:\b(?:said|says|reported|announced|released|published|showed|told|than|from)\b[^,.;]{0,12}"
+    r"|\b(?:which|that)\s++(?:began|begins|started|starts|ended|ends|finished|opened|closed)\b[^,.;]{0,6}"
     r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
     r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s))\s*+\Z",
     regex.IGNORECASE,
