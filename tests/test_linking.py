@@ -120,6 +120,10 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         # a particle after the object is not the verb; a possessive month stays in the subject
         ("The bureau revised October's gain down to 151,000.", "151,000", "October's gain"),
         ("Exports fell 3% in May, bringing the year's total to $2 billion.", "$2 billion", "the year's total"),
+        # an aside between subject and verb; "of" inside the subject
+        ("Shipments of frozen fish, mostly to Japan, fell 8.2% last year.", "8.2%", "Shipments of frozen fish"),
+        # the noun a figure describes, past an adjective
+        ("The insurer announced a new $500 million share buyback.", "$500 million", "share buyback"),
         # a change noun, what changed, then "by": "an increase in X by N"
         ("Ports reported a sharp increase in container traffic to Asia by 12 percent.", "12 percent", "container traffic to Asia"),
         ("The survey found a decline in factory orders by 3.4% last month.", "3.4%", "factory orders"),

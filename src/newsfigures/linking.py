@@ -587,6 +587,9 @@ def _sentence_subject(text: str, sent: tuple[int, int], fig: FigureRef, periods:
     words = _words(text, pos, fig.start)
     np = []
     for w in words:
+        if w[2] in ("of", "at") and np:
+            np.append(w)  # "Imports of capital equipment": a preposition here, not the level word of "revenue of $5bn"
+            continue
         if _direction_of(w[2]) or w[2] in cues["level"] or w[2] in cues["verbs"] or w[2] in cues["aux"]:
             break
         np.append(w)
@@ -614,7 +617,10 @@ _ATTRIBUTIVE = regex.compile(
     r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+(?=[,.;:)]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will)\b))?)"
     r"(?=[\s,.;:)]|$)"
 )
-_DETERMINER_BEFORE = regex.compile(r"\b(?:a|an|its|their|his|her|our|the|this|that)\s++\Z", regex.IGNORECASE)
+_DETERMINER_BEFORE = regex.compile(
+    r"\b(?:a|an|its|their|his|her|our|the|this|that)\s++(?:new|fresh|further|additional|planned|proposed|record\s++)?\s*+\Z",
+    regex.IGNORECASE,
+)
 _AFTER_IN = regex.compile(r"\s++(?:in|for|worth\s+of)\s++(?P<np>[^,;:.()\n]{2,80})")
 _TIME_START = regex.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d)", regex.I
