@@ -82,6 +82,8 @@ def _figure(nlp, text, figure_text, published=P):
         ("Traders expect the bank to cut rates again, by 25 basis points, in March.", "25 basis points", "decrease", "change", None),
         # a change noun described by a level verb is no change: "growth averaged 2.5%"
         ("Over the year, wage growth averaged 4.2%.", "4.2%", None, "level", None),
+        # a second count in the same list takes the verb of the first
+        ("The chain opened 12 supermarkets and three warehouses.", "three", "increase", "change", None),
         # counts of things opened and closed
         ("The chain opened 37 stores this year.", "37", "increase", "change", None),
         ("The lender will close 120 branches.", "120", "decrease", "change", None),

@@ -165,7 +165,8 @@ def link_figures(
         elif same_sentence and previous and link.direction is None and index and (
             _CONSEQUENCE.match(text, clause_start) and link.role == "level" and "to" in link.cues + [_last_word(text, fig)]
             or link.role != "share" and _RESTATED.fullmatch(text, figures[index - 1].end, fig.start)
-            or _CONTINUED.match(text, clause_start)  # "..., by a quarter point", "..., to a range of 4.50%-4.75%"
+            or _CONTINUED.match(text, clause_start, fig.start)  # "..., by a quarter point", "..., to a range of 4.50%-4.75%"
+            or fig.kind == "count" == figures[index - 1].kind and _COUNT_LIST.fullmatch(text, figures[index - 1].end, fig.start)
         ):
             link.direction = previous[1].direction  # "..., bringing the rate to 4.5%"; "1,200 jobs, or 6%"
         if fig.kind == "count" and fig.counted is None and counted_before and counted_before[0] >= sent[0]:
@@ -310,7 +311,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     if link.direction is None and noun_direction is not None:
         verb_index, link.direction = noun_direction
         link.cues.append(left[verb_index][2])
-    if link.direction is None and _CONTINUED.match(text, clause_start):
+    if link.direction is None and _CONTINUED.match(text, clause_start, fig.start):
         # ", by a quarter point" continues the clause before it: its change word governs
         for _, _, word in reversed(_words(text, max(0, clause_start - 60), clause_start)[-DIRECTION_WINDOW:]):
             if _direction_of(word):
@@ -428,7 +429,9 @@ _CONSEQUENCE = regex.compile(
     regex.IGNORECASE,
 )
 # a clause that only continues the one before: ", by a quarter point", ", to a range of 4.50%-4.75%"
-_CONTINUED = regex.compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z|\s*+(?:by|to)\s++(?=[^,;]{0,40}\d)", regex.IGNORECASE)
+_CONTINUED = regex.compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
+# "opened 14 convenience stores and two superstores": a second count in the same list
+_COUNT_LIST = regex.compile(r"(?:\s++[A-Za-z-]++){1,4}\s*+,?\s++(?:and|or)\s++\Z")
 # "cut 1,200 jobs, or roughly 6% of its workforce": the same change restated
 _RESTATED = regex.compile(r"(?:\s++[A-Za-z-]++){0,3}\s*+,?\s*+or\s++\Z")
 
