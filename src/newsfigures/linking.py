@@ -169,6 +169,8 @@ def link_figures(
             or fig.kind == "count" == figures[index - 1].kind and _COUNT_LIST.fullmatch(text, figures[index - 1].end, fig.start)
         ):
             link.direction = previous[1].direction  # "..., bringing the rate to 4.5%"; "1,200 jobs, or 6%"
+            if fig.kind == "count" and figures[index - 1].kind == "count":
+                link.role = previous[1].role  # "opened 12 supermarkets and three warehouses"
         if fig.kind == "count" and fig.counted is None and counted_before and counted_before[0] >= sent[0]:
             link.subject = counted_before[1]  # "seven members backed it and two voted against": members
         if link.subject is None and same_sentence and previous:
@@ -431,7 +433,7 @@ _CONSEQUENCE = regex.compile(
 # a clause that only continues the one before: ", by a quarter point", ", to a range of 4.50%-4.75%"
 _CONTINUED = regex.compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
 # "opened 14 convenience stores and two superstores": a second count in the same list
-_COUNT_LIST = regex.compile(r"(?:\s++[A-Za-z-]++){1,4}\s*+,?\s++(?:and|or)\s++\Z")
+_COUNT_LIST = regex.compile(r"(?:\s++[A-Za-z-]++){1,4}(?:\s*+,)?\s++(?:and|or)\s++\Z")
 # "cut 1,200 jobs, or roughly 6% of its workforce": the same change restated
 _RESTATED = regex.compile(r"(?:\s++[A-Za-z-]++){0,3}\s*+,?\s*+or\s++\Z")
 
