@@ -108,14 +108,20 @@ def _reversed_patterns():
 
     found = [("qualifier_before", quantities._grammar()["qualifier_before"])]
     for module in (quantities, linking):
-        found += [(name, p) for name, p in vars(module).items() if isinstance(p, regex.Pattern) and p.flags & regex.REVERSE]
+        found += [
+            (name, p) for name, p in vars(module).items()
+            if isinstance(p, regex.Pattern) and p.flags & regex.REVERSE and p.pattern.endswith("\\Z")
+        ]  # fmt: skip  (``_LAST_OPENER`` is reversed on purpose, to find the last opener: not compared here)
     assert len(found) >= 6  # the shortcut is in use; keep this list in step with the code
     return [(name, p, regex.compile(p.pattern, p.flags & ~regex.REVERSE)) for name, p in found]
 
 
 REVERSED = _reversed_patterns()
+WHETHER_ONLY = {"_TO_A", "_COMPARED_WITH"}  # the code uses only whether these match
 QUALIFIER_WORDS = ["more than", "nearly", "just over", "over", "about", "up to", "in excess of", "minus", "negative",
-                   "one in", "out of", "by", "as of", "U.S.", "Mr.", "in", "since", "nearly over"]  # fmt: skip
+                   "one in", "out of", "by", "as of", "U.S.", "Mr.", "in", "since", "nearly over", "to a", "at an",
+                   "record", "two-year high of", "target range of", "compared with", "than the", "versus",
+                   "from its earlier forecast of", "new", "all-time", "after", "while"]  # fmt: skip
 
 
 @PROFILE
@@ -127,7 +133,10 @@ def test_patterns_read_from_the_end_find_what_a_forward_search_finds(pieces):
     for name, backward, forward in REVERSED:
         for text in (window, window[:-1], window.rstrip() + "."):
             a, b = forward.search(text), backward.search(text)
-            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (name, text)
+            if name in WHETHER_ONLY:
+                assert bool(a) == bool(b), (name, text)
+            else:
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (name, text)
 
 
 @PROFILE

@@ -97,9 +97,6 @@ def _cues() -> dict:
         "abbreviations": frozenset(link["abbreviations"]),
         "target_re": _any_word(link["target_cues"]),
         "forecast_re": _any_word(link["forecast_cues"]),
-        # the first word of every cue: a clause without any of them as a substring needs no search
-        "target_first": frozenset(c.split()[0].lower() for c in link["target_cues"]),
-        "forecast_first": frozenset(c.split()[0].lower() for c in link["forecast_cues"]),
         "reporting": frozenset(link["reporting_verbs"]),
     }
 
@@ -356,11 +353,11 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     if (
         right_stripped.startswith(cues["target_after"])
         or _TARGET_AFTER.match(right_text)
-        or any(w in governing for w in cues["target_first"]) and cues["target_re"].search(governing)
+        or cues["target_re"].search(governing)
     ):
         link.role = "target"
         link.cues.append("target")
-    elif any(w in governing for w in cues["forecast_first"]) and cues["forecast_re"].search(governing) or (
+    elif cues["forecast_re"].search(governing) or (
         _EXPECTED_AFTER.match(right_text) or "project" in governing and _PROJECTS.search(governing)
     ):
         link.role = "forecast"
@@ -396,7 +393,8 @@ _CHANGE_IN_BY = regex.compile(
 # the figure a change is measured against: "compared with 6.8%", "down from its earlier forecast of 1.9%"
 _COMPARED_WITH = regex.compile(
     r"(?:\bcompared\s++(?:with|to)|\bversus|\bvs\.?|\bthan|\bfrom\s++(?:its|their|the|an?)\s++(?:[a-z-]++\s++){0,2}"
-    r"(?:forecast|estimate|projection|reading|level|figure|rate|pace|guidance)\s++of)\s++(?:the\s++|an?\s++)?\Z"
+    r"(?:forecast|estimate|projection|reading|level|figure|rate|pace|guidance)\s++of)\s++(?:the\s++|an?\s++)?\Z",
+    regex.REVERSE,  # only whether it matches is used: searched from the end
 )
 _OF_AFTER = regex.compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|month|quarter))")
 
@@ -444,7 +442,8 @@ _COMPARATIVES = {
 }  # fmt: skip
 _TO_A = regex.compile(
     r"\b(?:to|at)\s++an?\s++(?:(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of"
-    r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time))\s*+\Z"  # "climbed to a record 67.1 per cent"
+    r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time))\s*+\Z",  # "climbed to a record 67.1 per cent"
+    regex.REVERSE,  # only whether it matches is used: searched from the end
 )
 _RAISE = regex.compile(r"rais(?:e|ed|es|ing)")
 # the last subordinating word of a clause, found from the end (REVERSE)
@@ -760,8 +759,7 @@ def _period(
             lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
             return (aside, ";" in text[lo:hi], distance)
 
-        best = min(map(rank, in_sentence))
-        ranked = next(item for item in in_sentence if rank(item) == best) if len(in_sentence) > 1 else in_sentence[0]
+        best, ranked = min(((rank(item), item) for item in in_sentence), key=lambda pair: pair[0])
         if best[0] < 2:
             return ranked[0]
         # the sentence has only reference points ("its highest since May") or other figures' periods
@@ -832,7 +830,9 @@ _PAST_IRREGULAR = frozenset(
 )
 
 
+@lru_cache(maxsize=256)
 def _standing(text: str, sent: tuple[int, int]) -> bool:
+    """Whether a sentence states a standing fact or a hypothetical (cached: asked once per figure)."""
     found = _words(text, sent[0], sent[1])
     if any(w in _MODALS and text[s:e] == w for s, e, w in found):  # as written: "May" is a month
         return True
