@@ -57,6 +57,8 @@ def _figure(nlp, text, figure_text, published=P):
         ("The agency signed contracts worth $250 million.", "$250 million", None, "level", None),
         ("The startup hopes to raise $40 million from investors.", "$40 million", None, "level", None),
         ("The company raised its dividend by $0.05.", "$0.05", "increase", "change", None),
+        # a price per unit is not a noun the figure describes: the change still counts
+        ("Copper jumped 3% to a record $11,100 a tonne.", "$11,100", "increase", "level", None),
         # a figure that describes a noun is a level, whatever happens to the noun
         ("The central bank keeps shrinking its $7 trillion balance sheet.", "$7 trillion", None, "level", None),
         # "up" or "down" says a direction only as the first word after the figure
@@ -126,6 +128,8 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("Shipments of frozen fish, mostly to Japan, fell 8.2% last year.", "8.2%", "Shipments of frozen fish"),
         # the noun a figure describes, past an adjective
         ("The insurer announced a new $500 million share buyback.", "$500 million", "share buyback"),
+        # a headline drops its articles
+        ("Portugal unveils €4 billion rail plan\nUpdated: 2024-03-01\nThe plan was approved.", "€4 billion", "rail plan"),
         # a change noun, what changed, then "by": "an increase in X by N"
         ("Ports reported a sharp increase in container traffic to Asia by 12 percent.", "12 percent", "container traffic to Asia"),
         ("The survey found a decline in factory orders by 3.4% last month.", "3.4%", "factory orders"),

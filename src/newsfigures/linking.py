@@ -459,8 +459,10 @@ def _is_attributive(text: str, fig: FigureRef) -> bool:
     """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan" -
     but not a rate or a change: "grew at a 2.8% annualized rate", "a 4% rise"."""
     m = _ATTRIBUTIVE.match(text, fig.end)
-    if fig.kind == "count" or not m or not _DETERMINER_BEFORE.search(text, max(0, fig.start - 8), fig.start):
+    if fig.kind == "count" or not m or not _DETERMINER_BEFORE.search(text, max(0, fig.start - 24), fig.start):
         return False
+    if m["np"].split()[0] in ("a", "an", "per", "each"):
+        return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes
     head = m["np"].rsplit(None, 1)[-1].lower()
     return head not in _RATE_HEADS and not _direction_of(head)
 
@@ -486,10 +488,14 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
     if fig.counted is not None:
         return fig.counted
     attributive = _ATTRIBUTIVE.match(text, fig.end)
-    if attributive and _DETERMINER_BEFORE.search(text, max(0, fig.start - 8), fig.start):
+    headline = fig.start < text.find("\n")  # headlines drop their articles: "Ireland unveils €10.5 billion budget"
+    if attributive and (headline or _DETERMINER_BEFORE.search(text, max(0, fig.start - 24), fig.start)):
         # "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it
         words = _words(text, attributive.start("np"), attributive.end("np"))
-        if words and all(w[2] not in _PREPOSITIONS and not _direction_of(w[2]) for w in words):
+        if (
+            words and all(w[2] not in _PREPOSITIONS and not _direction_of(w[2]) for w in words)
+            and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
+        ):  # fmt: skip
             return words[0][0], words[-1][1]
     left = _words(text, clause_start, fig.start)
     change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start)
@@ -622,7 +628,7 @@ _ATTRIBUTIVE = regex.compile(
     r"(?=[\s,.;:)]|$)"
 )
 _DETERMINER_BEFORE = regex.compile(
-    r"\b(?:a|an|its|their|his|her|our|the|this|that)\s++(?:new|fresh|further|additional|planned|proposed|record\s++)?\s*+\Z",
+    r"\b(?:a|an|its|their|his|her|our|the|this|that)\s++(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
     regex.IGNORECASE,
 )
 _AFTER_IN = regex.compile(r"\s++(?:in|for|worth\s+of)\s++(?P<np>[^,;:.()\n]{2,80})")
