@@ -624,7 +624,7 @@ def _is_period(span: tuple[int, int], periods: list[PeriodRef]) -> bool:
 
 
 _ATTRIBUTIVE = regex.compile(
-    r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+(?=[,.;:)]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will)\b))?)"
+    r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+(?=[,.;:)\n]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will|on)\b))?)"
     r"(?=[\s,.;:)]|$)"
 )
 _DETERMINER_BEFORE = regex.compile(
