@@ -112,6 +112,11 @@ PERIODS = [
     ('The federal deficit in fiscal 2024 was $1.8 trillion.', P_DEC, 'fiscal 2024', 23, 34, '2023-10/2024-09'),
     ('The 2024-25 budget was delayed.', P_DEC, '2024-25', 4, 11, '2024-04/2025-03'),
     ('In fiscal year 2024, revenue rose.', P_DEC, 'fiscal year 2024', 3, 19, '2024'),
+    # a fiscal year the article states ("the year to June 30") names its years by their end
+    ('Results for the financial year to June 30: in fiscal 2024 sales rose 5%.', P_DEC, 'fiscal 2024', 46, 57, '2023-07/2024-06'),
+    ('The utility, whose fiscal year ends in September, earned more in fiscal 2023.', P_DEC, 'fiscal 2023', 65, 76, '2022-10/2023-09'),
+    # a stated year that matches the country's convention keeps the country's naming (Japan: by its start)
+    ('The Japanese carmaker, for the fiscal year ending March, expects fiscal 2024 profit to fall.', P_DEC, 'fiscal 2024', 65, 76, '2024-04/2025-03'),
     ('Profit was $5 million in the third quarter, compared with $3 million a year earlier.', P_DEC, 'a year earlier', 69, 83, '2023-Q3'),
     ('Sales rose in the third quarter but fell in the previous quarter.', P_DEC, 'the previous quarter', 44, 64, '2024-Q2'),
     ('In the first nine months, exports rose 5%, against a 2% fall in the same period last year.', P_DEC, 'the same period last year', 64, 89, '2023-01/2023-09'),

@@ -46,6 +46,17 @@ class FiscalConvention:
     named_by: str  # "start" | "end"
 
 
+_MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# "(the|its) (fiscal|financial) year to/ended/ending/ends (in|on) June 30", "for the year to June 30"
+_STATED_FISCAL = regex.compile(
+    r"\b(?:(?:fiscal|financial)\s++year|(?:for|in)\s++the\s++year)\s++(?:that\s++|which\s++)?"
+    r"(?:to|ended|ending|ends|end)\s++(?:in\s++|on\s++)?"
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b",
+    regex.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     """A resolved period: inclusive dates (None when unresolvable), or a bare duration."""
@@ -239,8 +250,28 @@ class ResolutionContext:
     def _fiscal_cues(self) -> list[tuple[int, str]]:
         return [(m.start(), m.lastgroup) for m in self._cues("fiscal")]
 
+    @cached_property
+    def _stated_fiscal_year(self) -> FiscalConvention | None:
+        """A fiscal year the article defines: "the financial year to June 30", "its fiscal year ends in
+        March", "the year ended September 30" (with "fiscal" said somewhere) - named by its end year."""
+        m = _STATED_FISCAL.search(self.text)
+        if m is None or ("fiscal" not in self.text.lower() and "financial year" not in self.text.lower()):
+            return None
+        month = _MONTH_NUMBERS[m["month"][:3].lower()]
+        if month == 12:
+            return None  # a year to December is the calendar year
+        return FiscalConvention(f"stated_{month}", month % 12 + 1, "end")
+
     def fiscal_convention(self, position: int) -> FiscalConvention:
-        """The fiscal-year convention for a period at ``position``."""
+        """The fiscal-year convention for a period at ``position``: the one the article states, else the
+        one its country cues point to, else the calendar year."""
+        cued = self._cued_convention(position)
+        stated = self._stated_fiscal_year
+        if stated is None or stated.start_month == cued.start_month:
+            return cued  # the country's convention also says how its years are named ("fiscal 2024" in Japan)
+        return stated
+
+    def _cued_convention(self, position: int) -> FiscalConvention:
         conventions = _patterns()["conventions"]
         cues = self._fiscal_cues
         if not cues:
