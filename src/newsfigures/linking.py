@@ -517,7 +517,10 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         if np.strip() and not _is_period((start, start + len(np.rstrip())), periods):
             return start, start + len(np.rstrip())
     verb = None
-    is_verb = lambda w: w in cues["increase"] or w in cues["decrease"] or w in cues["level"] or w in cues["verbs"]  # noqa: E731
+
+    def is_verb(w: str) -> bool:
+        return w in cues["increase"] or w in cues["decrease"] or w in cues["level"] or w in cues["verbs"]
+
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
         if w in _PREPOSITIONS:

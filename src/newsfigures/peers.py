@@ -279,10 +279,6 @@ def _missing(peer: str, package: str, err: Exception, hint: str = INSTALL_HINT) 
 def make_spacy_ner_system(model: str | None = None) -> System:
     """spaCy's pretrained English NER as a detector: PERCENT, MONEY, CARDINAL and DATE entities as
     percentage, money, count and period mentions, with no values (the NER has none)."""
-    try:
-        import spacy
-    except ImportError as err:  # pragma: no cover - spaCy is a core dependency
-        raise _missing("spacy-ner", "spacy", err) from err
     nlp = load_pretrained("spacy-ner", model)
 
     def run(article: GoldArticle) -> list[Mention]:
