@@ -11,7 +11,6 @@ import pytest
 
 import newsfigures
 
-
 # (text, kind, value, unit, qualifier, counted)
 EXPECTED_FIGURES = [
     ("35.59 percent", "percentage", "35.59", "percent", None, None),

@@ -9,12 +9,11 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-
-import re
 
 import regex
 
