@@ -112,6 +112,8 @@ PERIODS = [
     ('The federal deficit in fiscal 2024 was $1.8 trillion.', P_DEC, 'fiscal 2024', 23, 34, '2023-10/2024-09'),
     ('The 2024-25 budget was delayed.', P_DEC, '2024-25', 4, 11, '2024-04/2025-03'),
     ('In fiscal year 2024, revenue rose.', P_DEC, 'fiscal year 2024', 3, 19, '2024'),
+    # a period that ends a clause of its own takes that clause's tense, not the next clause's
+    ('The bank, which cut rates in August, is expected to hold in December.', P_DEC, 'August', 29, 35, '2024-08'),
     # a fiscal year the article states ("the year to June 30") names its years by their end
     ('Results for the financial year to June 30: in fiscal 2024 sales rose 5%.', P_DEC, 'fiscal 2024', 46, 57, '2023-07/2024-06'),
     ('The utility, whose fiscal year ends in September, earned more in fiscal 2023.', P_DEC, 'fiscal 2023', 65, 76, '2022-10/2023-09'),

@@ -34,6 +34,7 @@ from .periods_rules import alternation, lexicon
 CUE_WINDOW = 200
 CUE_KINDS = ("forward", "backward", "backward_words", "breaks", "fiscal")  # the order of cue_patterns()
 _WORD = regex.compile(r"\w")
+_WORDS_BEFORE = regex.compile(r"\w++")
 YEAR_ANCHOR_REACH = 80  # chars from a year to a period that inherits it ('In 2023, ... in March')
 
 
@@ -211,8 +212,11 @@ class ResolutionContext:
         right_to = min(sent_end, end + CUE_WINDOW)
         first = self._first_break(end, right_to)
         stop = first[0] if first else right_to
-        if first and not _WORD.search(self.text, end, stop):
-            # "In March, exports will ..." - the period opens the sentence; read the next clause.
+        clause_start = cut if cut is not None else left_from
+        opens = len(_WORDS_BEFORE.findall(self.text, clause_start, start)) <= 3
+        if first and not _WORD.search(self.text, end, stop) and opens:
+            # "In March, exports will ..." - the period opens the sentence; read the next clause. Not when it
+            # ends a clause of its own: "The bank, which cut rates in August, is expected to hold".
             nxt = self._first_break(first[1], right_to)
             stop = nxt[0] if nxt else right_to
         found = self._nearest_cue(end, stop, last=False, backward="backward_words")
