@@ -35,6 +35,11 @@ CUE_WINDOW = 200
 CUE_KINDS = ("forward", "backward", "backward_words", "breaks", "fiscal")  # the order of cue_patterns()
 _WORD = regex.compile(r"\w")
 _WORDS_BEFORE = regex.compile(r"\w++")
+# what may stand before a period that opens its clause: "In March,", "By the end of the first half,"
+_OPENING_WORDS = frozenset(
+    "in by at on for during since the of end start beginning first last early late mid as from until through over "
+    "after before this next each every and but so also then".split()
+)
 YEAR_ANCHOR_REACH = 80  # chars from a year to a period that inherits it ('In 2023, ... in March')
 
 
@@ -213,7 +218,7 @@ class ResolutionContext:
         first = self._first_break(end, right_to)
         stop = first[0] if first else right_to
         clause_start = cut if cut is not None else left_from
-        opens = len(_WORDS_BEFORE.findall(self.text, clause_start, start)) <= 3
+        opens = all(w.lower() in _OPENING_WORDS for w in _WORDS_BEFORE.findall(self.text, clause_start, start))
         if first and not _WORD.search(self.text, end, stop) and opens:
             # "In March, exports will ..." - the period opens the sentence; read the next clause. Not when it
             # ends a clause of its own: "The bank, which cut rates in August, is expected to hold".
