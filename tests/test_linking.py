@@ -128,6 +128,13 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("Shipments of frozen fish, mostly to Japan, fell 8.2% last year.", "8.2%", "Shipments of frozen fish"),
         # the noun a figure describes, past an adjective
         ("The insurer announced a new $500 million share buyback.", "$500 million", "share buyback"),
+        # "X accounted for Y%": the verb is not part of the subject
+        ("Members of the loyalty scheme accounted for 61% of sales.", "61%", "Members of the loyalty scheme"),
+        # a conversion and a compared figure share the subject of the figure they go with
+        ("Lenders extended 2.1 trillion yuan ($290 billion) in new loans in May.", "$290 billion", "new loans"),
+        ("Lenders extended 2.1 trillion yuan ($290 billion) in new loans in May.", "2.1 trillion yuan", "new loans"),
+        ("The budget foresees net borrowing of €51.3 billion, versus €50.3 billion this year.", "€50.3 billion",
+         "net borrowing"),
         # a headline drops its articles
         ("Portugal unveils €4 billion rail plan\nUpdated: 2024-03-01\nThe plan was approved.", "€4 billion", "rail plan"),
         # a change noun, what changed, then "by": "an increase in X by N"

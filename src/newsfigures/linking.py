@@ -176,6 +176,10 @@ def link_figures(
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
         link.period = _period(text, dated_at, fig, sent, attached, asides)
         link.equivalent_of = _equivalent(text, figures, index)
+        if link.equivalent_of is not None and links[link.equivalent_of].subject:
+            link.subject = links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
+        elif same_sentence and previous and "from" in link.cues and previous[1].subject and _VERSUS.match(text, clause_start):
+            link.subject = previous[1].subject  # "borrowing of €51.3 billion, versus €50.3 billion"
         links.append(link)
         previous = (fig.start, link)
         if fig.counted is not None:
@@ -633,7 +637,9 @@ _DETERMINER_BEFORE = regex.compile(
     r"\b(?:a|an|its|their|his|her|our|the|this|that)\s++(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
     regex.IGNORECASE,
 )
-_AFTER_IN = regex.compile(r"\s++(?:in|for|worth\s+of)\s++(?P<np>[^,;:.()\n]{2,80})")
+# a clause that is only a comparison: ", versus €50.3 billion", ", compared with 35 cents a year earlier"
+_VERSUS = regex.compile(r"\s*+(?:versus|vs\.?|against|compared\s++(?:with|to)|from|up\s++from|down\s++from)\s", regex.IGNORECASE)
+_AFTER_IN = regex.compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)(?:in|for|worth\s+of)\s++(?P<np>[^,;:.()\n]{2,80})")
 _TIME_START = regex.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d)", regex.I
 )
