@@ -293,6 +293,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
             # "opened 37 stores", "will close 120 branches"; but "had opened 691,400 accounts" by a date is a total
             word = left[i][2]
             direction = "increase" if word in cues["count_increase"] else "decrease" if word in cues["count_decrease"] else None
+        if direction is None:
+            continue
         after_cue = [w[2] for w in left[i + 1 :]]
         if direction and count_window and any(w not in ("by", "to", "of") for w in after_cue):
             break
@@ -758,6 +760,14 @@ def _period(
         return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
     in_sentence = dated.within(sent[0], sent[1])
     fallback = None
+    if len(in_sentence) == 1 and in_sentence[0][0] not in attached:  # the common case, without ranking
+        i, p = in_sentence[0]
+        aside = asides.get((i, sent[0]))
+        if aside is None:
+            m = _ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start)
+            aside = asides[(i, sent[0])] = 0 if m is None else 2 if m["reference"] else 1
+        if aside < 2:
+            return i
     if in_sentence:
 
         def rank(item):
