@@ -153,23 +153,11 @@ def link_figures(
         subject = _without_figures(_subject(text, fig, clause_start, nominal), figures_at)
         link.subject = _clean_subject(text, subject, nominal)
         same_sentence = previous is not None and previous[0] >= sent[0]
-        if same_sentence and previous and "from" in link.cues and previous[1].role == "share" and fig.unit == "percent":
-            link.role = "share"  # "held 58% of the market, compared with 51% a year earlier"
-        if same_sentence and previous and link.direction is None and not link.cues and _elliptical(text, clause_start, fig):
-            # an elliptical list item: "..., clean energy by 31.48 percent" inherits the head's reading
-            link.direction, link.role = previous[1].direction, previous[1].role
-        elif same_sentence and previous and link.direction is None and index and (
-            _CONSEQUENCE.match(text, clause_start) and link.role == "level" and "to" in link.cues + [_last_word(text, fig)]
-            or link.role != "share" and _RESTATED.fullmatch(text, figures[index - 1].end, fig.start)
-            or _CONTINUED.match(text, clause_start, fig.start)  # "..., by a quarter point", "..., to a range of 4.50%-4.75%"
-            or fig.kind == "count" == figures[index - 1].kind and _COUNT_LIST.fullmatch(text, figures[index - 1].end, fig.start)
-        ):
-            link.direction = previous[1].direction  # "..., bringing the rate to 4.5%"; "1,200 jobs, or 6%"
-            if fig.kind == "count" and figures[index - 1].kind == "count":
-                link.role = previous[1].role  # "opened 12 supermarkets and three warehouses"
+        if same_sentence:
+            _follow_the_figure_before(text, fig, link, figures[index - 1], previous[1], clause_start)
         if fig.kind == "count" and fig.counted is None and counted_before and counted_before[0] >= sent[0]:
             link.subject = counted_before[1]  # "seven members backed it and two voted against": members
-        if link.subject is None and same_sentence and previous:
+        if link.subject is None and same_sentence:
             link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
@@ -178,13 +166,38 @@ def link_figures(
         link.equivalent_of = _equivalent(text, figures, index)
         if link.equivalent_of is not None and links[link.equivalent_of].subject:
             link.subject = links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
-        elif same_sentence and previous and "from" in link.cues and previous[1].subject and _VERSUS.match(text, clause_start):
+        elif same_sentence and "from" in link.cues and previous[1].subject and _VERSUS.match(text, clause_start):
             link.subject = previous[1].subject  # "borrowing of €51.3 billion, versus €50.3 billion"
         links.append(link)
         previous = (fig.start, link)
         if fig.counted is not None:
             counted_before = (fig.start, fig.counted)
     return links
+
+
+def _follow_the_figure_before(
+    text: str, fig: FigureRef, link: Link, prev_fig: FigureRef, prev: Link, clause_start: int
+) -> None:
+    """What a figure takes from the figure before it in its sentence: a share compared with a share is one;
+    an elliptical list item ("..., clean energy by 31.48 percent") reads like its head; a consequence
+    ("..., bringing the rate to 4.5%"), a restatement ("1,200 jobs, or 6%"), a continuing clause
+    ("..., by a quarter point") and a listed count ("12 supermarkets and three warehouses") share its direction."""
+    if "from" in link.cues and prev.role == "share" and fig.unit == "percent":
+        link.role = "share"  # "held 58% of the market, compared with 51% a year earlier"
+    if link.direction is not None:
+        return
+    listed_count = fig.kind == "count" == prev_fig.kind
+    if not link.cues and _elliptical(text, clause_start, fig):
+        link.direction, link.role = prev.direction, prev.role
+    elif (
+        _CONSEQUENCE.match(text, clause_start) and link.role == "level" and _last_word(text, fig) == "to"
+        or link.role != "share" and _RESTATED.fullmatch(text, prev_fig.end, fig.start)
+        or _CONTINUED.match(text, clause_start, fig.start)
+        or listed_count and _COUNT_LIST.fullmatch(text, prev_fig.end, fig.start)
+    ):
+        link.direction = prev.direction
+        if listed_count:
+            link.role = prev.role
 
 
 REACH = 600  # characters around a figure within which its links are looked for
@@ -292,7 +305,10 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         if direction is None and fig.kind == "count" and not (i and left[i - 1][2] == "had"):
             # "opened 37 stores", "will close 120 branches"; but "had opened 691,400 accounts" by a date is a total
             word = left[i][2]
-            direction = "increase" if word in cues["count_increase"] else "decrease" if word in cues["count_decrease"] else None
+            if word in cues["count_increase"]:
+                direction = "increase"
+            elif word in cues["count_decrease"]:
+                direction = "decrease"
         if direction is None:
             continue
         after_cue = [w[2] for w in left[i + 1 :]]
@@ -346,7 +362,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     ):
         link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02", "compared with 6.8%"
         link.cues.append("from")
-        if fig.kind == "percentage" and fig.unit == "percent" and (_SHARE_OF.search(left_text) or _OF_AFTER.match(right_text)):
+        of_share = _SHARE_OF.search(left_text) or _OF_AFTER.match(right_text)
+        if fig.kind == "percentage" and fig.unit == "percent" and of_share:
             link.role = "share"  # "its share rose to 9.4% from 9.2%", "compared with 53.5% of the market"
         return
     right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
@@ -506,7 +523,9 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
     change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start)
     if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods):
         return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"
-    expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start) if any(w[2] in _EXPECTING for w in left) else None
+    expected = None
+    if any(w[2] in _EXPECTING for w in left):
+        expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
     if expected and not _is_period((expected.start("np"), expected.end("np")), periods):
         return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
     if left and left[-1][2] == "of" and not (len(left) > 1 and left[-2][2] in _NOT_SUBJECT_HEADS):
@@ -532,7 +551,8 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
             continue
         if w in ("up", "down") and i > 1 and not is_verb(left[i - 1][2]) and any(is_verb(x[2]) for x in left[:i]):
             continue  # "revised January's gain down to 229,000": a particle after the object
-        if w in ("total", "record", "high", "low", "peak") and i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s"))):
+        owned = i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
+        if w in ("total", "record", "high", "low", "peak") and owned:
             continue  # "the year's total", "a record": a noun here
         if is_verb(w):
             verb = i
@@ -588,7 +608,9 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
     return words[0][0], words[-1][1]
 
 
-_PREP_BEFORE = regex.compile(r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE)
+_PREP_BEFORE = regex.compile(
+    r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE
+)
 _INTRO = regex.compile(r"(?:in|by|for|during|over|after|before|since|as\s+of|at|on|meanwhile|additionally|however|also)\b", regex.I)
 
 
@@ -760,14 +782,6 @@ def _period(
         return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
     in_sentence = dated.within(sent[0], sent[1])
     fallback = None
-    if len(in_sentence) == 1 and in_sentence[0][0] not in attached:  # the common case, without ranking
-        i, p = in_sentence[0]
-        aside = asides.get((i, sent[0]))
-        if aside is None:
-            m = _ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start)
-            aside = asides[(i, sent[0])] = 0 if m is None else 2 if m["reference"] else 1
-        if aside < 2:
-            return i
     if in_sentence:
 
         def rank(item):
@@ -776,10 +790,7 @@ def _period(
             if i in attached:  # the period of a compared figure: its own, nobody else's
                 aside = 2 if attached[i] != fig.start else 0
             else:
-                aside = asides.get((i, sent[0]))
-                if aside is None:
-                    m = _ASIDE_BEFORE.search(text, max(sent[0], p.start - 40), p.start)
-                    aside = asides[(i, sent[0])] = 0 if m is None else 2 if m["reference"] else 1
+                aside = _aside(text, i, p, sent[0], asides)
             lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
             return (aside, ";" in text[lo:hi], distance)
 
@@ -800,9 +811,19 @@ def _period(
     # the last period of the sentences before that is their own: not the date of a report ("said on
     # Saturday"), a reference point, or a compared figure's ("against Rs 41.86 lakh crore in Q2 FY24")
     for i, p in reversed(earlier):
-        if i not in attached and not _ASIDE_BEFORE.search(text, max(paragraph_start, p.start - 40), p.start):
+        if i not in attached and not _aside(text, i, p, paragraph_start, asides):
             return i
     return earlier[-1][0]
+
+
+def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple[int, int], int]) -> int:
+    """How far a period stands aside, from the words before it (not before ``lo``): 0 not at all, 1 the
+    date of a report or a comparison, 2 a reference point. Cached in ``asides`` by (period, lo)."""
+    aside = asides.get((index, lo))
+    if aside is None:
+        m = _ASIDE_BEFORE.search(text, max(lo, period.start - 40), period.start)
+        aside = asides[(index, lo)] = 0 if m is None else 2 if m["reference"] else 1
+    return aside
 
 
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
