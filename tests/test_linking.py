@@ -143,6 +143,24 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         # a second clause after "and" has its own subject
         ("The survey showed wage growth easing to 4.8 per cent and the jobless rate rising to 4.4 per cent.",
          "4.4 per cent", "the jobless rate"),
+        # a change noun after the figure names what changed after "in"
+        ("The miner reported a 23% rise in copper output for the quarter.", "23%", "copper output"),
+        ("Officials announced a 0.25 percentage point cut in the deposit rate on Friday.", "0.25 percentage point",
+         "the deposit rate"),
+        ("A 9% drop in tourist arrivals against last year hurt hotels.", "9%", "tourist arrivals"),
+        # money "of" what it buys or funds
+        ("The state sold 40 billion rupees of treasury bills in March.", "40 billion rupees", "treasury bills"),
+        ("The plant will get $1.2 billion of federal grants.", "$1.2 billion", "federal grants"),
+        # a bare rate after the figure is how fast the subject moved
+        ("Factory output expanded at a 4.1% annualised pace.", "4.1%", "Factory output"),
+        ("Household spending grew at a 2.9% rate in the spring.", "2.9%", "Household spending"),
+        # a period in front of a noun modifies it; words in -ing that name what is measured
+        ("The airline posted third-quarter net income of $310 million.", "$310 million", "net income"),
+        ("Construction spending slumped to 1.2% in June.", "1.2%", "Construction spending"),
+        ("The utility said on Monday its operating loss narrowed to $45 million.", "$45 million", "its operating loss"),
+        # a period inside the opening phrase does not make it an introduction
+        ("Steel exports reached 8 million tonnes in 2023, up 6.2 percent from a year earlier.", "6.2 percent",
+         "Steel exports"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

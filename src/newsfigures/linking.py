@@ -517,20 +517,26 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         if (
             words and all(w[2] not in _PREPOSITIONS and not _direction_of(w[2]) for w in words)
             and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
+            and not all(w[2] in _BARE_RATE for w in words)  # "grew at a 2.8% annualized rate": the economy's
         ):  # fmt: skip
             return words[0][0], words[-1][1]
+    change_after = _CHANGE_AFTER_IN.match(text, fig.end)
+    if change_after:  # "a 41 per cent rise in [standalone net profit]", "a 0.5 point cut in [the ratio]"
+        np = _phrase_until_cut(text, change_after.start("np"), change_after.end("np"), periods)
+        if np:
+            return np
     left = _words(text, clause_start, fig.start)
     change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start)
-    if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods):
+    if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods, text):
         return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"
     expected = None
     if any(w[2] in _EXPECTING for w in left):
         expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
-    if expected and not _is_period((expected.start("np"), expected.end("np")), periods):
+    if expected and not _is_period((expected.start("np"), expected.end("np")), periods, text):
         return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
     if left and left[-1][2] == "of" and not (len(left) > 1 and left[-2][2] in _NOT_SUBJECT_HEADS):
         np = _noun_phrase_before(left[:-1], cues)
-        if np and not _is_period(np, periods):
+        if np and not _is_period(np, periods, text):
             return np
     after = _AFTER_IN.match(text, fig.end)
     if fig.kind == "money" and after and not _TIME_START.match(after["np"]):
@@ -538,7 +544,7 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         cut = _NP_CUT.search(np)
         np = np[: cut.start()] if cut else np
         start = fig.end + (after.start("np") - after.start())
-        if np.strip() and not _is_period((start, start + len(np.rstrip())), periods):
+        if np.strip() and not _is_period((start, start + len(np.rstrip())), periods, text):
             return start, start + len(np.rstrip())
     verb = None
 
@@ -566,10 +572,21 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
         cut = next((k for k, w in enumerate(between) if w[2] in ("by", "to", "at")), None)
         between = between[: cut + 1] if cut is not None and not any(w[2][0].isdigit() for w in between[:cut]) else []
     obj = _object_after(between, cues)
-    if obj and not _is_period(obj, periods):
+    if obj and not _is_period(obj, periods, text):
         return obj
     np = _noun_phrase_before(left[:verb], cues)
-    return None if np is None or _is_period(np, periods) else np
+    return None if np is None or _is_period(np, periods, text) else np
+
+
+def _phrase_until_cut(text: str, start: int, end: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
+    """A noun phrase read forward from ``start``, up to where what follows it begins."""
+    cut = _PHRASE_CUT.search(text, start, end)
+    end = cut.start() if cut else end
+    words = _words(text, start, end)
+    if not words or len(words) > MAX_SUBJECT_WORDS or words[0][2] in _PREPOSITIONS:
+        return None
+    span = (words[0][0], words[-1][1])
+    return None if _is_period(span, periods, text) else span
 
 
 def _without_figures(span: tuple[int, int] | None, figures: _Sorted) -> tuple[int, int] | None:
@@ -589,6 +606,8 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
         return None
     start, end = span
     for p in periods:
+        if p.start <= start < p.end < end - 2 and _modifies(text, p):
+            start = p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))  # "second-quarter net income"
         if start < p.start < end:
             cut = _PREP_BEFORE.search(text, start, p.start)
             end = cut.start() if cut else p.start
@@ -599,8 +618,8 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
     cues = _cues()
     content = [
         w for w in words
-        if w[2] not in _DETERMINERS and w[2] not in cues["aux"] and not _direction_of(w[2])
-        and w[2] not in cues["verbs"] and w[2] not in cues["level"] and not w[2].endswith("ing")
+        if w[2] not in _DETERMINERS and w[2] not in cues["aux"] and (not _direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
+        and w[2] not in cues["verbs"] and w[2] not in cues["level"] and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS)
         and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS and w[2] not in ("equivalent", "more", "less", "than")
     ]  # fmt: skip
     if not content:
@@ -608,6 +627,14 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
     return words[0][0], words[-1][1]
 
 
+# words in -ing that name things measured: "Manufacturing growth slumped to 2.2%"
+_ING_NOUNS = frozenset(
+    "manufacturing housing spending lending borrowing financing funding mining building shipping trading banking "
+    "farming clothing pricing listing listings earnings holdings savings offering offerings bookings billings "
+    "filings openings hiring processing retailing marketing advertising accounting catering printing publishing "
+    "plumbing packaging heating lodging outstanding operating".split()
+)
+_MEASURED_CHANGES = frozenset("loss losses growth".split())  # change words that also name what is measured
 _PREP_BEFORE = regex.compile(
     r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE
 )
@@ -620,7 +647,8 @@ def _sentence_subject(text: str, sent: tuple[int, int], fig: FigureRef, periods:
     pos = sent[0]
     for _ in range(3):  # skip "In January," / "Meanwhile," / "By the end of June,"
         m = regex.match(r"[^,;:]{0,80},\s*+", text[pos : fig.start])
-        if m and (_INTRO.match(text, pos) or any(pos <= p.start < pos + m.end() for p in periods)):
+        opening = len(text[pos : pos + m.end()]) - len(text[pos : pos + m.end()].lstrip()) if m else 0
+        if m and (_INTRO.match(text, pos) or any(p.start == pos + opening for p in periods)):
             pos += m.end()
         else:
             break
@@ -644,9 +672,19 @@ def _sentence_subject(text: str, sent: tuple[int, int], fig: FigureRef, periods:
 _NOT_SUBJECT_HEADS = frozenset("high low range record peak level pace total average rate-high".split())
 
 
-def _is_period(span: tuple[int, int], periods: list[PeriodRef]) -> bool:
+_HYPHEN_OR_DIGIT = regex.compile(r"[-\d]")
+
+
+def _modifies(text: str, p: PeriodRef) -> bool:
+    """A period that can modify a noun after it: "second-quarter", "2023", "January" - not "morning"."""
+    return text[p.start].isupper() or _HYPHEN_OR_DIGIT.search(text, p.start, p.end) is not None
+
+
+def _is_period(span: tuple[int, int], periods: list[PeriodRef], text: str) -> bool:
     """A phrase that is (mostly) a period is not a subject: "in [the three months to June]"."""
     for p in periods:
+        if p.start <= span[0] and p.end < span[1] - 2 and _modifies(text, p):
+            continue  # "second-quarter net income": a period that only modifies the noun after it
         overlap = min(span[1], p.end) - max(span[0], p.start)
         if overlap > 0 and overlap >= (span[1] - span[0]) / 2:
             return True
@@ -663,7 +701,21 @@ _DETERMINER_BEFORE = regex.compile(
 )
 # a clause that is only a comparison: ", versus €50.3 billion", ", compared with 35 cents a year earlier"
 _VERSUS = regex.compile(r"\s*+(?:versus|vs\.?|against|compared\s++(?:with|to)|from|up\s++from|down\s++from)\s", regex.IGNORECASE)
-_AFTER_IN = regex.compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)(?:in|for|worth\s+of)\s++(?P<np>[^,;:.()\n]{2,80})")
+_AFTER_IN = regex.compile(
+    r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)(?:in|for|worth\s+of|of(?!\s++(?:which|whom|the\s+total)\b))\s++"
+    r"(?P<np>[^,;:.()\n]{2,80})"
+)
+# a change noun right after the figure, and what changed: "a 15% decline in [Victorian furniture sales]"
+_CHANGE_AFTER_IN = regex.compile(
+    r"[ -](?:[a-z-]++\s++)?(?:rise|increase|jump|gain|growth|surge|climb|drop|fall|decline|decrease|cut|reduction"
+    r"|slump|dip|slide|plunge|contraction|expansion|hike|improvement|deterioration)s?\s++in\s++(?P<np>[^,;:.()\n]{2,80})"
+)
+# where a noun phrase read forward ends: a preposition or word that starts what follows it, or a number
+_PHRASE_CUT = regex.compile(
+    r"\s(?:to|from|in|during|since|as|compared|which|that|over|on|by|for|after|than|against|versus|amid|due|because"
+    r"|with|at|year-on-year|last|this|and\s++(?=[\d$€£¥₹])|(?=[\d$€£¥₹]))\b|\s(?=[\d$€£¥₹])"
+)
+_BARE_RATE = frozenset("rate pace clip annual annualized annualised seasonally adjusted quarterly monthly yearly".split())
 _TIME_START = regex.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d)", regex.I
 )
