@@ -161,6 +161,16 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         # a period inside the opening phrase does not make it an introduction
         ("Steel exports reached 8 million tonnes in 2023, up 6.2 percent from a year earlier.", "6.2 percent",
          "Steel exports"),
+        # a clause without a subject of its own continues the noun phrase before its aside
+        ("Tourism receipts, which support some 80,000 jobs, rose 6.5 per cent last year.", "6.5 per cent",
+         "Tourism receipts"),
+        ("Coffee exports, the country's main earner, fell 11% in March.", "11%", "Coffee exports"),
+        ("Wheat exports, which exclude flour, pasta and bran, climbed 4% in May.", "4%", "Wheat exports"),
+        ("Officials said retail deposits (excluding pension funds) fell 2.2% in the quarter.", "2.2%",
+         "retail deposits"),
+        ("Dairy farmers, who produce most of the milk, account for 35% of farm income.", "35%", "Dairy farmers"),
+        ("The port authority hopes to lift annual revenue to a record of $2.4 billion.", "$2.4 billion",
+         "annual revenue"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

@@ -150,7 +150,7 @@ def link_figures(
         clause_end = _clause_end(text, fig.end, sent[1])
         link = Link()
         _role_and_direction(text, fig, clause_start, clause_end, link)
-        subject = _without_figures(_subject(text, fig, clause_start, nominal), figures_at)
+        subject = _without_figures(_subject(text, fig, sent[0], clause_start, nominal), figures_at)
         link.subject = _clean_subject(text, subject, nominal)
         same_sentence = previous is not None and previous[0] >= sent[0]
         if same_sentence:
@@ -500,7 +500,9 @@ _LEVEL_AFTER_NOUN = frozenset("averaged was were is are stood remained came tota
 _RATE_HEADS = frozenset("rate pace clip level margin share".split())
 
 
-def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
+def _subject(
+    text: str, fig: FigureRef, sent_start: int, clause_start: int, periods: list[PeriodRef]
+) -> tuple[int, int] | None:
     """The phrase naming what the figure measures, tried in order:
 
     the counted noun of a count; "revenue of $5 billion" (the noun before "of"); "$2 billion in loans";
@@ -548,19 +550,22 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
             return start, start + len(np.rstrip())
     verb = None
 
-    def is_verb(w: str) -> bool:
+    def is_verb(i: int) -> bool:
+        w = left[i][2]
+        if w in ("account", "accounts"):  # "which account for 20 per cent", not "the current account"
+            return i + 1 < len(left) and left[i + 1][2] == "for"
         return w in cues["increase"] or w in cues["decrease"] or w in cues["level"] or w in cues["verbs"]
 
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
         if w in _PREPOSITIONS:
             continue
-        if w in ("up", "down") and i > 1 and not is_verb(left[i - 1][2]) and any(is_verb(x[2]) for x in left[:i]):
+        if w in ("up", "down") and i > 1 and not is_verb(i - 1) and any(is_verb(k) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
         owned = i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
         if w in ("total", "record", "high", "low", "peak") and owned:
             continue  # "the year's total", "a record": a noun here
-        if is_verb(w):
+        if is_verb(i):
             verb = i
             break
     if verb is None:
@@ -575,7 +580,59 @@ def _subject(text: str, fig: FigureRef, clause_start: int, periods: list[PeriodR
     if obj and not _is_period(obj, periods, text):
         return obj
     np = _noun_phrase_before(left[:verb], cues)
+    if np is None and all(w[2] in _RELATIVE or w[2] in cues["aux"] or w[2].endswith("ly") for w in left[:verb]):
+        # "Carmakers, which account for 20 per cent", "Exports (NODX) fell 9.3%": the clause has no subject
+        # of its own; it is the noun phrase before the aside
+        return _antecedent(text, sent_start, clause_start, periods)
     return None if np is None or _is_period(np, periods, text) else np
+
+
+_RELATIVE = frozenset("which who that".split())
+# a clause that is an aside, not a subject: ", which ...", ", a gauge of ...", "(NODX)"
+_ASIDE_OPENERS = frozenset(
+    "which who whose whom including excluding a an mostly mainly chiefly especially notably or however also "
+    "though".split()
+)
+_CLAUSE_OPENERS = frozenset("that while whereas when as but although though because if".split())
+
+
+def _antecedent(text: str, sent_start: int, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
+    """The noun phrase that a subjectless clause continues, read back past asides and appositions:
+    "Remittances from Mexicans working abroad, [which support 5 million households,] fell 4.8%",
+    "Exports to the US, [Germany's largest market,] were worth €13.5 billion", "exports (NODX) fell".
+    None when the clause before is a clause of its own ("..., up 13.3 per cent" continues its figure)."""
+    cues = _cues()
+    # (a break's lookahead reads one character past it)
+    breaks = _CLAUSE_BREAK.finditer(text, sent_start, min(len(text), clause_start + 1))
+    bounds = [sent_start] + [m.end() for m in breaks if m.end() <= clause_start]
+    found = None
+    for k in range(len(bounds) - 2, max(-1, len(bounds) - 8), -1):
+        start = bounds[k]
+        words = _words(text, start, bounds[k + 1] - 1)
+        if not words:
+            continue
+        if start and text[start - 1] == "(" or words[0][2] in _ASIDE_OPENERS or (
+            words[0][2].endswith("ed") and words[0][2] not in _PREPOSITIONS and len(words) > 1
+        ):
+            found = None  # an aside between the noun phrase and its clause, with any list inside it
+            continue
+        if words[0][2] in _PREPOSITIONS or _INTRO.match(words[0][2]):
+            break  # "In local currency terms,": an introduction, not a subject
+        cut = max((i + 1 for i, w in enumerate(words) if w[2] in _CLAUSE_OPENERS or w[2] in cues["reporting"]), default=0)
+        words = words[cut:]
+        if any(
+            w[2] not in _PREPOSITIONS and (w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]))
+            for w in words
+        ):
+            break  # a clause of its own
+        while words and words[0][2] in cues["openers"]:
+            words = words[1:]
+        if not words or len(words) > MAX_SUBJECT_WORDS:
+            break
+        found = (words[0][0], words[-1][1])  # the earliest of noun phrases in a row: "X, the largest market,"
+        if cut:
+            break
+    return None if found is None or _is_period(found, periods, text) else found
 
 
 def _phrase_until_cut(text: str, start: int, end: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
@@ -735,7 +792,11 @@ _PREPOSITIONS = frozenset("by to at of in on from for with over under during sin
 
 
 def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
-    """The object of a transitive verb: "increased [loans to farms] by 5%", "cut [its policy rate] by 25bp"."""
+    """The object of a transitive verb: "increased [loans to farms] by 5%", "cut [its policy rate] by 25bp",
+    "lift [annual shipments] to a record of"."""
+    if words and words[-1][2] == "of":
+        reached = next((i for i in range(len(words) - 2) if words[i][2] in ("to", "at") and words[i + 1][2] in ("a", "an")), None)
+        words = words[: reached + 1] if reached is not None else words
     if not words or words[-1][2] not in ("by", "to", "at"):
         return None
     words = words[:-1]
