@@ -171,6 +171,23 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("Dairy farmers, who produce most of the milk, account for 35% of farm income.", "35%", "Dairy farmers"),
         ("The port authority hopes to lift annual revenue to a record of $2.4 billion.", "$2.4 billion",
          "annual revenue"),
+        # a transitive verb after "expect ... to" acts on its object
+        ("Dealers expect the central bank to trim the lending rate by 15 basis points.", "15 basis points",
+         "the lending rate"),
+        # a clause that continues the one before acts on its object; "it" is that object
+        ("The regulator raised the capital buffer on Monday, lifting it to 2.5%.", "2.5%", "the capital buffer"),
+        ("Markets expect the bank to cut the deposit rate again, by half a percentage point.",
+         "half a percentage point", "the deposit rate"),
+        # what others expected shares the subject of the figure it is compared with
+        ("Profit rose to $410 million, short of the $450 million analysts had expected.", "$450 million", "Profit"),
+        ("Same-store sales climbed 3.1%, ahead of estimates of 2.4%.", "2.4%", "Same-store sales"),
+        # "compared with a loss of ...": the loss is the subject
+        ("Net income was $5 million, compared with a loss of $12 million a year earlier.", "$12 million", "a loss"),
+        # a counted noun keeps the group it belongs to; a count reached by "to" keeps its object
+        ("The six members of the panel voted to hold.", "six", "members of the panel"),
+        ("The chain opened 40 stores, taking its estate to 1,210.", "1,210", "its estate"),
+        # a verb between "expects X to" and the figure starts a clause of its own
+        ("The airline expects traffic to grow 5% and forecasts unit costs of 11 cents.", "11 cents", "unit costs"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

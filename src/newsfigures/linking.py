@@ -155,8 +155,14 @@ def link_figures(
         same_sentence = previous is not None and previous[0] >= sent[0]
         if same_sentence:
             _follow_the_figure_before(text, fig, link, figures[index - 1], previous[1], clause_start)
-        if fig.kind == "count" and fig.counted is None and counted_before and counted_before[0] >= sent[0]:
+        if fig.kind == "count" and fig.counted is None and counted_before and counted_before[0] >= sent[0] and (
+            link.subject is None or _last_word(text, fig) != "to"  # not "taking [its network] to 1,487"
+        ):
             link.subject = counted_before[1]  # "seven members backed it and two voted against": members
+        if same_sentence and previous[1].subject and (
+            _EXPECTED_AFTER.match(text, fig.end) or _ESTIMATES_OF.search(text, clause_start, fig.start)
+        ):
+            link.subject = previous[1].subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
         if link.subject is None and same_sentence:
             link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
         if link.subject is None:
@@ -166,7 +172,9 @@ def link_figures(
         link.equivalent_of = _equivalent(text, figures, index)
         if link.equivalent_of is not None and links[link.equivalent_of].subject:
             link.subject = links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
-        elif same_sentence and "from" in link.cues and previous[1].subject and _VERSUS.match(text, clause_start):
+        elif same_sentence and "from" in link.cues and previous[1].subject and _VERSUS_FIGURE.fullmatch(
+            text, clause_start, fig.start
+        ):
             link.subject = previous[1].subject  # "borrowing of €51.3 billion, versus €50.3 billion"
         links.append(link)
         previous = (fig.start, link)
@@ -510,6 +518,11 @@ def _subject(
     """
     cues = _cues()
     if fig.counted is not None:
+        of_the = _OF_THE.match(text, fig.counted[1])  # "the nine members [of the committee]"
+        if of_the:
+            np = _phrase_until_cut(text, of_the.start("np"), of_the.end("np"), periods)
+            if np:
+                return fig.counted[0], np[1]
         return fig.counted
     attributive = _ATTRIBUTIVE.match(text, fig.end)
     headline = fig.start < text.find("\n")  # headlines drop their articles: "Ireland unveils €10.5 billion budget"
@@ -534,6 +547,14 @@ def _subject(
     expected = None
     if any(w[2] in _EXPECTING for w in left):
         expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
+    if expected and expected["verb"].lower() in _TRANSITIVE and expected["next"] and (
+        expected["next"].strip().lower() not in _PREPOSITIONS | cues["aux"]
+    ):
+        expected = None  # "expect the central bank to cut [the ratio] by 25 basis points": its object
+    if expected and any(
+        w[2] in cues["verbs"] and w[2] not in _PREPOSITIONS for w in _words(text, expected.end(), fig.start)
+    ):
+        expected = None  # "expects revenue to grow 4% and forecasts [adjusted earnings] of $1.15": a verb between
     if expected and not _is_period((expected.start("np"), expected.end("np")), periods, text):
         return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
     if left and left[-1][2] == "of" and not (len(left) > 1 and left[-2][2] in _NOT_SUBJECT_HEADS):
@@ -568,6 +589,8 @@ def _subject(
         if is_verb(i):
             verb = i
             break
+    if verb is None and _CONTINUED.match(text, clause_start, fig.start):
+        return _previous_object(text, sent_start, clause_start, periods)  # "cut the rate again, by a quarter point"
     if verb is None:
         phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
         return (phrase[0][0], phrase[-1][1]) if phrase else None
@@ -577,6 +600,8 @@ def _subject(
         cut = next((k for k, w in enumerate(between) if w[2] in ("by", "to", "at")), None)
         between = between[: cut + 1] if cut is not None and not any(w[2][0].isdigit() for w in between[:cut]) else []
     obj = _object_after(between, cues)
+    if obj and text[obj[0] : obj[1]].lower() in ("it", "them"):
+        return _previous_object(text, sent_start, clause_start, periods)  # "raised its rate, lifting it to 0.1%"
     if obj and not _is_period(obj, periods, text):
         return obj
     np = _noun_phrase_before(left[:verb], cues)
@@ -587,10 +612,38 @@ def _subject(
     return None if np is None or _is_period(np, periods, text) else np
 
 
+def _previous_object(text: str, sent_start: int, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
+    """What the clauses before act on, for a clause that continues them: "The bank raised [its policy rate] on
+    Tuesday, lifting it to 0.1%", "expect the SNB to cut [the policy rate] again, by a quarter point"."""
+    cues = _cues()
+    breaks = _CLAUSE_BREAK.finditer(text, sent_start, min(len(text), clause_start + 1))
+    bounds = [sent_start] + [m.end() for m in breaks if m.end() <= clause_start]
+    for k in range(len(bounds) - 2, max(-1, len(bounds) - 5), -1):
+        words = _words(text, bounds[k], bounds[k + 1] - 1)
+        verb = next(
+            (
+                i for i in range(len(words) - 1, -1, -1)
+                if words[i][2] not in _PREPOSITIONS
+                and (words[i][2] in cues["verbs"] or _direction_of(words[i][2]) or words[i][2] in cues["level"])
+            ),
+            None,
+        )  # fmt: skip
+        if verb is None:
+            continue
+        between = words[verb + 1 :]
+        while between and (between[-1][2] in cues["aux"] or between[-1][2].endswith("ly")):
+            between = between[:-1]
+        obj = _object_after([*between, (0, 0, "by")], cues)
+        if obj and text[obj[0] : obj[1]].lower() not in ("it", "them") and not _is_period(obj, periods, text):
+            return obj
+        return None
+    return None
+
+
 _RELATIVE = frozenset("which who that".split())
 # a clause that is an aside, not a subject: ", which ...", ", a gauge of ...", "(NODX)"
 _ASIDE_OPENERS = frozenset(
-    "which who whose whom including excluding a an mostly mainly chiefly especially notably or however also "
+    "which who whose whom where including excluding a an mostly mainly chiefly especially notably or however also "
     "though".split()
 )
 _CLAUSE_OPENERS = frozenset("that while whereas when as but although though because if".split())
@@ -635,11 +688,25 @@ def _antecedent(text: str, sent_start: int, clause_start: int, periods: list[Per
     return None if found is None or _is_period(found, periods, text) else found
 
 
+def _is_past(word: str) -> bool:
+    """A verb in the past tense, as far as a word alone tells: "voted", "rose", "fell"."""
+    return word.endswith("ed") and len(word) > 4 or word in _PAST_IRREGULAR or _direction_of(word) is not None
+
+
 def _phrase_until_cut(text: str, start: int, end: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
     """A noun phrase read forward from ``start``, up to where what follows it begins."""
     cut = _PHRASE_CUT.search(text, start, end)
     end = cut.start() if cut else end
     words = _words(text, start, end)
+    cues = _cues()
+    verb = next(
+        (
+            i for i, w in enumerate(words)
+            if i and w[2] not in _PREPOSITIONS and (w[2] in cues["verbs"] or w[2] in cues["level"] or _is_past(w[2]))
+        ),
+        None,
+    )  # fmt: skip
+    words = words[:verb]  # "members of the panel [voted ...]"
     if not words or len(words) > MAX_SUBJECT_WORDS or words[0][2] in _PREPOSITIONS:
         return None
     span = (words[0][0], words[-1][1])
@@ -757,7 +824,17 @@ _DETERMINER_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 # a clause that is only a comparison: ", versus €50.3 billion", ", compared with 35 cents a year earlier"
-_VERSUS = regex.compile(r"\s*+(?:versus|vs\.?|against|compared\s++(?:with|to)|from|up\s++from|down\s++from)\s", regex.IGNORECASE)
+_VERSUS_FIGURE = regex.compile(
+    r"\s*+(?:versus|vs\.?|against|compared\s++(?:with|to)|from|up\s++from|down\s++from)\s++"
+    r"(?:(?:the|an?|about|around|roughly|some|nearly|almost|just|over|under|more\s+than|less\s+than)\s++)*+",
+    regex.IGNORECASE,
+)  # nothing but the comparison between it and the figure: not "compared with a loss of $212 million"
+# a figure that is what others expected of the figure before it: "ahead of estimates of 2.5%"
+_ESTIMATES_OF = regex.compile(
+    r"\b(?:estimates?|expectations?|forecasts?|consensus|projections?)\s++(?:of|for)\s++"
+    r"(?:(?:about|around|roughly|some|just)\s++)?\Z",
+    regex.IGNORECASE,
+)
 _AFTER_IN = regex.compile(
     r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)(?:in|for|worth\s+of|of(?!\s++(?:which|whom|the\s+total)\b))\s++"
     r"(?P<np>[^,;:.()\n]{2,80})"
@@ -768,6 +845,7 @@ _CHANGE_AFTER_IN = regex.compile(
     r"|slump|dip|slide|plunge|contraction|expansion|hike|improvement|deterioration)s?\s++in\s++(?P<np>[^,;:.()\n]{2,80})"
 )
 # where a noun phrase read forward ends: a preposition or word that starts what follows it, or a number
+_OF_THE = regex.compile(r"\s++of\s++(?P<np>(?:the|its|their|his|her)\s++[^,;:.()\n]{2,80})")
 _PHRASE_CUT = regex.compile(
     r"\s(?:to|from|in|during|since|as|compared|which|that|over|on|by|for|after|than|against|versus|amid|due|because"
     r"|with|at|year-on-year|last|this|and\s++(?=[\d$€£¥₹])|(?=[\d$€£¥₹]))\b|\s(?=[\d$€£¥₹])"
@@ -785,9 +863,11 @@ _EXPECTED_SUBJECT = regex.compile(
     r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
     r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed)\s++"
     r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
-    r"\s++to\s++[a-z]++\b",
+    r"\s++to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?",
     regex.IGNORECASE,
 )
+# verbs that act on an object: "expect the Fed to lower [rates] by 50 basis points"
+_TRANSITIVE = frozenset("cut lower raise hike reduce lift trim slash keep hold leave set bring boost push".split())
 _PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
 
 
