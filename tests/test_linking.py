@@ -98,6 +98,31 @@ def _figure(nlp, text, figure_text, published=P):
         ("Local brands held 58% of the market, compared with 51% a year earlier.", "51%", None, "share", None),
         # "projects" is a forecast verb
         ("The ministry projects inflation of 2.6% for next year.", "2.6%", None, "forecast", None),
+        # "U.S." does not end a clause
+        ("Canada raised its duties on U.S. steel to 35%.", "35%", "increase", "level", None),
+        # a level after "to a seasonally adjusted" / "to an annualized" is reached by the change before it
+        ("Mortgage applications rose 6,000 to a seasonally adjusted 412,000 last week.", "412,000", "increase",
+         "level", None),
+        ("Output fell 1.1% to an annualized $3.2 trillion.", "$3.2 trillion", "decrease", "level", None),
+        # "by" reads back to its verb however long the object
+        ("The board lifted the guaranteed price for Grade A cotton lint by Rs 140.", "Rs 140", "increase",
+         "change", None),
+        ("The union agreed to raise hourly pay for its members by an average of $1.40.", "$1.40", "increase",
+         "change", None),
+        # a compared figure named as a change keeps that change's direction
+        ("Sales fell 2%, a smaller drop than the 5% decline in March.", "5%", "decrease", "level", None),
+        # a change noun after a modifier: "loan growth"
+        ("The bank kept its goal of 12-14% deposit growth for the year.", "12-14%", "increase", "target", None),
+        # a level stated after a change in its own clause: ", at $96.23"
+        ("Gold was up $12, or 0.5%, at $2,410 an ounce.", "$2,410", "increase", "level", None),
+        # a loss is a level, not a fall; a negative number has no direction of its own
+        ("The airline swung to a net loss of $45 million.", "$45 million", None, "level", None),
+        ("The unit booked an operating loss of €3 million in the quarter.", "€3 million", None, "level", None),
+        ("Producer price inflation stood at -1.8% in June.", "-1.8%", None, "level", None),
+        # a yardstick after "below the" / "ahead of the" is a level; what was expected is a forecast
+        ("Sales reached $4.1 billion, below the $4.3 billion the company had targeted in May.", "$4.3 billion",
+         None, "level", None),
+        ("Exports rose 6%, ahead of the 4% economists had forecast.", "4%", None, "forecast", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):

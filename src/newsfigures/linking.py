@@ -64,7 +64,7 @@ class Link:
 # the standard library's engine: about twice as fast as ``regex`` on this simple pattern (each branch
 # is greedy to its end, so nothing backtracks); words are read from the lower-cased text
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*%?|[$€£¥₹]")
-_CLAUSE_BREAK = regex.compile(r"[;:!?()\[\]\"“”]|,(?=\s)|\.(?=\s|$)|\n")
+_CLAUSE_BREAK = regex.compile(r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n")  # not "U.S. goods"
 
 
 def _any_word(words: list[str]) -> regex.Pattern:
@@ -190,7 +190,7 @@ def _follow_the_figure_before(
     an elliptical list item ("..., clean energy by 31.48 percent") reads like its head; a consequence
     ("..., bringing the rate to 4.5%"), a restatement ("1,200 jobs, or 6%"), a continuing clause
     ("..., by a quarter point") and a listed count ("12 supermarkets and three warehouses") share its direction."""
-    if "from" in link.cues and prev.role == "share" and fig.unit == "percent":
+    if "from" in link.cues and prev.role == "share" and fig.unit == "percent" and link.role == "level":
         link.role = "share"  # "held 58% of the market, compared with 51% a year earlier"
     if link.direction is not None:
         return
@@ -201,6 +201,7 @@ def _follow_the_figure_before(
         _CONSEQUENCE.match(text, clause_start) and link.role == "level" and _last_word(text, fig) == "to"
         or link.role != "share" and _RESTATED.fullmatch(text, prev_fig.end, fig.start)
         or _CONTINUED.match(text, clause_start, fig.start)
+        or prev.role == "change" and link.role == "level" and _CONTINUED_AT.fullmatch(text, clause_start, fig.start)
         or listed_count and _COUNT_LIST.fullmatch(text, prev_fig.end, fig.start)
     ):
         link.direction = prev.direction
@@ -299,7 +300,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
     # earlier to HK$397.1 billion"
     to_a = bool(_TO_A.search(left_text))  # "climbed to a two-year high of"
-    reached_by_to = before == "to" or to_a
+    reached_by_to = before == "to" or to_a or _BY_BEFORE.search(left_text) is not None
     window = len(left) if reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     # counts take a change verb only right before them ("employers added 58,200 jobs", "an increase of 9,000"),
     # not "harvests grew in 20 of the regions"
@@ -309,7 +310,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
         if link.direction is not None or attributive:
             break  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
-        direction = _direction_of(left[i][2])
+        direction = _direction_of(left[i][2]) if left[i][2] not in ("loss", "losses") else None  # a loss is a level
         if direction is None and fig.kind == "count" and not (i and left[i - 1][2] == "had"):
             # "opened 37 stores", "will close 120 branches"; but "had opened 691,400 accounts" by a date is a total
             word = left[i][2]
@@ -364,12 +365,23 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
             if link.direction:
                 link.cues.append(word)
                 break
+        if link.direction is None and len(right) > 1 and right[1][2] in _CHANGE_NOUN_WORDS and (
+            right[0][2] not in _PREPOSITIONS and not _direction_of(right[0][2]) and right[0][2] not in cues["verbs"]
+        ):
+            link.direction = _direction_of(right[1][2])  # "18-20 per cent loan growth", "a 3% price rise"
+            link.cues.append(right[1][2])
     recent = [w[2] for w in left[-4:]]
     if "from" in recent and not any(_direction_of(w) for w in recent[recent.index("from") :]) or (
         _COMPARED_WITH.search(left_text)
+        or _SHORT_OF.search(left_text) and not right_text.lstrip().startswith(cues["target_after"])
     ):
         link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02", "compared with 6.8%"
         link.cues.append("from")
+        if right_next in _CHANGE_NOUN_WORDS and right_next not in _CHANGE_NOUNS:
+            link.direction = _direction_of(right_next)  # "a smaller drop than the 10.6 percent decline": a decline
+        if _EXPECTED_AFTER.match(right_text):
+            link.role = "forecast"  # "above the 1.5% economists had forecast"
+            return
         of_share = _SHARE_OF.search(left_text) or _OF_AFTER.match(right_text)
         if fig.kind == "percentage" and fig.unit == "percent" and of_share:
             link.role = "share"  # "its share rose to 9.4% from 9.2%", "compared with 53.5% of the market"
@@ -410,8 +422,6 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.role = "change"
     else:
         link.role = "change" if before == "by" or fig.unit in ("percentage_point", "basis_point") else "level"
-    if link.direction is None and fig.value is not None and fig.value < 0 and fig.kind == "percentage":
-        link.direction = "decrease"
 
 
 # a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
@@ -425,6 +435,10 @@ _COMPARED_WITH = regex.compile(
     r"(?:\bcompared\s++(?:with|to)|\bversus|\bvs\.?|\bthan|\bfrom\s++(?:its|their|the|an?)\s++(?:[a-z-]++\s++){0,2}"
     r"(?:forecast|estimate|projection|reading|level|figure|rate|pace|guidance)\s++of)\s++(?:the\s++|an?\s++)?\Z",
     regex.REVERSE,  # only whether it matches is used: searched from the end
+)
+# "below the £104.4bn the OBR had pencilled in", "ahead of the 3% analysts expected": a yardstick
+_SHORT_OF = regex.compile(
+    r"\b(?:below|above|short\s+of|ahead\s+of|under|beyond)\s++the\s++(?:[a-z]++\s++){0,2}\Z", regex.REVERSE
 )
 _OF_AFTER = regex.compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|month|quarter))")
 
@@ -459,6 +473,8 @@ _CONSEQUENCE = regex.compile(
     regex.IGNORECASE,
 )
 # a clause that only continues the one before: ", by a quarter point", ", to a range of 4.50%-4.75%"
+# "were up 68 cents, or 0.7%, at $96.23": the level the change reached
+_CONTINUED_AT = regex.compile(r"\s*+at\s++(?:about\s++|around\s++)?")
 _CONTINUED = regex.compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
 # "opened 14 convenience stores and two superstores": a second count in the same list
 _COUNT_LIST = regex.compile(r"(?:\s++[A-Za-z-]++){1,4}(?:\s*+,)?\s++(?:and|or)\s++\Z")
@@ -472,16 +488,24 @@ _COMPARATIVES = {
 }  # fmt: skip
 _TO_A = regex.compile(
     r"\b(?:to|at)\s++an?\s++(?:(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of"
-    r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time))\s*+\Z",  # "climbed to a record 67.1 per cent"
+    r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time)"  # "climbed to a record 67.1 per cent"
+    r"|(?:seasonally\s++)?(?:adjusted|annuali[sz]ed|estimated|revised|provisional))\s*+\Z",  # "to an annualized $29 trillion"
     regex.REVERSE,  # only whether it matches is used: searched from the end
 )
 _RAISE = regex.compile(r"rais(?:e|ed|es|ing)")
+_CHANGE_NOUN_WORDS = frozenset(
+    "rise increase jump gain growth surge climb drop fall decline decrease reduction slump dip slide plunge "
+    "contraction expansion hike".split()
+)
+# "raised the support price for paddy by Rs 117", "by an average of ¥13,500": the verb may be far back
+_BY_BEFORE = regex.compile(r"\bby\s++(?:(?:an?|the)\s++(?:average|total|cumulative|further|combined)\s++(?:of\s++)?)?\Z", regex.REVERSE)
 # the last subordinating word of a clause, found from the end (REVERSE)
 _LAST_OPENER = regex.compile(r"\b(?:after|while|whereas|but|although|though|when|before)\s", regex.REVERSE)
 _TARGET_AFTER = regex.compile(r"\s*+(?:[a-z-]+\s++){1,2}(?:target|goal)\b")  # "the 2 per cent inflation target"
 # "the $2.21 analysts had expected", "the 20,000 economists forecast": what was expected
 _EXPECTED_AFTER = regex.compile(
-    r"\s*+(?:[a-z-]+\s++){1,3}(?:had\s++|have\s++)?(?:expected|forecast|predicted|estimated|projected|anticipated)\b"
+    r"\s*+(?:that\s++)?(?:[a-z-]+\s++){1,3}?(?:had\s++|have\s++)?"
+    r"(?:expected|forecast|predicted|estimated|projected|anticipated|pencill?ed\s+in|assumed)\b"
 )
 
 
