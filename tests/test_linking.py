@@ -213,6 +213,21 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("The chain opened 40 stores, taking its estate to 1,210.", "1,210", "its estate"),
         # a verb between "expects X to" and the figure starts a clause of its own
         ("The airline expects traffic to grow 5% and forecasts unit costs of 11 cents.", "11 cents", "unit costs"),
+        # nouns that are also cue words stay in the phrase: "an advance quota", "total advances"
+        ("The province has received an advance quota of 60 billion yuan.", "60 billion yuan", "an advance quota"),
+        ("Total advances grew 14 per cent to Rs 3.2 lakh crore.", "14 per cent", "Total advances"),
+        # a second verb after "and" keeps the subject of the first
+        ("Car sales fell 3% in April and were down 5% over three months.", "5%", "Car sales"),
+        # after "X rose 5% and", the next noun phrase is a subject of its own, past its aside
+        ("Imports rose 4% and services exports, a growing share of trade, climbed 9%.", "9%", "services exports"),
+        # "which" after a verb's object refers to that object
+        ("The bank halted purchases of corporate bonds, which had reached $40 billion a year.", "$40 billion",
+         "purchases of corporate bonds"),
+        # verbs past the common change words
+        ("Shares of the lender closed 2.3% higher.", "2.3%", "Shares of the lender"),
+        ("Planting covered about 11 million hectares, up 4% from last season.", "4%", "Planting"),
+        # what is seen doing something: "sees output rising 1.1%"
+        ("The agency sees demand averaging 2.1% growth through 2027.", "2.1%", "demand"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

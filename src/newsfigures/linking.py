@@ -464,7 +464,10 @@ def _last_word(text: str, fig: FigureRef) -> str:
     return left[-1][2] if left else ""
 
 
-_ALSO_NOUNS = frozenset("total worth record high low peak cut cuts issue plan plans target targets".split())
+_ALSO_NOUNS = frozenset(
+    "total worth record high low peak cut cuts issue plan plans target targets quota allocation cap ceiling goal goals "
+    "objective guidance outlook consensus projection projections prediction".split()
+)
 _SUBORDINATORS = frozenset("after before while as since when although though because despite".split())
 # "..., bringing the benchmark to 4.5%": the consequence of the change before it, in its direction
 _CONSEQUENCE = regex.compile(
@@ -571,7 +574,9 @@ def _subject(
     expected = None
     if any(w[2] in _EXPECTING for w in left):
         expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
-    if expected and expected["verb"].lower() in _TRANSITIVE and expected["next"] and (
+        if expected and expected["ing"] and expected["ing"].lower() in _ING_NOUNS:
+            expected = None  # "expects underlying operating profit of": a noun, not "sees output rising"
+    if expected and expected["verb"] and expected["verb"].lower() in _TRANSITIVE and expected["next"] and (
         expected["next"].strip().lower() not in _PREPOSITIONS | cues["aux"]
     ):
         expected = None  # "expect the central bank to cut [the ratio] by 25 basis points": its object
@@ -632,7 +637,8 @@ def _subject(
     if np is None and all(w[2] in _RELATIVE or w[2] in cues["aux"] or w[2].endswith("ly") for w in left[:verb]):
         # "Carmakers, which account for 20 per cent", "Exports (NODX) fell 9.3%": the clause has no subject
         # of its own; it is the noun phrase before the aside
-        return _antecedent(text, sent_start, clause_start, periods)
+        relative = any(w[2] in _RELATIVE for w in left[:verb])
+        return _antecedent(text, sent_start, clause_start, periods, relative)
     return None if np is None or _is_period(np, periods, text) else np
 
 
@@ -673,7 +679,9 @@ _ASIDE_OPENERS = frozenset(
 _CLAUSE_OPENERS = frozenset("that while whereas when as but although though because if".split())
 
 
-def _antecedent(text: str, sent_start: int, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
+def _antecedent(
+    text: str, sent_start: int, clause_start: int, periods: list[PeriodRef], relative: bool = False
+) -> tuple[int, int] | None:
     """The noun phrase that a subjectless clause continues, read back past asides and appositions:
     "Remittances from Mexicans working abroad, [which support 5 million households,] fell 4.8%",
     "Exports to the US, [Germany's largest market,] were worth €13.5 billion", "exports (NODX) fell".
@@ -696,6 +704,21 @@ def _antecedent(text: str, sent_start: int, clause_start: int, periods: list[Per
         if words[0][2] in _PREPOSITIONS or _INTRO.match(words[0][2]):
             break  # "In local currency terms,": an introduction, not a subject
         cut = max((i + 1 for i, w in enumerate(words) if w[2] in _CLAUSE_OPENERS or w[2] in cues["reporting"]), default=0)
+        if relative and found is None:
+            # "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which"
+            words = words[cut:]
+            verbs = [i for i, w in enumerate(words) if w[2] not in _PREPOSITIONS and (
+                w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]))]  # fmt: skip
+            words = words[verbs[-1] + 1 :] if verbs else words
+            while words and (words[0][2] in cues["openers"] or words[0][2] in cues["aux"]):
+                words = words[1:]
+            if not words or len(words) > MAX_SUBJECT_WORDS:
+                return None
+            span = (words[0][0], words[-1][1])
+            return None if _is_period(span, periods, text) else span
+        joined = max((i + 1 for i, w in enumerate(words) if w[2] in ("and", "but") and i >= cut), default=0)
+        if joined and any(_is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
+            cut = joined  # "industrial output rose 5.4% and [retail sales], a key gauge, grew 3.2%"
         words = words[cut:]
         if any(
             w[2] not in _PREPOSITIONS and (w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]))
@@ -767,7 +790,8 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
     content = [
         w for w in words
         if w[2] not in _DETERMINERS and w[2] not in cues["aux"] and (not _direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
-        and w[2] not in cues["verbs"] and w[2] not in cues["level"] and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS)
+        and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in _ALSO_NOUNS)
+        and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS and not (w is words[0] and text[w[0]].isupper()))
         and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS and w[2] not in ("equivalent", "more", "less", "than")
     ]  # fmt: skip
     if not content:
@@ -782,7 +806,7 @@ _ING_NOUNS = frozenset(
     "filings openings hiring processing retailing marketing advertising accounting catering printing publishing "
     "plumbing packaging heating lodging outstanding operating".split()
 )
-_MEASURED_CHANGES = frozenset("loss losses growth".split())  # change words that also name what is measured
+_MEASURED_CHANGES = frozenset("loss losses growth advances gains".split())  # change words that also name what is measured
 _PREP_BEFORE = regex.compile(
     r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE
 )
@@ -887,7 +911,7 @@ _EXPECTED_SUBJECT = regex.compile(
     r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
     r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed)\s++"
     r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
-    r"\s++to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?",
+    r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b)",  # "to end the year at", "averaging"
     regex.IGNORECASE,
 )
 # verbs that act on an object: "expect the Fed to lower [rates] by 50 basis points"
@@ -898,8 +922,10 @@ _PREPOSITIONS = frozenset("by to at of in on from for with over under during sin
 def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
     """The object of a transitive verb: "increased [loans to farms] by 5%", "cut [its policy rate] by 25bp",
     "lift [annual shipments] to a record of"."""
-    if words and words[-1][2] == "of":
-        reached = next((i for i in range(len(words) - 2) if words[i][2] in ("to", "at") and words[i + 1][2] in ("a", "an")), None)
+    if words and words[-1][2] == "of":  # "to a record of", "by an average of"
+        reached = next(
+            (i for i in range(len(words) - 2) if words[i][2] in ("to", "at", "by") and words[i + 1][2] in ("a", "an")), None
+        )
         words = words[: reached + 1] if reached is not None else words
     if not words or words[-1][2] not in ("by", "to", "at"):
         return None
@@ -929,12 +955,14 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         or (words[-1][2] in cues["verbs"] or words[-1][2] in cues["level"]) and words[-1][2] not in _ALSO_NOUNS
     ):  # fmt: skip
         words = words[:-1]  # "the jobless rate was edging [up to]": the verb group is not the subject
+    if words and words[-1][2] in ("and", "but", "or"):
+        return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
     start = 0
     for i in range(len(words) - 1, -1, -1):
         w = words[i][2]
         if w in cues["reporting"] or w in ("that", "who", "which", "while", "as", "after", "when") or (
             w in cues["verbs"] or w in cues["increase"] or w in cues["decrease"]
-        ) and i < len(words) - 1:
+        ) and i < len(words) - 1 and not (i and words[i - 1][2] in ("a", "an")):  # "an advance quota": a noun
             start = i + 1
             break
         if w in ("by", "from", "with") and i < len(words) - 1:
