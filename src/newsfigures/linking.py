@@ -243,24 +243,31 @@ def _clause_end(text: str, pos: int, sent_end: int) -> int:
     return m.start() if m else sent_end
 
 
-# the last text, its lower-cased form and its word lists by (start, end): clauses are read several times
-_WORD_MEMO: list = [None, "", {}]
+# the last text: its words found once, with their starts and ends for bisection (clauses are read many times)
+_WORD_MEMO: list = [None, None, [], [], []]
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words of ``text[start:end]`` as (start, end, lower-cased word); memoised for the text in hand."""
+    """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
+    once; when an edge cuts a word, the slice is read on its own (what a search of the slice would find)."""
     if _WORD_MEMO[0] is not text:
         lower = text.lower()
-        _WORD_MEMO[:] = [text, lower if len(lower) == len(text) else None, {}]  # "İ" lower-cases to two characters
-    lower, memo = _WORD_MEMO[1], _WORD_MEMO[2]
-    found = memo.get((start, end))
-    if found is None:
-        if lower is not None:
-            found = [(*m.span(), m[0].rstrip(".")) for m in _WORDS.finditer(lower, start, end)]
-        else:
-            found = [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
-        memo[(start, end)] = found
-    return list(found)
+        source = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
+        found = _slice_words(text, source, 0, len(text))
+        _WORD_MEMO[:] = [text, source, found, [w[0] for w in found], [w[1] for w in found]]
+    _, source, found, starts, ends = _WORD_MEMO
+    i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
+    if i >= j:
+        return []
+    if starts[i] < start or ends[j - 1] > end:
+        return _slice_words(text, source, start, end)
+    return found[i:j]
+
+
+def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
+    if source is not None:
+        return [(*m.span(), m[0].rstrip(".")) for m in _WORDS.finditer(source, start, end)]
+    return [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
 
 
 @lru_cache(maxsize=4096)
@@ -855,6 +862,8 @@ def _modifies(text: str, p: PeriodRef) -> bool:
 def _is_period(span: tuple[int, int], periods: list[PeriodRef], text: str) -> bool:
     """A phrase that is (mostly) a period is not a subject: "in [the three months to June]"."""
     for p in periods:
+        if p.end <= span[0] or p.start >= span[1]:
+            continue
         if p.start <= span[0] and p.end < span[1] - 2 and _modifies(text, p):
             continue  # "second-quarter net income": a period that only modifies the noun after it
         overlap = min(span[1], p.end) - max(span[0], p.start)
