@@ -279,6 +279,15 @@ def test_period_governs_every_figure_of_its_sentence(nlp):
         ("The board kept its forecast for the 2025 season, which began on Saturday, at $7.50.", "$7.50", "2025-01-01"),
         # a clause of its own (after a semicolon) prefers its own period
         ("Shipments fell 3% in May; in June they rose 5%.", "5%", "2024-06-01"),
+        # a relative clause that dates when a period begins, and a decision's date, stand aside
+        ("For fiscal 2025, which will begin on July 1, the state forecasts revenue of $9.2 billion.",
+         "$9.2 billion", "2025-01-01"),
+        ("The carmaker agreed in March to cut 4,000 jobs by 2027.", "4,000", "2027-01-01"),
+        # an earlier figure after "after" keeps its period; an ordinal before "this year" counts from it
+        ("Sales rose 2% in November, after a 1% fall in October, taking the total to $4 billion.",
+         "$4 billion", "2024-11-01"),
+        ("The bank cut rates on Thursday, its fourth cut this year. Six of the seven members backed the move.",
+         "Six", "2024-12-19"),
     ],
 )
 def test_period_link_picks_the_governing_period_of_the_sentence(nlp, text, figure, period):
@@ -294,6 +303,10 @@ def test_period_link_picks_the_governing_period_of_the_sentence(nlp, text, figur
         ("Exports fell 2% in October. The port serves more than 300 shipping lines.", "more than 300"),
         # nor do hypotheticals
         ("Rates fell in September. A household with a $300,000 loan could save about $150 a month.", "about $150"),
+        ("Rates fell in May. For a borrower with a $400,000 loan, repayments will drop by about $80.", "about $80"),
+        # a clause that states a standing fact keeps out of the period of the rest of the sentence
+        ("Coal, which accounts for 60% of power output, fell 3% in May.", "60%"),
+        ("The sector employs 2 million people, and 40% of firms surveyed in May expect cuts.", "2 million"),
         # another figure's comparison period is not this figure's
         ("Cloud sales rose 30%, and services made up 60% of revenue, up from 55% in the first quarter.", "30%"),
         # a definite count names a known set: "the 12 members", "its 30 branches"

@@ -168,7 +168,7 @@ def link_figures(
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
-        link.period = _period(text, dated_at, fig, sent, attached, asides)
+        link.period = _period(text, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
         link.equivalent_of = _equivalent(text, figures, index)
         if link.equivalent_of is not None and links[link.equivalent_of].subject:
             link.subject = links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
@@ -1020,7 +1020,13 @@ def _basis(bases: _Sorted, fig, sent, clause_start, clause_end, link: Link) -> s
 
 
 def _period(
-    text: str, dated: _Sorted, fig: FigureRef, sent: tuple[int, int], attached: dict[int, int], asides: dict
+    text: str,
+    dated: _Sorted,
+    fig: FigureRef,
+    sent: tuple[int, int],
+    attached: dict[int, int],
+    asides: dict,
+    clause: tuple[int, int] | None = None,
 ) -> int | None:
     """The period that governs a figure: the nearest in its sentence, preferring its own clause (up to a
     semicolon) and passing over the date of a report ("said on Friday"), reference points ("its highest
@@ -1034,6 +1040,10 @@ def _period(
     """
     if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
         return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
+    # a clause of its own that states a standing fact: "Carmakers, which account for 20 per cent of sales,",
+    # "Industry employs 5.5 million people, and ..." - no period from outside it
+    relative = clause is not None and _RELATIVE_START.match(text, clause[0]) is not None
+    standing_clause = clause is not None and _standing_clause(text, clause, fig.start)
     in_sentence = dated.within(sent[0], sent[1])
     fallback = None
     if in_sentence:
@@ -1049,13 +1059,16 @@ def _period(
             return (aside, ";" in text[lo:hi], distance)
 
         best, ranked = min(((rank(item), item) for item in in_sentence), key=lambda pair: pair[0])
+        outside = not clause[0] <= ranked[1].start < clause[1] if clause else False
+        if standing_clause and outside and (relative or ranked[1].start >= clause[1]):
+            return None
         if best[0] < 2:
             return ranked[0]
         # the sentence has only reference points ("its highest since May") or other figures' periods
         # ("up from 74% in the fourth quarter"): an earlier sentence may give the figure's own
         # (failing that, a reference point still dates the figure; another figure's period never does)
         fallback = None if ranked[0] in attached else ranked[0]
-    if _standing(text, sent):
+    if _standing(text, sent) or standing_clause and relative:
         return None
     reach = max(0, sent[0] - 4 * REACH)
     paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
@@ -1076,15 +1089,32 @@ def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple
     aside = asides.get((index, lo))
     if aside is None:
         m = _ASIDE_BEFORE.search(text, max(lo, period.start - 40), period.start)
-        aside = asides[(index, lo)] = 0 if m is None else 2 if m["reference"] else 1
+        if m is None and text.startswith(("this ", "last "), period.start) and _ORDINAL_BEFORE.search(
+            text, max(lo, period.start - 40), period.start
+        ):
+            aside = asides[(index, lo)] = 2  # "its third reduction this year": a point to count from
+        else:
+            aside = asides[(index, lo)] = 0 if m is None else 2 if m["reference"] else 1
     return aside
+
+
+_ORDINAL_BEFORE = regex.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s++(?!quarter|half)[a-z-]++"
+    r"(?:\s++[a-z-]++)?\s++\Z",
+    regex.IGNORECASE,
+)
 
 
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
 # <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = regex.compile(
-    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|than|from)\b[^,.;]{0,12}"
-    r"|\b(?:which|that)\s++(?:began|begins|started|starts|ended|ends|finished|opened|closed)\b[^,.;]{0,6}"
+    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|than|from|agreed|decided|pledged"
+    r"|promised|vowed)\b[^,.;]{0,12}"
+    r"|\b(?:which|that|whose\s++(?:fiscal|financial)\s++year)\s++(?:will\s++|would\s++)?"
+    r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
+    # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
+    r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
+
     r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
     r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s))\s*+\Z",
     regex.IGNORECASE,
@@ -1120,7 +1150,7 @@ def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int
 _PRESENT = frozenset(
     "is are has have represents represent employs employ tracks track provides provide shares share holds hold "
     "keeps keep pays pay owns own serves serve covers cover includes include operates operate runs run supports "
-    "support lifts lift face faces counts count comprises comprise spans span".split()
+    "support lifts lift face faces counts count comprises comprise spans span accounts account makes make".split()
 )
 _MODALS = frozenset("could would might may".split())
 _PAST_IRREGULAR = frozenset(
@@ -1129,9 +1159,31 @@ _PAST_IRREGULAR = frozenset(
 )
 
 
+_RELATIVE_START = regex.compile(r"\s*+(?:which|who|that)\s", regex.IGNORECASE)
+# "For a borrower with a A$600,000 mortgage, repayments fall by A$90": an example, not a dated fact
+_HYPOTHETICAL = regex.compile(
+    r"\s*+For\s++(?:example,?\s++)?an?\s++(?:typical\s++|average\s++)?(?:first-time\s++)?(?:borrower|household|family"
+    r"|buyer|homeowner|home\s++buyer|worker|saver|taxpayer|consumer|customer|motorist|driver|pensioner|couple|earner)s?\b",
+)
+
+
+def _standing_clause(text: str, clause: tuple[int, int], fig_start: int) -> bool:
+    """A clause whose verb before the figure is in the present tense and that has no past in it:
+    "which account for about 20 per cent", "Industry employs about 5.5 million people"."""
+    before = _words(text, clause[0], fig_start)
+    if not any(
+        w[2] in _PRESENT and (k == 0 or before[k - 1][2] not in _DETERMINERS | _MODALS | {"will", "to", "shall"})
+        for k, w in enumerate(before)
+    ):
+        return False
+    return not any(w[2] in _PAST_IRREGULAR or w[2].endswith("ed") and len(w[2]) > 4 for w in _words(text, *clause))
+
+
 @lru_cache(maxsize=256)
 def _standing(text: str, sent: tuple[int, int]) -> bool:
-    """Whether a sentence states a standing fact or a hypothetical (cached: asked once per figure)."""
+    """Whether a sentence (or clause) states a standing fact or a hypothetical (cached: asked once per figure)."""
+    if _HYPOTHETICAL.match(text, sent[0]):
+        return True
     found = _words(text, sent[0], sent[1])
     if any(w in _MODALS and text[s:e] == w for s, e, w in found):  # as written: "May" is a month
         return True
