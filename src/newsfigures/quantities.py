@@ -14,13 +14,16 @@ All language knowledge (currencies, scales, units, qualifiers, counted-noun rule
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import regex
 
 from .numbers import clean_decimal, fold_text, lexicon, parse_digits, parse_number_words, scale_value
+from .periods_index import fold_text as index_fold
 from .resources import load_json
 
 CONTEXT = "@context"  # currency tables: resolved from the article (see patterns/currencies.json "by_context")
@@ -66,6 +69,15 @@ class _Figure:
     currency: str | None = None
     minor: bool = False
     rule: str = "number"
+
+
+def _folded_alternation(words) -> str | None:
+    """Words as a standard ``re`` alternation over folded text (see ``candidate_filters``), or None
+    if one is not plain ASCII letters and spaces."""
+    ordered = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    if not all(w.isascii() and w.replace(" ", "").isalpha() for w in ordered):
+        return None
+    return "(?:" + "|".join(w.replace(" ", " ++") for w in ordered) + ")"
 
 
 def _alternation(words, *, flags: str = "") -> str:
@@ -118,6 +130,26 @@ def _grammar() -> dict:
         )
         for name, source in branches.items()
     )
+    # Where each scan may match: a superset of its match starts, found by the standard ``re`` module
+    # (faster than a search with the regex module) over the text as periods_index.fold_text folds it
+    # (ASCII letters lower-cased, a letter that matches one case-insensitively that letter, white space
+    # a space, \d "0"; \w and "-" fold only into [a-z0-9_-]) with a space in front: a match there reads
+    # the character before the start (not \w, not "-") and looks ahead from the start, so it begins at
+    # the start's offset in the text. None: search the text itself.
+    fold_words = _folded_alternation(number_words + scale_words)
+    candidate_filters = (
+        re.compile(
+            r"[^a-z0-9_\-](?=(?:a|one|three|two)[ \-]++(?:quarter|half|third|tenth|fifth)"
+            r"|half ++(?:of ++)?a ++p|a ++per)"
+        ),
+        None,
+        re.compile(
+            rf"[^a-z0-9_\-](?=(?:half ++)?an? ++{_folded_alternation(scale_words + list(lex['dozen']) + list(lex['hundred']))}"
+            rf"(?![a-z0-9_])|{_folded_alternation(number_words)}(?![a-z0-9_]))"
+        )
+        if fold_words is not None
+        else None,
+    )
 
     abbreviations = lex["abbreviations"]
     spaced = lex["spaced_abbreviations"]
@@ -167,6 +199,7 @@ def _grammar() -> dict:
     return {
         "candidates": candidates,
         "candidate_scans": candidate_scans,
+        "candidate_filters": candidate_filters,
         "scale_after": scale_after,
         "percent_after": percent_after,
         "percent_units": {k.lower(): v for k, v in units["percent_units"].items()},
@@ -278,8 +311,16 @@ def number_candidates(text: str):
     branch whose head starts inside the match just taken searches again from its end, as the
     alternation would have.
     """
-    scans = _grammar()["candidate_scans"]
-    heads = [scan.search(text) for scan in scans]
+    g = _grammar()
+    searches = []
+    padded = None
+    for scan, where in zip(g["candidate_scans"], g["candidate_filters"]):
+        if where is None:
+            searches.append(partial(scan.search, text))
+        else:
+            padded = " " + index_fold(text) if padded is None else padded
+            searches.append(_Search(scan, text, [m.start() for m in where.finditer(padded)]))
+    heads = [search(0) for search in searches]
     while True:
         best = None
         for i, head in enumerate(heads):
@@ -292,7 +333,31 @@ def number_candidates(text: str):
         end = match.end()
         for i, head in enumerate(heads):
             if head is not None and head.start() < end:
-                heads[i] = scans[i].search(text, end)
+                heads[i] = searches[i](end)
+
+
+class _Search:
+    """``scan.search(text, pos)`` for a scan that can only match at ``starts`` (sorted): the first of
+    them from ``pos`` where it matches (a match at a position does not depend on where the search began)."""
+
+    __slots__ = ("match", "text", "starts", "next")
+
+    def __init__(self, scan: regex.Pattern, text: str, starts: list[int]) -> None:
+        self.match = scan.match
+        self.text = text
+        self.starts = starts
+        self.next = 0  # searches go forward: where the last one left the list
+
+    def __call__(self, pos: int) -> regex.Match | None:
+        starts, text, match = self.starts, self.text, self.match
+        low = self.next if self.next == 0 or starts[self.next - 1] < pos else 0
+        for index in range(bisect_left(starts, pos, low), len(starts)):
+            found = match(text, starts[index])
+            if found is not None:
+                self.next = index + 1
+                return found
+        self.next = len(starts)
+        return None
 
 
 _SENTENCE_BREAK = regex.compile(r"[.!?]\s|\n")
