@@ -288,6 +288,19 @@ def test_period_governs_every_figure_of_its_sentence(nlp):
          "$4 billion", "2024-11-01"),
         ("The bank cut rates on Thursday, its fourth cut this year. Six of the seven members backed the move.",
          "Six", "2024-12-19"),
+        # a period that names the noun after a report verb is the figure's; a date before the verb is the report's
+        ("The chipmaker reported November sales of $2.1 billion on Tuesday.", "$2.1 billion", "2024-11-01"),
+        ("The insurer on Friday reported premiums of $4 billion for the third quarter.", "$4 billion", "2024-07-01"),
+        # a later sentence passes over "said in its statement on Monday"
+        ("Output rose 2% in the third quarter, the agency said in its first estimate on Monday. Economists had "
+         "expected 1.5%.", "1.5%", "2024-07-01"),
+        # what a future change starts from is its period; a compared figure keeps its own
+        ("The minimum wage will rise 4% to $15.50 from July.", "$15.50", "2025-07-01"),
+        ("Exports grew 3% in May, slower than the 5.5% pace in the January-April period.", "5.5%", "2024-01-01"),
+        ("Exports grew 3% in May, slower than the 5.5% pace in the January-April period.", "3%", "2024-05-01"),
+        # a point of reference after "since the ... of"
+        ("Yields fell sharply on Monday, the most since the crisis of March 2020. The index lost 2.1%.", "2.1%",
+         "2024-12-23"),
     ],
 )
 def test_period_link_picks_the_governing_period_of_the_sentence(nlp, text, figure, period):

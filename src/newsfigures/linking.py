@@ -1089,7 +1089,20 @@ def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple
     aside = asides.get((index, lo))
     if aside is None:
         m = _ASIDE_BEFORE.search(text, max(lo, period.start - 40), period.start)
-        if m is None and text.startswith(("this ", "last "), period.start) and _ORDINAL_BEFORE.search(
+        if m is not None and not m["reference"] and m.group(0).lower().startswith(_REPORT_VERBS) and (
+            _MODIFIED_NOUN_AFTER.match(text, period.end)
+        ):
+            m = None  # "reported October revenue of": the period is the noun's, not the report's
+        elif m is not None and m["from"] and m.end("from") + 1 == period.start and text[period.start].isupper() and (
+            " will " in text[lo : period.start]
+        ):
+            m = None  # "will rise to £12.60 from April": when it starts, not what it is compared with
+        if m is None and (
+            _REPORTED_AFTER.match(text, period.end)
+            or _WEEKDAY.fullmatch(text, period.start, period.end) and _REPORT_VERB.search(text, lo, period.start)
+        ):
+            aside = asides[(index, lo)] = 1  # "on Thursday reported net income of ...": the report's date
+        elif m is None and text.startswith(("this ", "last "), period.start) and _ORDINAL_BEFORE.search(
             text, max(lo, period.start - 40), period.start
         ):
             aside = asides[(index, lo)] = 2  # "its third reduction this year": a point to count from
@@ -1098,6 +1111,17 @@ def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple
     return aside
 
 
+_REPORT_VERBS = ("said", "says", "reported", "announced", "released", "published", "showed", "told")
+# a noun right after a period makes the period its modifier: "October revenue", "first-half profit"
+_MODIFIED_NOUN_AFTER = regex.compile(
+    r"\s++(?!(?:that|it|the|an?|its|their|he|she|they|in|on|at|for|from|to|with|and|but|as|after|before|while|when"
+    r"|compared|showed|said)\b)[a-z][a-z-]*+\b"
+)
+_WEEKDAY = regex.compile(r"(?:on\s++)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", regex.IGNORECASE)
+_REPORT_VERB = regex.compile(r"\b(?:said|says|reported|announced|posted|released|published|showed|unveiled)\b")
+_REPORTED_AFTER = regex.compile(
+    r"\s*+,?\s*+(?:said|reported|announced|posted|released|published|showed|unveiled)\b", regex.IGNORECASE
+)
 _ORDINAL_BEFORE = regex.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s++(?!quarter|half)[a-z-]++"
     r"(?:\s++[a-z-]++)?\s++\Z",
@@ -1108,23 +1132,34 @@ _ORDINAL_BEFORE = regex.compile(
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
 # <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = regex.compile(
-    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|than|from|agreed|decided|pledged"
-    r"|promised|vowed)\b[^,.;]{0,12}"
+    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
+    r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
+    # a comparison ("from the previous quarter", "compared with the first quarter of")
+    r"|(?P<from>\bfrom\b)[^,.;]{0,12}|\b(?:compared\s++(?:with|to)|versus|against)\s++"
+    # a report's date: "said in its advance estimate on Wednesday"
+    r"|\b(?:said|reported|announced|released|published|showed)\s++in\s++(?:its|a|the|their)\s++(?:[a-z-]++\s++){1,3}"
+    r"(?:on\s++)?"
     r"|\b(?:which|that|whose\s++(?:fiscal|financial)\s++year)\s++(?:will\s++|would\s++)?"
     r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
     # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
     r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
 
     r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
-    r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s))\s*+\Z",
+    r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
+    r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
     regex.IGNORECASE,
 )
 _DEFINITE_BEFORE = regex.compile(
     r"\b(?:the|its|their|our|his|her|all|each\s+of\s+the)\s++(?:(?:some|about|around|nearly|roughly)\s++)?\Z",
     regex.IGNORECASE,
 )
-_COMPARED_FIGURE = regex.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s++\Z", regex.IGNORECASE)
-_PERIOD_AFTER_FIGURE = regex.compile(r"\s*+(?:in|during|for|on|at|over)?\s*+\Z", regex.IGNORECASE)
+_COMPARED_FIGURE = regex.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s++(?:(?:the|an?|its|their)\s++)?\Z", regex.IGNORECASE
+)
+# "up from 74% in the fourth quarter", "than the 3.0% pace in the April-June period"
+_PERIOD_AFTER_FIGURE = regex.compile(
+    r"\s*+(?:(?:[a-z-]++\s++){0,2}(?:in|during|for|on|at|over)\s++(?:the\s++)?)?\s*+\Z", regex.IGNORECASE
+)
 
 
 def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
@@ -1137,7 +1172,7 @@ def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int
         if k < 0:
             continue
         fig = figures[k]
-        if fig.end <= p.start and p.start - fig.end <= 12 and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start) and (
+        if fig.end <= p.start and p.start - fig.end <= 24 and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start) and (
             _COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start)
         ):
             attached[i] = fig.start
