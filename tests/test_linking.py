@@ -123,6 +123,12 @@ def _figure(nlp, text, figure_text, published=P):
         ("Sales reached $4.1 billion, below the $4.3 billion the company had targeted in May.", "$4.3 billion",
          None, "level", None),
         ("Exports rose 6%, ahead of the 4% economists had forecast.", "4%", None, "forecast", None),
+        # a figure followed by ", up from" / ", down from" is higher or lower than before
+        ("Imports made up 31% of supply in 2024, down from 36% a year before.", "31%", "decrease", "share", None),
+        ("The number of listed firms stood at 5,120 at the end of June, up from 4,980.", "5,120", "increase",
+         "level", None),
+        ("It now sees sales of $9.1 billion to $9.3 billion, up from its earlier forecast.",
+         "$9.1 billion to $9.3 billion", "increase", "forecast", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):

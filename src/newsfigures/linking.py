@@ -429,6 +429,17 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.role = "change"
     else:
         link.role = "change" if before == "by" or fig.unit in ("percentage_point", "basis_point") else "level"
+    if link.direction is None:
+        trailing = _UP_FROM_AFTER.match(text, fig.end)
+        if trailing:  # "accounted for 24% of the total, down from 31%": a level lower than before
+            link.direction = "increase" if trailing["way"].lower() == "up" else "decrease"
+            link.cues.append(trailing["way"].lower())
+
+
+# a figure followed in its sentence by ", up from ..." / ", down from ...", past a few words of its own
+_UP_FROM_AFTER = regex.compile(
+    r"(?:[^,.;:\n()]|\.(?=\d)|\([^()\n]{0,40}\)){0,50}?,\s*+(?P<way>up|down)\s++from\b", regex.IGNORECASE
+)
 
 
 # a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
