@@ -129,6 +129,11 @@ def _figure(nlp, text, figure_text, published=P):
          "level", None),
         ("It now sees sales of $9.1 billion to $9.3 billion, up from its earlier forecast.",
          "$9.1 billion to $9.3 billion", "increase", "forecast", None),
+        # a preposition after the figure is no noun it describes
+        ("The bank may cut its rate by a further 100 basis points to 40%.", "100 basis points", "decrease",
+         "change", None),
+        # a filler word between a change verb and its count
+        ("Retailers added just 9,000 jobs in May.", "9,000", "increase", "change", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):

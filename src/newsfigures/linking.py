@@ -328,7 +328,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         if direction is None:
             continue
         after_cue = [w[2] for w in left[i + 1 :]]
-        if direction and count_window and any(w not in ("by", "to", "of") for w in after_cue):
+        if direction and count_window and any(w not in _COUNT_FILLERS for w in after_cue):
             break
         if direction and left[i][2] in cues["noun_like"] and any(w not in ("by", "of") for w in after_cue):
             continue  # "signed contracts worth $100 million"
@@ -514,6 +514,8 @@ _TO_A = regex.compile(
     regex.REVERSE,  # only whether it matches is used: searched from the end
 )
 _RAISE = regex.compile(r"rais(?:e|ed|es|ing)")
+# words between a change verb and the count it governs: "added just 114,000 jobs", "hired another 300"
+_COUNT_FILLERS = frozenset("by to of just only about nearly some around roughly almost another a further over".split())
 _CHANGE_NOUN_WORDS = frozenset(
     "rise increase jump gain growth surge climb drop fall decline decrease reduction slump dip slide plunge "
     "contraction expansion hike".split()
@@ -536,8 +538,8 @@ def _is_attributive(text: str, fig: FigureRef) -> bool:
     m = _ATTRIBUTIVE.match(text, fig.end)
     if fig.kind == "count" or not m or not _DETERMINER_BEFORE.search(text, max(0, fig.start - 24), fig.start):
         return False
-    if m["np"].split()[0] in ("a", "an", "per", "each"):
-        return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes
+    if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in _PREPOSITIONS:
+        return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes; "... to 42.5%"
     head = m["np"].rsplit(None, 1)[-1].lower()
     return head not in _RATE_HEADS and not _direction_of(head)
 
