@@ -239,6 +239,27 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("Planting covered about 11 million hectares, up 4% from last season.", "4%", "Planting"),
         # what is seen doing something: "sees output rising 1.1%"
         ("The agency sees demand averaging 2.1% growth through 2027.", "2.1%", "demand"),
+        # "such as" does not end a noun phrase; "and" after a clause with a verb starts a new subject
+        ("Exports of farm goods such as rice and maize fell 3.2%.", "3.2%", "Exports of farm goods such as rice and maize"),
+        ("Tax receipts fell 4% to $90 billion and spending climbed 6% to $120 billion.", "6%", "spending"),
+        ("The firm expects sales of $2 billion and an operating margin of about 12%.", "about 12%",
+         "an operating margin"),
+        # a gapped verb: "imports grew 11.2% and exports 8.9%"
+        ("Coal output rose 4% and gas output 7%.", "7%", "gas output"),
+        # what was first reported shares the subject of its revision
+        ("The agency revised its payroll estimate down to 180,000 from the 240,000 initially reported.", "240,000",
+         "its payroll estimate"),
+        # a trading session is when, not what
+        ("Shares of the miner rose 3% to $41.20 in afternoon trading.", "$41.20", "Shares of the miner"),
+        # "which" after a passive verb's agent refers to that agent
+        ("Oil demand has been hit by heat pumps, which made up 30% of boiler sales in 2024.", "30%", "heat pumps"),
+        # pronouns take the subject of the figure before
+        ("Exports fell 5% to $2 billion in May, leaving them 12% lower than a year earlier.", "12%", "Exports"),
+        # a change noun after a modifier names what changed
+        ("Nurses will receive a 4% pay raise in April.", "4%", "pay raise"),
+        # "of just", "assumes X will"
+        ("The plan assumes growth of just 0.8% next year.", "0.8%", "growth"),
+        ("The budget assumes oil will average $70 a barrel.", "$70", "oil"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

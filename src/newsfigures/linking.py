@@ -160,9 +160,13 @@ def link_figures(
         ):
             link.subject = counted_before[1]  # "seven members backed it and two voted against": members
         if same_sentence and previous[1].subject and (
-            _EXPECTED_AFTER.match(text, fig.end) or _ESTIMATES_OF.search(text, clause_start, fig.start)
+            _EXPECTED_AFTER.match(text, fig.end)
+            or _ESTIMATES_OF.search(text, clause_start, fig.start)
+            or _FIRST_REPORTED.match(text, fig.end)  # "revised to 229,000 from the 353,000 initially reported"
         ):
             link.subject = previous[1].subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
+        if link.subject is not None and text[link.subject[0] : link.subject[1]].lower() in _PRONOUNS:
+            link.subject = None  # "leaving them 13% lower": the subject of the figure before
         if link.subject is None and same_sentence:
             link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
         if link.subject is None:
@@ -577,7 +581,9 @@ def _subject(
         # "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it
         words = _words(text, attributive.start("np"), attributive.end("np"))
         if (
-            words and all(w[2] not in _PREPOSITIONS and not _direction_of(w[2]) for w in words)
+            words and all(w[2] not in _PREPOSITIONS for w in words)
+            and not _direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
+            and all(not _direction_of(w[2]) or w[2] in _CHANGE_NOUN_WORDS | {"raise", "hike"} for w in words[1:])
             and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
             and not all(w[2] in _BARE_RATE for w in words)  # "grew at a 2.8% annualized rate": the economy's
         ):  # fmt: skip
@@ -606,8 +612,11 @@ def _subject(
         expected = None  # "expects revenue to grow 4% and forecasts [adjusted earnings] of $1.15": a verb between
     if expected and not _is_period((expected.start("np"), expected.end("np")), periods, text):
         return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
-    if left and left[-1][2] == "of" and not (len(left) > 1 and left[-2][2] in _NOT_SUBJECT_HEADS):
-        np = _noun_phrase_before(left[:-1], cues)
+    of = len(left) - 1
+    while of > 0 and left[of][2] in _COUNT_FILLERS - {"of", "by", "to"}:
+        of -= 1  # "growth of just 0.3 per cent"
+    if left and left[of][2] == "of" and not (of > 0 and left[of - 1][2] in _NOT_SUBJECT_HEADS):
+        np = _noun_phrase_before(left[:of], cues)
         if np and not _is_period(np, periods, text):
             return np
     after = _AFTER_IN.match(text, fig.end)
@@ -630,6 +639,8 @@ def _subject(
         w = left[i][2]
         if w in _PREPOSITIONS:
             continue
+        if w == "up" and i and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed"):
+            continue  # "which made up 40%": a particle of the verb before it
         if w in ("up", "down") and i > 1 and not is_verb(i - 1) and any(is_verb(k) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
         owned = i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
@@ -644,6 +655,11 @@ def _subject(
         phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
         return (phrase[0][0], phrase[-1][1]) if phrase else None
     between = left[verb + 1 :]
+    gap = max((k for k in range(1, len(between)) if between[k][2] in ("and", "while") and between[k - 1][2][0].isdigit()), default=None)
+    if gap is not None and gap + 1 < len(between):
+        rest = between[gap + 1 :]  # "imports grew 11.2% and [exports] 8.9%": the verb is understood
+        if all(not is_verb(verb + 1 + gap + 1 + k) and w[2] not in _PREPOSITIONS for k, w in enumerate(rest)):
+            return rest[0][0], rest[-1][1]
     if any(w[2][0].isdigit() for w in between):
         # "raised its policy rate by 50 basis points to a range of X": the object ends at the first "by"/"to"
         cut = next((k for k, w in enumerate(between) if w[2] in ("by", "to", "at")), None)
@@ -691,6 +707,8 @@ def _previous_object(text: str, sent_start: int, clause_start: int, periods: lis
 
 
 _RELATIVE = frozenset("which who that".split())
+_PRONOUNS = frozenset("it them they its their this these".split())
+_NEVER_VERBS = frozenset("growth expansion contraction reduction loss losses gains".split())  # nouns only
 # a clause that is an aside, not a subject: ", which ...", ", a gauge of ...", "(NODX)"
 _ASIDE_OPENERS = frozenset(
     "which who whose whom where including excluding a an mostly mainly chiefly especially notably or however also "
@@ -721,16 +739,18 @@ def _antecedent(
         ):
             found = None  # an aside between the noun phrase and its clause, with any list inside it
             continue
-        if words[0][2] in _PREPOSITIONS or _INTRO.match(words[0][2]):
+        if words[0][2] == "with" and len(words) > 1:
+            words = words[1:]  # "..., with [online sales], which make up a third of revenue, up 7.4%"
+        elif words[0][2] in _PREPOSITIONS or _INTRO.match(words[0][2]):
             break  # "In local currency terms,": an introduction, not a subject
         cut = max((i + 1 for i, w in enumerate(words) if w[2] in _CLAUSE_OPENERS or w[2] in cues["reporting"]), default=0)
         if relative and found is None:
             # "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which"
             words = words[cut:]
             verbs = [i for i, w in enumerate(words) if w[2] not in _PREPOSITIONS and (
-                w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]))]  # fmt: skip
+                w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]) or "-" not in w[2] and _is_past(w[2]))]  # fmt: skip
             words = words[verbs[-1] + 1 :] if verbs else words
-            while words and (words[0][2] in cues["openers"] or words[0][2] in cues["aux"]):
+            while words and (words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in _PREPOSITIONS):
                 words = words[1:]
             if not words or len(words) > MAX_SUBJECT_WORDS:
                 return None
@@ -900,6 +920,9 @@ _VERSUS_FIGURE = regex.compile(
     regex.IGNORECASE,
 )  # nothing but the comparison between it and the figure: not "compared with a loss of $212 million"
 # a figure that is what others expected of the figure before it: "ahead of estimates of 2.5%"
+_FIRST_REPORTED = regex.compile(
+    r"\s*+(?:[a-z-]++\s++){0,2}?(?:initially|previously|originally|first)\s++(?:reported|estimated|published)\b"
+)
 _ESTIMATES_OF = regex.compile(
     r"\b(?:estimates?|expectations?|forecasts?|consensus|projections?)\s++(?:of|for)\s++"
     r"(?:(?:about|around|roughly|some|just)\s++)?\Z",
@@ -922,18 +945,22 @@ _PHRASE_CUT = regex.compile(
 )
 _BARE_RATE = frozenset("rate pace clip annual annualized annualised seasonally adjusted quarterly monthly yearly".split())
 _TIME_START = regex.compile(
-    r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d)", regex.I
+    r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d"
+    r"|(?:morning|afternoon|evening|early|late|midday|overnight|after-hours|extended|premarket|pre-market)\b)",
+    regex.I,
 )
 _NP_CUT = regex.compile(r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b")
 _EXPECTING = frozenset(
+    "assume assumes assumed "
     "expect expects expected expecting forecast forecasts forecasting see sees project projects projected predict predicts "
     "predicted estimate estimates estimated want wants need needs allow allows allowed".split()
 )
 _EXPECTED_SUBJECT = regex.compile(
     r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
-    r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed)\s++"
+    r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
+    r"|assume|assumes|assumed)\s++"
     r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
-    r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b)",  # "to end the year at", "averaging"
+    r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",  # "to end", "averaging"
     regex.IGNORECASE,
 )
 # verbs that act on an object: "expect the Fed to lower [rates] by 50 basis points"
@@ -952,6 +979,8 @@ def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, i
     if not words or words[-1][2] not in ("by", "to", "at"):
         return None
     words = words[:-1]
+    if words and words[-1][2] in ("up", "down"):
+        words = words[:-1]  # "revised [March payrolls] down to"
     while words and (words[0][2] in cues["aux"] or words[0][2].endswith("ly")):
         words = words[1:]
     if not words or words[0][2] in _PREPOSITIONS or words[0][2][0].isdigit():
@@ -982,6 +1011,13 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
     start = 0
     for i in range(len(words) - 1, -1, -1):
         w = words[i][2]
+        if w == "as" and i and words[i - 1][2] == "such":
+            continue  # "exports of traditional goods such as plastics"
+        if w in ("and", "but") and i < len(words) - 1 and any(
+            x[2] in cues["verbs"] or _direction_of(x[2]) and x[2] not in _NEVER_VERBS for x in words[:i]
+        ):
+            start = i + 1  # "revenue declined 10% and [spending] rose 5%"
+            break
         if w in cues["reporting"] or w in ("that", "who", "which", "while", "as", "after", "when") or (
             w in cues["verbs"] or w in cues["increase"] or w in cues["decrease"]
         ) and i < len(words) - 1 and not (i and words[i - 1][2] in ("a", "an")):  # "an advance quota": a noun
@@ -1002,7 +1038,7 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
     return words[0][0], words[-1][1]
 
 
-_DETERMINERS = frozenset("the a an its their his her our this that these those it they".split())
+_DETERMINERS = frozenset("the a an its their his her our this that these those it they them".split())
 
 
 def _trim(words: list[tuple[int, int, str]], cues: dict) -> list[tuple[int, int, str]]:
