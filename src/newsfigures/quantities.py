@@ -284,16 +284,16 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
     g = _grammar()
     folded = fold_text(text)
     context = _Context(folded, g)
-    blocked = sorted(exclude or [])
+    blocked = _Spans(exclude or [])
     results: list[QuantityMatch] = []
     consumed_to = 0
     for cand in number_candidates(folded):
-        if cand.start() < consumed_to or _inside(blocked, cand.start(), cand.end()):
+        if cand.start() < consumed_to or blocked.reach(cand.start() + 1) > cand.start():
             continue
         found = context.read(cand)
         if found is None:
             continue
-        if _overlaps(blocked, found.start, found.end):
+        if blocked.reach(found.end) > found.start:
             continue
         if found.rule == "count_elided" and not _follows_a_count(folded, results, found.start):
             continue
@@ -390,12 +390,23 @@ def _with_text(m: QuantityMatch, text: str) -> QuantityMatch:
     return m
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start < e for s, e in spans if s <= start)
+class _Spans:
+    """Spans claimed by another stage, for asking how far right those starting before a point reach."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reaches = []  # the furthest end of the spans up to each
+        reach = -1
+        for _, e in spans:
+            reach = max(reach, e)
+            self.reaches.append(reach)
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    def reach(self, stop: int) -> int:
+        """The furthest end of a span starting before ``stop`` (-1 if none). A candidate starting at
+        ``start`` is inside one if ``reach(start + 1) > start``; ``start:end`` overlaps one if ``reach(end) > start``."""
+        index = bisect_left(self.starts, stop)
+        return self.reaches[index - 1] if index else -1
 
 
 class _Context:
