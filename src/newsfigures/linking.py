@@ -65,6 +65,7 @@ class Link:
 # is greedy to its end, so nothing backtracks); words are read from the lower-cased text
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*%?|[$€£¥₹]")
 _CLAUSE_BREAK = regex.compile(r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n")  # not "U.S. goods"
+_LAST_CLAUSE_BREAK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # one-character matches: found from the end
 
 
 def _any_word(words: list[str]) -> regex.Pattern:
@@ -236,10 +237,8 @@ def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tu
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
-    start = sent_start
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, pos):
-        start = m.end()
-    return start
+    m = _LAST_CLAUSE_BREAK.search(text, sent_start, pos)  # the last break before the figure
+    return m.end() if m else sent_start
 
 
 def _clause_end(text: str, pos: int, sent_end: int) -> int:
@@ -359,7 +358,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
                 link.cues.append(word)
                 break
     if link.direction is None:
-        change_in = _CHANGE_IN_BY.search(left_text)  # "saw a year-on-year increase in green credit balances by 10.9%"
+        # "saw a year-on-year increase in green credit balances by 10.9%" (the pattern ends with "by")
+        change_in = _CHANGE_IN_BY.search(left_text) if before == "by" else None
         if change_in:
             link.direction = _direction_of(change_in["noun"])
             link.cues.append(change_in["noun"])
@@ -434,12 +434,13 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     else:
         link.role = "change" if before == "by" or fig.unit in ("percentage_point", "basis_point") else "level"
     if link.direction is None:
-        trailing = _UP_FROM_AFTER.match(text, fig.end)
+        trailing = _UP_FROM_AFTER.match(text, fig.end) if _UP_FROM_NEAR.search(text, fig.end, fig.end + 2200) else None
         if trailing:  # "accounted for 24% of the total, down from 31%": a level lower than before
             link.direction = "increase" if trailing["way"].lower() == "up" else "decrease"
             link.cues.append(trailing["way"].lower())
 
 
+_UP_FROM_NEAR = re.compile(r",\s*(?:up|down)\s+from\b", re.IGNORECASE)  # a cheap test before the pattern
 # a figure followed in its sentence by ", up from ..." / ", down from ...", past a few words of its own
 _UP_FROM_AFTER = regex.compile(
     r"(?:[^,.;:\n()]|\.(?=\d)|\([^()\n]{0,40}\)){0,50}?,\s*+(?P<way>up|down)\s++from\b", regex.IGNORECASE
@@ -482,6 +483,12 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
 
 
 def _last_word(text: str, fig: FigureRef) -> str:
+    _words(text, 0, 0)  # the text's words
+    _, _, found, starts, ends = _WORD_MEMO
+    j = bisect_right(ends, fig.start)  # the last word that ends by the figure, as a search of the 20
+    straddles = j < len(starts) and starts[j] < fig.start  # a word running into the figure: read the slice
+    if j and not straddles and starts[j - 1] >= fig.start - 20:  # characters before it finds
+        return found[j - 1][2]
     left = _words(text, max(0, fig.start - 20), fig.start)
     return left[-1][2] if left else ""
 
@@ -594,7 +601,7 @@ def _subject(
         if np:
             return np
     left = _words(text, clause_start, fig.start)
-    change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start)
+    change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start) if left and left[-1][2] == "by" else None
     if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods, text):
         return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"
     expected = None
@@ -1137,7 +1144,8 @@ def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple
     date of a report or a comparison, 2 a reference point. Cached in ``asides`` by (period, lo)."""
     aside = asides.get((index, lo))
     if aside is None:
-        m = _ASIDE_BEFORE.search(text, max(lo, period.start - 40), period.start)
+        window = max(lo, period.start - 40)
+        m = _ASIDE_BEFORE.search(text, window, period.start) if _ASIDE_WORDS.search(text, window, period.start) else None
         if m is not None and not m["reference"] and m.group(0).lower().startswith(_REPORT_VERBS) and (
             _MODIFIED_NOUN_AFTER.match(text, period.end)
         ):
@@ -1197,6 +1205,12 @@ _ASIDE_BEFORE = regex.compile(
     r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
     r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
     regex.IGNORECASE,
+)
+# a word every way of standing aside needs: a cheap test before the full pattern
+_ASIDE_WORDS = re.compile(
+    r"said|says|report|announc|releas|publish|show|told|agreed|decided|pledged|promised|vowed|than|from|compared"
+    r"|versus|against|which|that|whose|after|since",
+    re.IGNORECASE,
 )
 _DEFINITE_BEFORE = regex.compile(
     r"\b(?:the|its|their|our|his|her|all|each\s+of\s+the)\s++(?:(?:some|about|around|nearly|roughly)\s++)?\Z",
