@@ -76,3 +76,24 @@ def test_small_evaluation_runs_and_reports_every_kind(corpus_dir):
     # a floor well under today's numbers, so a regression that breaks a kind fails loudly
     assert report["percentage_overlap_f"] > 0.9 and report["money_overlap_f"] > 0.9
     assert "percentage" in format_table(report)
+
+
+def test_conversion_link_is_right_only_when_it_points_to_the_same_amount():
+    """equivalent_of is an index into each side's own list: the scorer compares the amounts it points to."""
+    from newsfigures.evaluate import report, score
+
+    text = "Sales of 7.2 billion yuan ($1 billion) beat forecasts."
+    cny = _mention("money", "7.2 billion yuan", text.index("7.2"), value=Decimal("7.2E+9"), unit="CNY", role="level")
+    usd_start = text.index("$1")
+    gold = [cny, _mention("money", "$1 billion", usd_start, value=Decimal("1E+9"), unit="USD", role="level",
+                          equivalent_of=0)]
+    article = GoldArticle(id="a", text=text, published=None, mentions=gold)
+    extra = _mention("percentage", "8%", 0, value=Decimal(8), unit="percent")
+
+    def system(pointing: int):
+        usd = gold[1].model_copy(update={"equivalent_of": pointing})
+        return lambda a: [extra, cny, usd]  # a mention of its own first: the index differs from gold's
+
+    right = report(score([article], system(1))[0], 1, {"money": 2})
+    wrong = report(score([article], system(0))[0], 1, {"money": 2})
+    assert right["money_equivalent_of_acc"] == 1.0 and wrong["money_equivalent_of_acc"] == 0.0

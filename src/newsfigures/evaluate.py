@@ -144,11 +144,11 @@ def score(articles: Iterable[GoldArticle], system: System) -> tuple[dict[str, Ki
         for kind in article.kinds:
             gold = [m for m in article.mentions if m.kind == kind]
             pred = [m for m in predicted if m.kind == kind]
-            _score_kind(article, kind, gold, pred, scores[kind], problems)
+            _score_kind(article, kind, gold, pred, scores[kind], problems, predicted)
     return scores, problems, count
 
 
-def _score_kind(article, kind, gold, pred, s: KindScore, problems: list[Problem]) -> None:
+def _score_kind(article, kind, gold, pred, s: KindScore, problems: list[Problem], predicted=()) -> None:
     exact = {(m.start, m.end) for m in gold} & {(m.start, m.end) for m in pred}
     s.exact.tp += len(exact)
     s.exact.fp += len(pred) - len(exact)
@@ -177,7 +177,7 @@ def _score_kind(article, kind, gold, pred, s: KindScore, problems: list[Problem]
             s.qualifier.add(g.qualifier == p.qualifier)
             if kind == "count":
                 s.counted.add((g.counted or "").lower() == (p.counted or "").lower())
-            _score_links(g, p, s)
+            _score_links(g, p, s, article.mentions, list(predicted))
     s.end_to_end.tp += right
     s.end_to_end.fp += len(pred) - right
     s.end_to_end.fn += len(gold) - right
@@ -191,7 +191,7 @@ def _score_kind(article, kind, gold, pred, s: KindScore, problems: list[Problem]
             problems.append(Problem(article.id, "false", kind, p.text, p.start, _context(article.text, p.start, p.end)))
 
 
-def _score_links(g: Mention, p: Mention, s: KindScore) -> None:
+def _score_links(g: Mention, p: Mention, s: KindScore, gold_all=(), pred_all=()) -> None:
     for name in ("role", "direction", "basis"):
         if g.role is not None or g.subject is not None:  # gold carries linking fields
             s.fields.setdefault(name, Accuracy()).add(getattr(g, name) == getattr(p, name))
@@ -200,7 +200,14 @@ def _score_links(g: Mention, p: Mention, s: KindScore) -> None:
     if g.subject is not None:
         s.subject_f1.append(token_f1(g.subject, p.subject))
     if g.equivalent_of is not None or p.equivalent_of is not None:
-        s.fields.setdefault("equivalent_of", Accuracy()).add((g.equivalent_of is None) == (p.equivalent_of is None))
+        # right when both point to the same amount (overlapping spans), or neither points anywhere
+        gt, pt = _referenced(gold_all, g.equivalent_of), _referenced(pred_all, p.equivalent_of)
+        same = gt is None and pt is None or gt is not None and pt is not None and gt.start < pt.end and pt.start < gt.end
+        s.fields.setdefault("equivalent_of", Accuracy()).add(same)
+
+
+def _referenced(mentions, index: int | None):
+    return mentions[index] if index is not None and 0 <= index < len(mentions) else None
 
 
 def report(scores: dict[str, KindScore], articles: int, gold_counts: dict[str, int]) -> dict:
