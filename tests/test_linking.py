@@ -377,6 +377,13 @@ def test_conversion_points_to_the_original_amount(nlp):
     assert usd.equivalent_of == i_cny and cny.equivalent_of is None
 
 
+def test_conversion_after_a_per_unit_price(nlp):
+    article = newsfigures.extract("The median rent was A$640 a week (about US$400) in March.", published=P, nlp=nlp)
+    money = [(i, m) for i, m in enumerate(article.mentions) if m.kind == "money"]
+    (i_aud, _), (_, usd) = money
+    assert usd.equivalent_of == i_aud
+
+
 def test_implausible_rate_is_not_a_conversion(nlp):
     article = newsfigures.extract("It paid 210 million yuan ($2 billion) in fees.", published=P, nlp=nlp)
     assert all(m.equivalent_of is None for m in article.mentions)

@@ -1290,6 +1290,13 @@ def _standing(text: str, sent: tuple[int, int]) -> bool:
     return not past and any(w in _PRESENT for w in words)
 
 
+# between an amount and its conversion: "105 million yuan ($14.39 million)", "A$640 a week (about US$400)"
+_CONVERSION_GAP = regex.compile(
+    r"\s*+(?:(?:a|an|per)\s++[a-z-]++(?:\s++[a-z-]++)?\s*+)?[(\[]\s*+"
+    r"(?:about|around|roughly|approximately|nearly|some|or|or\s+about|or\s+around)?\s*+"
+)
+
+
 def _equivalent(text: str, figures: list[FigureRef], index: int) -> int | None:
     """``105 million yuan ($14.39 million)``: the amount in brackets restates the one before it."""
     fig = figures[index]
@@ -1299,7 +1306,7 @@ def _equivalent(text: str, figures: list[FigureRef], index: int) -> int | None:
     if prev.kind != "money" or prev.unit == fig.unit:
         return None
     gap = text[prev.end : fig.start]
-    if not regex.fullmatch(r"\s*[(\[]\s*(?:about|around|roughly|approximately|nearly|some|or|or about|or around)?\s*", gap):
+    if not _CONVERSION_GAP.fullmatch(gap):
         return None
     rates = _cues()["rates"]
     if prev.value and fig.value and prev.unit in rates and fig.unit in rates:
