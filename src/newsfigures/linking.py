@@ -1099,7 +1099,6 @@ def _period(
     # a clause of its own that states a standing fact: "Carmakers, which account for 20 per cent of sales,",
     # "Industry employs 5.5 million people, and ..." - no period from outside it
     relative = clause is not None and _RELATIVE_START.match(text, clause[0]) is not None
-    standing_clause = clause is not None and _standing_clause(text, clause, fig.start)
     in_sentence = dated.within(sent[0], sent[1])
     fallback = None
     if in_sentence:
@@ -1116,7 +1115,7 @@ def _period(
 
         best, ranked = min(((rank(item), item) for item in in_sentence), key=lambda pair: pair[0])
         outside = not clause[0] <= ranked[1].start < clause[1] if clause else False
-        if standing_clause and outside and (relative or ranked[1].start >= clause[1]):
+        if outside and (relative or ranked[1].start >= clause[1]) and _standing_clause(text, clause, fig.start):
             return None
         if best[0] < 2:
             return ranked[0]
@@ -1124,7 +1123,7 @@ def _period(
         # ("up from 74% in the fourth quarter"): an earlier sentence may give the figure's own
         # (failing that, a reference point still dates the figure; another figure's period never does)
         fallback = None if ranked[0] in attached else ranked[0]
-    if _standing(text, sent) or standing_clause and relative:
+    if _standing(text, sent) or relative and _standing_clause(text, clause, fig.start):
         return None
     reach = max(0, sent[0] - 4 * REACH)
     paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
