@@ -260,6 +260,26 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         # "of just", "assumes X will"
         ("The plan assumes growth of just 0.8% next year.", "0.8%", "growth"),
         ("The budget assumes oil will average $70 a barrel.", "$70", "oil"),
+        # "X expected to rise", "Total revenue, including grants, is projected at"
+        ("Imports are flat, with food imports expected to rise 4% to $9 billion.", "4%", "food imports"),
+        ("Total spending, including interest, is projected at $61 billion.", "$61 billion", "Total spending"),
+        # a participle with its agent stays in the noun phrase
+        ("The average rate charged by card issuers climbed to 21.5%.", "21.5%", "The average rate charged by card issuers"),
+        # "equal to" names no subject: the figure before it does
+        ("Debt stood at $80 billion at the end of June, equal to about 61% of GDP.", "about 61%", "Debt"),
+        # a bracketed short name before "of"
+        ("The region posted gross regional product (GRP) of 1.2 trillion yuan.", "1.2 trillion yuan",
+         "gross regional product"),
+        # "its target of 21% for inflation"
+        ("The bank kept its year-end target of 4% for core inflation.", "4%", "core inflation"),
+        # "spend $X on Y"; a trading session is not a subject
+        ("The city will spend $40 million on a new tram depot.", "$40 million", "a new tram depot"),
+        ("Shares of the brewer fell 2% to €58.10 in Amsterdam trading.", "€58.10", "Shares of the brewer"),
+        # a bare unit is not what the figures after it measure; a counted noun is
+        ("Car sales totalled 41,200 units in May, down 3.1% from a year earlier.", "3.1%", "Car sales"),
+        ("The park welcomed 2.4 million visitors, up 8% from last year.", "8%", "visitors"),
+        # "whose $3.6 billion programme"
+        ("The fund, whose $3.6 billion programme expired in April, is in talks.", "$3.6 billion", "programme"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

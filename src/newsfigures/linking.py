@@ -168,8 +168,13 @@ def link_figures(
             link.subject = previous[1].subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
         if link.subject is not None and text[link.subject[0] : link.subject[1]].lower() in _PRONOUNS:
             link.subject = None  # "leaving them 13% lower": the subject of the figure before
-        if link.subject is None and same_sentence:
-            link.subject = previous[1].subject  # "rose 14% to $3.42 billion": one subject, two figures
+        if link.subject is None and same_sentence and not (
+            figures[index - 1].counted is not None and previous[1].subject == figures[index - 1].counted
+            and fig.kind != "count" and _words(text, *figures[index - 1].counted)[-1][2] in _UNIT_NOUNS
+        ):  # fmt: skip
+            # "rose 14% to $3.42 billion": one subject, two figures - but a bare unit is not what the figures
+            # after it measure ("sales totalled 24,126 units, down 9.5%": sales)
+            link.subject = previous[1].subject
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
@@ -587,6 +592,8 @@ def _subject(
     if attributive and (headline or _DETERMINER_BEFORE.search(text, max(0, fig.start - 24), fig.start)):
         # "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it
         words = _words(text, attributive.start("np"), attributive.end("np"))
+        if len(words) == 2 and _is_past(words[1][2]) and not _direction_of(words[1][2]):
+            words = words[:1]  # "whose $3.6 billion programme [expired]"
         if (
             words and all(w[2] not in _PREPOSITIONS for w in words)
             and not _direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
@@ -624,10 +631,21 @@ def _subject(
         of -= 1  # "growth of just 0.3 per cent"
     if left and left[of][2] == "of" and not (of > 0 and left[of - 1][2] in _NOT_SUBJECT_HEADS):
         np = _noun_phrase_before(left[:of], cues)
+        if np is None and of == 0 and clause_start > sent_start and text[clause_start - 1] == ")":
+            # "a gross domestic product (GDP) of 4.52 trillion yuan": the phrase before the brackets
+            opening = text.rfind("(", sent_start, clause_start - 1)
+            if opening > sent_start:
+                np = _noun_phrase_before(_words(text, _clause_start(text, sent_start, opening), opening), cues)
+        for_after = _FOR_AFTER.match(text, fig.end) if np and _words(text, *np)[-1][2] in _FORECAST_HEADS else None
+        if for_after and not _TIME_START.match(for_after["np"]) and not for_after["np"].startswith("the period"):
+            # "its interim target of 21% for [inflation]"
+            np = _phrase_until_cut(text, for_after.start("np"), for_after.end("np"), periods) or np
         if np and not _is_period(np, periods, text):
             return np
     after = _AFTER_IN.match(text, fig.end)
-    if fig.kind == "money" and after and not _TIME_START.match(after["np"]):
+    if after is None and fig.kind == "money" and left and left[-1][2] in _SPEND:
+        after = _ON_AFTER.match(text, fig.end)  # "will spend $350 million on [a packaging line]"
+    if fig.kind == "money" and after and not _TIME_START.match(after["np"]) and not _SESSION.search(after["np"]):
         np = after["np"]
         cut = _NP_CUT.search(np)
         np = np[: cut.start()] if cut else np
@@ -714,6 +732,7 @@ def _previous_object(text: str, sent_start: int, clause_start: int, periods: lis
 
 
 _RELATIVE = frozenset("which who that".split())
+_UNIT_NOUNS = frozenset("unit units piece pieces item items tonne tonnes ton tons".split())
 _PRONOUNS = frozenset("it them they its their this these".split())
 _NEVER_VERBS = frozenset("growth expansion contraction reduction loss losses gains".split())  # nouns only
 # a clause that is an aside, not a subject: ", which ...", ", a gauge of ...", "(NODX)"
@@ -768,9 +787,10 @@ def _antecedent(
             cut = joined  # "industrial output rose 5.4% and [retail sales], a key gauge, grew 3.2%"
         words = words[cut:]
         if any(
-            w[2] not in _PREPOSITIONS and (w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]))
+            w[2] not in _PREPOSITIONS and w[2] not in _ALSO_NOUNS
+            and (w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]))
             for w in words
-        ):
+        ):  # fmt: skip
             break  # a clause of its own
         while words and words[0][2] in cues["openers"]:
             words = words[1:]
@@ -839,7 +859,7 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
         if w[2] not in _DETERMINERS and w[2] not in cues["aux"] and (not _direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
         and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in _ALSO_NOUNS)
         and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS and not (w is words[0] and text[w[0]].isupper()))
-        and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS and w[2] not in ("equivalent", "more", "less", "than")
+        and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS and w[2] not in ("equivalent", "equal", "more", "less", "than")
     ]  # fmt: skip
     if not content:
         return None
@@ -917,7 +937,7 @@ _ATTRIBUTIVE = regex.compile(
     r"(?=[\s,.;:)]|$)"
 )
 _DETERMINER_BEFORE = regex.compile(
-    r"\b(?:a|an|its|their|his|her|our|the|this|that)\s++(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
+    r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
     regex.IGNORECASE,
 )
 # a clause that is only a comparison: ", versus €50.3 billion", ", compared with 35 cents a year earlier"
@@ -951,6 +971,9 @@ _PHRASE_CUT = regex.compile(
     r"|with|at|year-on-year|last|this|and\s++(?=[\d$€£¥₹])|(?=[\d$€£¥₹]))\b|\s(?=[\d$€£¥₹])"
 )
 _BARE_RATE = frozenset("rate pace clip annual annualized annualised seasonally adjusted quarterly monthly yearly".split())
+_SPEND = frozenset("spend spends spent spending invest invests invested investing".split())
+_ON_AFTER = regex.compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)on\s++(?P<np>[^,;:.()\n]{2,80})")
+_SESSION = regex.compile(r"^[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours)\b")  # "in Frankfurt trading"
 _TIME_START = regex.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d"
     r"|(?:morning|afternoon|evening|early|late|midday|overnight|after-hours|extended|premarket|pre-market)\b)",
@@ -973,6 +996,8 @@ _EXPECTED_SUBJECT = regex.compile(
 # verbs that act on an object: "expect the Fed to lower [rates] by 50 basis points"
 _TRANSITIVE = frozenset("cut lower raise hike reduce lift trim slash keep hold leave set bring boost push".split())
 _PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
+_FORECAST_HEADS = frozenset("target goal forecast estimate projection outlook guidance ceiling cap".split())
+_FOR_AFTER = regex.compile(r"\s++for\s++(?P<np>[^,;:.()\n]{2,80})")
 
 
 def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
@@ -1008,6 +1033,8 @@ def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, i
 
 def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
     """The noun phrase that ends right before a verb or "of": back to a verb, "that", or the clause start."""
+    if len(words) > 2 and words[-1][2] == "to" and words[-2][2] in _PASSIVE_BEFORE_TO:
+        words = words[:-2]  # "ordinary revenue [expected to] rise 12%"
     while words and (
         words[-1][2] in cues["aux"] or words[-1][2].endswith("ly") or words[-1][2] in ("a", "an")
         or (words[-1][2] in cues["verbs"] or words[-1][2] in cues["level"]) and words[-1][2] not in _ALSO_NOUNS
@@ -1020,6 +1047,10 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         w = words[i][2]
         if w == "as" and i and words[i - 1][2] == "such":
             continue  # "exports of traditional goods such as plastics"
+        if w == "by" and i and words[i - 1][2].endswith("ed") and i < len(words) - 1:
+            continue  # "the average rate offered by lenders": a participle inside the noun phrase
+        if w.endswith("ed") and i and i + 1 < len(words) and words[i + 1][2] == "by":
+            continue
         if w in ("and", "but") and i < len(words) - 1 and any(
             x[2] in cues["verbs"] or _direction_of(x[2]) and x[2] not in _NEVER_VERBS for x in words[:i]
         ):
@@ -1046,6 +1077,10 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
 
 
 _DETERMINERS = frozenset("the a an its their his her our this that these those it they them".split())
+_PASSIVE_BEFORE_TO = frozenset(
+    "expected forecast forecasted projected set likely due poised seen estimated predicted tipped slated scheduled "
+    "anticipated".split()
+)
 
 
 def _trim(words: list[tuple[int, int, str]], cues: dict) -> list[tuple[int, int, str]]:
