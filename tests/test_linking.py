@@ -134,6 +134,8 @@ def _figure(nlp, text, figure_text, published=P):
          "change", None),
         # a filler word between a change verb and its count
         ("Retailers added just 9,000 jobs in May.", "9,000", "increase", "change", None),
+        # a count of forecasters is a level, not a forecast
+        ("Of the 25 analysts polled, 19 had expected a hold.", "19", None, "level", None),
     ],
 )
 def test_direction_role_basis(nlp, text, figure, direction, role, basis):

@@ -177,6 +177,10 @@ def link_figures(
             link.subject = previous[1].subject
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
+        if fig.kind == "count" and link.role in ("forecast", "target") and link.subject is not None and (
+            _words(text, *link.subject)[-1][2] in _FORECASTERS
+        ):
+            link.role = "level"  # "12 of the 17 economists had forecast a cut": a count of people, not a forecast
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
         link.period = _period(text, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
         link.equivalent_of = _equivalent(text, figures, index)
@@ -732,6 +736,10 @@ def _previous_object(text: str, sent_start: int, clause_start: int, periods: lis
 
 
 _RELATIVE = frozenset("which who that".split())
+_FORECASTERS = frozenset(
+    "economists analysts policymakers members officials forecasters respondents strategists traders investors "
+    "participants".split()
+)
 _UNIT_NOUNS = frozenset("unit units piece pieces item items tonne tonnes ton tons".split())
 _PRONOUNS = frozenset("it them they its their this these".split())
 _NEVER_VERBS = frozenset("growth expansion contraction reduction loss losses gains".split())  # nouns only
