@@ -6,8 +6,9 @@ Pure Python (no spaCy). The algorithm, for one text and its publication date P:
    (``year-on-year``, ``from a year earlier``...); nothing inside them is a period;
 2. run every period and edge rule of ``patterns/periods.jsonl`` and parse each
    match (a parser may still refuse it: ``February 30``); the rules, the bases and
-   the context's cues are run together by a :class:`~newsfigures.periods_index.PatternIndex`,
-   which tries each only where it may start and finds what ``finditer`` would;
+   the context's fiscal cues are run together by a :class:`~newsfigures.periods_index.PatternIndex`,
+   which tries each only where it may start and finds what ``finditer`` would (the cues
+   of direction are found later, only in the sentences that need them);
 3. keep the longest of overlapping matches (ties: the earlier rule);
 4. join neighbours with link rules (``the third quarter`` + ``of`` + ``2023``;
    ``this year's`` + ``first half``) and edges with what follows them
@@ -33,7 +34,7 @@ import regex
 
 from .errors import DateError
 from .periods_calendar import apply_edge, label_for
-from .periods_context import ResolutionContext, Resolved, cue_patterns
+from .periods_context import CUE_KINDS, ResolutionContext, Resolved, cue_patterns
 from .periods_index import PatternIndex
 from .periods_parsers import PARSERS
 from .periods_rules import FLAGS, Rule, lexicon, load_rules, rules_with_role
@@ -219,16 +220,17 @@ def _scanned_rules() -> tuple[tuple[Rule, ...], PatternIndex]:
     """The period, edge and basis rules, and an index that finds where they - and the cues of
     the resolution context - may match in one pass over a text."""
     rules = tuple(rule for rule in _rules() if rule.role in ("period", "edge", "basis"))
-    return rules, PatternIndex([rule.pattern for rule in rules] + list(cue_patterns()))
+    return rules, PatternIndex([rule.pattern for rule in rules] + [cue_patterns()[CUE_KINDS.index("fiscal")]])
 
 
 @lru_cache(maxsize=8)
-def _scan(text: str) -> tuple[tuple[tuple[Rule, list], ...], list[list]]:
+def _scan(text: str) -> tuple[tuple[tuple[Rule, list], ...], dict[str, list]]:
     """Each period, edge and basis rule with its matches in ``text`` (exactly those of ``finditer``
-    over the whole text; see :mod:`newsfigures.periods_index`), and the matches of the context's cues."""
+    over the whole text; see :mod:`newsfigures.periods_index`), and the matches of the context's
+    fiscal cues (its direction cues it finds itself, only in the sentences that need them)."""
     rules, index = _scanned_rules()
     found = index.finditer(text)
-    return tuple(zip(rules, found)), found[len(rules) :]
+    return tuple(zip(rules, found)), {"fiscal": found[len(rules)]}
 
 
 def _candidates(text: str, matches, blocked: _Blocked) -> list[_Candidate]:

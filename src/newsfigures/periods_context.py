@@ -13,12 +13,14 @@ linear time overall:
 - the period the sentence is about so far (for ``a year earlier``, ``the previous
   quarter``) and the year it is set in (for ``in 2023 ... in the fourth quarter``).
 
-The cue lists are compiled here (:func:`cue_patterns`) but matched, as a rule, in the
-same pass over the text as the period rules (:mod:`newsfigures.periods_index`).
+The cue lists are compiled here (:func:`cue_patterns`). The fiscal cues are matched in the
+same pass over the text as the period rules (:mod:`newsfigures.periods_index`); the cues of
+direction only in the sentences whose periods ask for one (:meth:`ResolutionContext._direction_cues`).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ from functools import cached_property, lru_cache
 import regex
 
 from .periods_calendar import is_year_range
-from .periods_index import PatternIndex, fold_text, with_possessive_runs
+from .periods_index import PatternIndex, consumed_chars, fold_text, with_possessive_runs
 from .periods_rules import alternation, lexicon
 
 CUE_WINDOW = 200
@@ -128,26 +130,77 @@ def _cue_index() -> PatternIndex:
     return PatternIndex(cue_patterns())
 
 
+DIRECTION_KINDS = ("forward", "backward", "backward_words", "breaks")  # the cues direction() reads
+SYNC_REACH = 256  # characters read back from a sentence for a point no cue runs across (else: the whole text)
+
+
+@lru_cache(maxsize=1)
+def _direction_index() -> tuple[PatternIndex, re.Pattern | None]:
+    """An index of the cues of :data:`DIRECTION_KINDS`, and a pattern for the folded characters none
+    of their matches can hold (None: any may, or the index reads whole texts only)."""
+    patterns = [_patterns()[kind] for kind in DIRECTION_KINDS]
+    index = PatternIndex(patterns)
+    held: set[str] = set()
+    for pattern in patterns:
+        chars = consumed_chars(pattern)
+        if chars is None:
+            return index, None
+        held |= chars
+    if not index.sliceable:
+        return index, None
+    return index, re.compile("[^" + "".join(re.escape(c) for c in sorted(held)) + "]")
+
+
 class ResolutionContext:
     """Per-text state for resolving periods (see the module docstring).
 
-    ``cue_matches``, if given, holds the matches of each pattern of :func:`cue_patterns` in
-    the text (found in the same pass as the rules'); otherwise the context finds them itself
-    when it first needs a cue.
+    ``cue_matches``, if given, holds the matches of some patterns of :func:`cue_patterns` in
+    the text by kind (the fiscal ones, found in the same pass as the rules'); the context finds
+    the others itself when it first needs them.
     """
 
-    def __init__(self, text: str, published: date | None, cue_matches: list[list] | None = None) -> None:
+    def __init__(self, text: str, published: date | None, cue_matches: dict[str, list] | None = None) -> None:
         self.text = text
         self.published = published
         self.assumed_direction: str | None = None  # set while resolving "ended March 31" (the past)
         self._resolved: list[tuple[int, int, Resolved, str]] = []
-        self._cue_matches = cue_matches
+        self._cue_matches = dict(cue_matches or {})
+        # stretches of the text whose direction cues were found: (start, stop, cues), sorted by start
+        self._stretches: list[tuple[int, int, dict[str, tuple[list[int], list[int]]]]] = []
 
     def _cues(self, kind: str) -> list:
         """The matches of one cue pattern over the whole text."""
-        if self._cue_matches is None:
-            self._cue_matches = _cue_index().finditer(self.text)
-        return self._cue_matches[CUE_KINDS.index(kind)]
+        if kind not in self._cue_matches:
+            self._cue_matches.update(zip(CUE_KINDS, _cue_index().finditer(self.text)))
+        return self._cue_matches[kind]
+
+    def _direction_cues(self, start: int, stop: int) -> dict[str, tuple[list[int], list[int]]]:
+        """Start and end offsets of the cues and clause breaks of :data:`DIRECTION_KINDS`: every
+        match of the whole text that begins in a stretch around ``start:stop``.
+
+        Cues are found only in the sentences whose periods need them. A stretch begins just after
+        a character no cue can hold (a digit, a full stop...), or at the start of the text: no match
+        of the whole text runs across such a point, so ``finditer`` from there finds exactly the
+        matches of the whole text that begin in the stretch. Answers about ``a:b`` inside the
+        stretch are then those the whole text gives (see :meth:`_nearest_cue`). With no such
+        character near, the stretch is the whole text (so that the work stays linear in the text)."""
+        stretches = self._stretches
+        i = bisect_right(stretches, start, key=lambda item: item[0]) - 1
+        if i >= 0 and stretches[i][1] >= stop:
+            return stretches[i][2]
+        index, barrier = _direction_index()
+        text = self.text
+        low, high = 0, len(text)
+        if barrier is not None:
+            # the last character before ``start`` that no cue holds, if one is near
+            back = max(0, start - SYNC_REACH)
+            found = barrier.search(fold_text(text)[back:start][::-1])
+            if found is not None or back == 0:
+                low, high = start - found.start() if found is not None else 0, stop
+        matches = index.finditer(text, fold_text(text), low, high)
+        cues = {kind: ([m.start() for m in ms], [m.end() for m in ms]) for kind, ms in zip(DIRECTION_KINDS, matches)}
+        stretches.insert(i + 1, (low, high, cues))
+        return cues
 
     # Sentences -----------------------------------------------------------
     @cached_property
@@ -179,22 +232,15 @@ class ResolutionContext:
         return starts[index], end
 
     # Direction -----------------------------------------------------------
-    @cached_property
-    def _cue_index(self) -> dict[str, tuple[list[int], list[int]]]:
-        """Start and end offsets of every cue and clause break."""
-        index = {}
-        for kind in ("forward", "backward", "backward_words", "breaks"):
-            matches = self._cues(kind)
-            index[kind] = ([m.start() for m in matches], [m.end() for m in matches])
-        return index
-
-    def _last_break_end(self, start: int, stop: int) -> int | None:
-        starts, ends = self._cue_index["breaks"]
+    @staticmethod
+    def _last_break_end(cues: dict, start: int, stop: int) -> int | None:
+        starts, ends = cues["breaks"]
         i = bisect_right(ends, stop) - 1
         return ends[i] if i >= 0 and starts[i] >= start else None
 
-    def _first_break(self, start: int, stop: int) -> tuple[int, int] | None:
-        starts, ends = self._cue_index["breaks"]
+    @staticmethod
+    def _first_break(cues: dict, start: int, stop: int) -> tuple[int, int] | None:
+        starts, ends = cues["breaks"]
         i = bisect_left(starts, start)
         return (starts[i], ends[i]) if i < len(starts) and ends[i] <= stop else None
 
@@ -209,36 +255,43 @@ class ResolutionContext:
         if self.assumed_direction is not None:
             return self.assumed_direction
         sent_start, sent_end = self.sentence(start)
+        cues = self._direction_cues(sent_start, sent_end)  # every question below stays in the sentence
         left_from = max(sent_start, start - CUE_WINDOW)
-        cut = self._last_break_end(left_from, start)
-        found = self._nearest_cue(cut if cut is not None else left_from, start, last=True)
+        cut = self._last_break_end(cues, left_from, start)
+        found = self._nearest_cue(cues, cut if cut is not None else left_from, start, last=True)
         if found is not None:
             return found
         right_to = min(sent_end, end + CUE_WINDOW)
-        first = self._first_break(end, right_to)
+        first = self._first_break(cues, end, right_to)
         stop = first[0] if first else right_to
         clause_start = cut if cut is not None else left_from
         opens = all(w.lower() in _OPENING_WORDS for w in _WORDS_BEFORE.findall(self.text, clause_start, start))
         if first and not _WORD.search(self.text, end, stop) and opens:
             # "In March, exports will ..." - the period opens the sentence; read the next clause. Not when it
             # ends a clause of its own: "The bank, which cut rates in August, is expected to hold".
-            nxt = self._first_break(first[1], right_to)
+            nxt = self._first_break(cues, first[1], right_to)
             stop = nxt[0] if nxt else right_to
-        found = self._nearest_cue(end, stop, last=False, backward="backward_words")
+        found = self._nearest_cue(cues, end, stop, last=False, backward="backward_words")
         if found is not None:
             return found
-        return self._nearest_cue(left_from, start, last=True)
+        return self._nearest_cue(cues, left_from, start, last=True)
 
     def points_forward(self, start: int, end: int) -> bool:
         """Whether the clause around ``text[start:end]`` speaks of the future (default: no)."""
         return self.direction(start, end) == "forward"
 
-    def _nearest_cue(self, start: int, stop: int, *, last: bool, backward: str = "backward") -> str | None:
+    @staticmethod
+    def _nearest_cue(cues: dict, start: int, stop: int, *, last: bool, backward: str = "backward") -> str | None:
+        """The kind of the nearest cue in ``start:stop`` (the last, or the first): from the cues of a
+        stretch holding every match of the whole text that begins in it, the same answer as from
+        the whole text's, when the stretch holds ``start:stop`` - the last match ending by ``stop``,
+        or the first beginning at ``start``, is the whole text's if it lies in the stretch, and if
+        not, the whole text has none in ``start:stop`` either."""
         if stop <= start:
             return None
         found = []
         for name, key in (("forward", "forward"), ("backward", backward)):
-            starts, ends = self._cue_index[key]
+            starts, ends = cues[key]
             if last:
                 i = bisect_right(ends, stop) - 1
                 if i >= 0 and starts[i] >= start:

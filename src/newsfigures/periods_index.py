@@ -591,6 +591,37 @@ def with_possessive_runs(source: str, *, verbose: bool) -> str:
 _PARSED: dict[tuple[str, bool], tuple] = {}  # trees of patterns made possessive, by their new source
 
 
+def _consumed(node: tuple) -> frozenset[str] | None:
+    kind = node[0]
+    if kind == "chars":
+        return node[1]
+    if kind in ("any", "word"):
+        return None
+    if kind in ("empty", "look"):
+        return frozenset()
+    if kind == "repeat":
+        return _consumed(node[1])
+    found: set[str] = set()
+    for item in node[1]:
+        chars = _consumed(item)
+        if chars is None:
+            return None
+        found |= chars
+    return frozenset(found)
+
+
+def consumed_chars(pattern: Any) -> frozenset[str] | None:
+    """The folded characters a match of a compiled ``regex`` pattern may hold (lookarounds aside),
+    or None if any (or if the pattern cannot be read)."""
+    if pattern.flags & (regex.FULLCASE | regex.REVERSE | regex.BESTMATCH | regex.ENHANCEMATCH):
+        return None
+    verbose = bool(pattern.flags & regex.VERBOSE)
+    try:
+        return _consumed(_PARSED.get((pattern.pattern, verbose)) or parse_pattern(pattern.pattern, verbose=verbose))
+    except UnsupportedPattern:
+        return None
+
+
 # Running patterns at their candidate starts --------------------------------------------
 
 
@@ -704,18 +735,36 @@ class PatternIndex:
         self._whole = [number for number, found in enumerate(branches) if found is None]
         self._matchers = [pattern.match for pattern in self.patterns]
 
-    def finditer(self, text: str, folded: str | None = None) -> list[list[Any]]:
-        """For each pattern, the list of its ``finditer`` matches over ``text`` (``folded``: ``fold_text(text)``)."""
+    @property
+    def sliceable(self) -> bool:
+        """Whether :meth:`finditer` can read a stretch of a text (every pattern is found from the stops alone)."""
+        return self._other is None and not self._whole and not any(self._deferred)
+
+    def finditer(
+        self, text: str, folded: str | None = None, start: int = 0, stop: int | None = None
+    ) -> list[list[Any]]:
+        """For each pattern, the list of its ``finditer`` matches over ``text`` (``folded``: ``fold_text(text)``).
+
+        With ``start``/``stop`` (only if :attr:`sliceable`): the matches that begin in ``start:stop``
+        of ``pattern.finditer(text, start)``, the same as those of the whole text when no match
+        of the whole text runs across ``start`` (the caller's to know). ``text[start - 1]`` must not be
+        white space (a prefix that begins with a run of spaces is read from the start of the run).
+        """
         folded = fold_text(text) if folded is None else folded
+        limit = len(text) if stop is None else stop
+        if (start or stop is not None) and not self.sliceable:
+            raise ValueError("this index reads whole texts only")
         matchers = self._matchers
         results: list[list[Any]] = [[] for _ in self.patterns]
-        ends = [0] * len(self.patterns)
+        ends = [start] * len(self.patterns)
         deferred = self._deferred
         pending: dict[int, list[int]] = {}
         stops = self._stops
-        for stop_match in stops.pattern.finditer(" " + folded) if stops.pattern is not None else ():
-            groups = stop_match.groups()
+        for stop_match in stops.pattern.finditer(" " + folded, start) if stops.pattern is not None else ():
             stop = stop_match.start()
+            if stop > limit:  # its positions lie at or after the limit
+                break
+            groups = stop_match.groups()
             for offset, owners, indices in stops.parts:
                 for index in indices:
                     prefix = groups[index]
@@ -732,6 +781,8 @@ class PatternIndex:
                     continue
                 numbers = owners[prefix]
                 for position in positions:
+                    if position >= limit:
+                        break
                     for number in numbers:
                         if position < ends[number]:
                             continue  # inside this pattern's previous match, as in finditer
