@@ -57,13 +57,22 @@ def clean_decimal(value: Decimal) -> Decimal:
 
 def parse_digits(text: str) -> Decimal | None:
     """Parse a run of digits with group separators and a decimal point; None if it is not one number."""
-    folded = fold_text(text).strip()
-    sign = Decimal(1)
-    if folded[:1] in "-–":
-        sign, folded = Decimal(-1), folded[1:]
-    elif folded[:1] == "+":
-        folded = folded[1:]
-    digits = "".join(ch for ch in folded if ch not in GROUP_SEPARATORS)
+    if text.isascii():  # nothing to fold, and "," is the only separator there can be
+        folded = text.strip()
+        sign = Decimal(1)
+        if folded[:1] == "-":
+            sign, folded = Decimal(-1), folded[1:]
+        elif folded[:1] == "+":
+            folded = folded[1:]
+        digits = folded.replace(",", "")
+    else:
+        folded = fold_text(text).strip()
+        sign = Decimal(1)
+        if folded[:1] in "-–":
+            sign, folded = Decimal(-1), folded[1:]
+        elif folded[:1] == "+":
+            folded = folded[1:]
+        digits = "".join(ch for ch in folded if ch not in GROUP_SEPARATORS)
     if not digits or len(digits.replace(".", "")) > MAX_DIGITS:
         return None
     try:

@@ -470,7 +470,8 @@ class _Context:
             value = parse_digits(raw)
             if value is None:
                 return None
-            fig = _Figure(start, end, value, False, False, any(c in raw for c in ",\u00a0\u202f\u2009"), "." in raw)
+            grouped = "," in raw or not raw.isascii() and any(c in raw for c in "\u00a0\u202f\u2009")
+            fig = _Figure(start, end, value, False, False, grouped, "." in raw)
             if not in_range:
                 if not self._digits_left_ok(start):
                     return None
