@@ -8,6 +8,7 @@ no-break spaces), decimals, full-width digits, scale words and abbreviations
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -23,9 +24,13 @@ GROUP_SEPARATORS = ",\u00a0\u202f\u2009"
 MAX_DIGITS = 18  # a longer run of digits is an identifier, not a figure
 
 
+_TO_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
 def fold_text(text: str) -> str:
     """Map full-width digits and signs to ASCII without changing the length."""
-    return text.translate(_FOLD)
+    # most texts have none of them: finding that out is faster than translating character by character
+    return text.translate(_FOLD) if _TO_FOLD.search(text) else text
 
 
 @lru_cache(maxsize=1)
