@@ -276,6 +276,20 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return found[i:j]
 
 
+def _words_after(text: str, start: int, end: int, most: int) -> list[tuple[int, int, str]]:
+    """The first ``most`` words of ``text[start:end]`` (the same as ``_words(...)[:most]``, without reading
+    the whole slice when its far edge cuts a word beyond them)."""
+    _words(text, 0, 0)
+    _, source, found, starts, ends = _WORD_MEMO
+    i = bisect_right(ends, start)
+    first = found[i : i + most]
+    if first and (first[0][0] < start or first[-1][1] > end) or len(first) < most and i + len(first) < len(found) and (
+        starts[i + len(first)] < end
+    ):
+        return _words(text, start, end)[:most]
+    return [w for w in first if w[0] < end]
+
+
 def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
     if source is not None:
         return [(*m.span(), m[0].rstrip(".")) for m in _WORDS.finditer(source, start, end)]
@@ -307,7 +321,7 @@ COUNT_WINDOW = 2  # for counts, which change words govern only from right before
 def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end: int, link: Link) -> None:
     cues = _cues()
     left = _words(text, clause_start, fig.start)
-    right = _words(text, fig.end, min(clause_end, fig.end + 40))[:3]
+    right = _words_after(text, fig.end, min(clause_end, fig.end + 40), 3)
     left_text = text[clause_start : fig.start].lower()
     right_text = text[fig.end : min(clause_end, fig.end + 80)].lower()  # only its start is read
     before = left[-1][2] if left else ""
