@@ -1064,7 +1064,7 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         words = words[:-1]  # "the jobless rate was edging [up to]": the verb group is not the subject
     if words and words[-1][2] in ("and", "but", "or"):
         return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
-    start = 0
+    start, first_verb = 0, None
     for i in range(len(words) - 1, -1, -1):
         w = words[i][2]
         if w == "as" and i and words[i - 1][2] == "such":
@@ -1073,11 +1073,15 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
             continue  # "the average rate offered by lenders": a participle inside the noun phrase
         if w.endswith("ed") and i and i + 1 < len(words) and words[i + 1][2] == "by":
             continue
-        if w in ("and", "but") and i < len(words) - 1 and any(
-            x[2] in cues["verbs"] or _direction_of(x[2]) and x[2] not in _NEVER_VERBS for x in words[:i]
-        ):
-            start = i + 1  # "revenue declined 10% and [spending] rose 5%"
-            break
+        if w in ("and", "but") and i < len(words) - 1:
+            if first_verb is None:
+                first_verb = next(
+                    (k for k, x in enumerate(words) if x[2] in cues["verbs"] or _direction_of(x[2]) and x[2] not in _NEVER_VERBS),
+                    len(words),
+                )
+            if first_verb < i:
+                start = i + 1  # "revenue declined 10% and [spending] rose 5%"
+                break
         if w in cues["reporting"] or w in ("that", "who", "which", "while", "as", "after", "when") or (
             w in cues["verbs"] or w in cues["increase"] or w in cues["decrease"]
         ) and i < len(words) - 1 and not (i and words[i - 1][2] in ("a", "an")):  # "an advance quota": a noun
