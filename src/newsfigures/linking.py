@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from .fastre import compile_fast as _compile
 from .resources import load_json
 
 MAX_SUBJECT_WORDS = 12
@@ -64,13 +65,13 @@ class Link:
 # the standard library's engine: about twice as fast as ``regex`` on this simple pattern (each branch
 # is greedy to its end, so nothing backtracks); words are read from the lower-cased text
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*%?|[$€£¥₹]")
-_CLAUSE_BREAK = regex.compile(r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n")  # not "U.S. goods"
-_LAST_CLAUSE_BREAK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # one-character matches: found from the end
+_CLAUSE_BREAK = _compile(r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n")  # not "U.S. goods"
+_LAST_CLAUSE_BREAK = _compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # one-character matches: found from the end
 
 
 def _any_word(words: list[str]) -> regex.Pattern:
     ordered = sorted(words, key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in ordered) + r")\b")
+    return _compile(r"\b(?:" + "|".join(regex.escape(w) for w in ordered) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +102,8 @@ def _cues() -> dict:
     }
 
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
-_LAST_TOKEN = regex.compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
+_SENTENCE_END = _compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
+_LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -465,28 +466,28 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
 
 _UP_FROM_NEAR = re.compile(r",\s*(?:up|down)\s+from\b", re.IGNORECASE)  # a cheap test before the pattern
 # a figure followed in its sentence by ", up from ..." / ", down from ...", past a few words of its own
-_UP_FROM_AFTER = regex.compile(
+_UP_FROM_AFTER = _compile(
     r"(?:[^,.;:\n()]|\.(?=\d)|\([^()\n]{0,40}\)){0,50}?,\s*+(?P<way>up|down)\s++from\b", regex.IGNORECASE
 )
 
 
 # a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
-_CHANGE_IN_BY = regex.compile(
+_CHANGE_IN_BY = _compile(
     r"\b(?P<noun>increase|rise|growth|gain|jump|expansion|decline|decrease|drop|fall|reduction|contraction)s?"
     r"\s++(?:in|of)\s++(?P<np>[^,;:()]{2,90}?)\s++by\s*+\Z",
     regex.IGNORECASE,
 )
 # the figure a change is measured against: "compared with 6.8%", "down from its earlier forecast of 1.9%"
-_COMPARED_WITH = regex.compile(
+_COMPARED_WITH = _compile(
     r"(?:\bcompared\s++(?:with|to)|\bversus|\bvs\.?|\bthan|\bfrom\s++(?:its|their|the|an?)\s++(?:[a-z-]++\s++){0,2}"
     r"(?:forecast|estimate|projection|reading|level|figure|rate|pace|guidance)\s++of)\s++(?:the\s++|an?\s++)?\Z",
     regex.REVERSE,  # only whether it matches is used: searched from the end
 )
 # "below the £104.4bn the OBR had pencilled in", "ahead of the 3% analysts expected": a yardstick
-_SHORT_OF = regex.compile(
+_SHORT_OF = _compile(
     r"\b(?:below|above|short\s+of|ahead\s+of|under|beyond)\s++the\s++(?:[a-z]++\s++){0,2}\Z", regex.REVERSE
 )
-_OF_AFTER = regex.compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|month|quarter))")
+_OF_AFTER = _compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|month|quarter))")
 
 
 def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
@@ -522,32 +523,32 @@ _ALSO_NOUNS = frozenset(
 )
 _SUBORDINATORS = frozenset("after before while as since when although though because despite".split())
 # "..., bringing the benchmark to 4.5%": the consequence of the change before it, in its direction
-_CONSEQUENCE = regex.compile(
+_CONSEQUENCE = _compile(
     r"\s*+(?:(?:which|that)\s++(?:would|will|could)\s++(?:take|bring|push|put|lift|lower|leave|send)"
     r"|taking|bringing|pushing|putting|lifting|lowering|leaving|sending)\b",
     regex.IGNORECASE,
 )
 # a clause that only continues the one before: ", by a quarter point", ", to a range of 4.50%-4.75%"
 # "were up 68 cents, or 0.7%, at $96.23": the level the change reached
-_CONTINUED_AT = regex.compile(r"\s*+at\s++(?:about\s++|around\s++)?")
-_CONTINUED = regex.compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
+_CONTINUED_AT = _compile(r"\s*+at\s++(?:about\s++|around\s++)?")
+_CONTINUED = _compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
 # "opened 14 convenience stores and two superstores": a second count in the same list
-_COUNT_LIST = regex.compile(r"(?:\s++[A-Za-z-]++){1,4}(?:\s*+,)?\s++(?:and|or)\s++\Z")
+_COUNT_LIST = _compile(r"(?:\s++[A-Za-z-]++){1,4}(?:\s*+,)?\s++(?:and|or)\s++\Z")
 # "cut 1,200 jobs, or roughly 6% of its workforce": the same change restated
-_RESTATED = regex.compile(r"(?:\s++[A-Za-z-]++){0,3}\s*+,?\s*+or\s++\Z")
+_RESTATED = _compile(r"(?:\s++[A-Za-z-]++){0,3}\s*+,?\s*+or\s++\Z")
 
 
 _COMPARATIVES = {
     "higher": "increase", "more": "increase", "larger": "increase", "bigger": "increase", "greater": "increase",
     "lower": "decrease", "less": "decrease", "fewer": "decrease", "smaller": "decrease",
 }  # fmt: skip
-_TO_A = regex.compile(
+_TO_A = _compile(
     r"\b(?:to|at)\s++an?\s++(?:(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of"
     r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time)"  # "climbed to a record 67.1 per cent"
     r"|(?:seasonally\s++)?(?:adjusted|annuali[sz]ed|estimated|revised|provisional))\s*+\Z",  # "to an annualized $29 trillion"
     regex.REVERSE,  # only whether it matches is used: searched from the end
 )
-_RAISE = regex.compile(r"rais(?:e|ed|es|ing)")
+_RAISE = _compile(r"rais(?:e|ed|es|ing)")
 # words between a change verb and the count it governs: "added just 114,000 jobs", "hired another 300"
 _COUNT_FILLERS = frozenset("by to of just only about nearly some around roughly almost another a further over".split())
 _CHANGE_NOUN_WORDS = frozenset(
@@ -555,12 +556,12 @@ _CHANGE_NOUN_WORDS = frozenset(
     "contraction expansion hike".split()
 )
 # "raised the support price for paddy by Rs 117", "by an average of ¥13,500": the verb may be far back
-_BY_BEFORE = regex.compile(r"\bby\s++(?:(?:an?|the)\s++(?:average|total|cumulative|further|combined)\s++(?:of\s++)?)?\Z", regex.REVERSE)
+_BY_BEFORE = _compile(r"\bby\s++(?:(?:an?|the)\s++(?:average|total|cumulative|further|combined)\s++(?:of\s++)?)?\Z", regex.REVERSE)
 # the last subordinating word of a clause, found from the end (REVERSE)
-_LAST_OPENER = regex.compile(r"\b(?:after|while|whereas|but|although|though|when|before)\s", regex.REVERSE)
-_TARGET_AFTER = regex.compile(r"\s*+(?:[a-z-]+\s++){1,2}(?:target|goal)\b")  # "the 2 per cent inflation target"
+_LAST_OPENER = _compile(r"\b(?:after|while|whereas|but|although|though|when|before)\s", regex.REVERSE)
+_TARGET_AFTER = _compile(r"\s*+(?:[a-z-]+\s++){1,2}(?:target|goal)\b")  # "the 2 per cent inflation target"
 # "the $2.21 analysts had expected", "the 20,000 economists forecast": what was expected
-_EXPECTED_AFTER = regex.compile(
+_EXPECTED_AFTER = _compile(
     r"\s*+(?:that\s++)?(?:[a-z-]+\s++){1,3}?(?:had\s++|have\s++)?"
     r"(?:expected|forecast|predicted|estimated|projected|anticipated|pencill?ed\s+in|assumed)\b"
 )
@@ -579,11 +580,11 @@ def _is_attributive(text: str, fig: FigureRef) -> bool:
 
 
 # "projects" as a verb ("it now projects inflation of 1.2%"), not the noun ("solar projects")
-_PROJECTS = regex.compile(
+_PROJECTS = _compile(
     r"\b(?:now|also|it|which|that|and|still|newly)\s++projects?\b"
     r"|\bprojects?\s++(?:that|an?|the|its|their|average|annual|inflation|growth|gdp|output|revenue|sales|exports)\b"
 )
-_SHARE_OF = regex.compile(r"\bshare\s++of\b|['’]s\s++share\b")
+_SHARE_OF = _compile(r"\bshare\s++of\b|['’]s\s++share\b")
 _CHANGE_NOUNS = frozenset("growth expansion contraction".split())
 _LEVEL_AFTER_NOUN = frozenset("averaged was were is are stood remained came totalled totaled reached".split())
 _RATE_HEADS = frozenset("rate pace clip level margin share".split())
@@ -896,10 +897,10 @@ _ING_NOUNS = frozenset(
     "plumbing packaging heating lodging outstanding operating".split()
 )
 _MEASURED_CHANGES = frozenset("loss losses growth advances gains".split())  # change words that also name what is measured
-_PREP_BEFORE = regex.compile(
+_PREP_BEFORE = _compile(
     r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE
 )
-_INTRO = regex.compile(r"(?:in|by|for|during|over|after|before|since|as\s+of|at|on|meanwhile|additionally|however|also)\b", regex.I)
+_INTRO = _compile(r"(?:in|by|for|during|over|after|before|since|as\s+of|at|on|meanwhile|additionally|however|also)\b", regex.I)
 
 
 def _sentence_subject(text: str, sent: tuple[int, int], fig: FigureRef, periods: list[PeriodRef]) -> tuple[int, int] | None:
@@ -933,7 +934,7 @@ def _sentence_subject(text: str, sent: tuple[int, int], fig: FigureRef, periods:
 _NOT_SUBJECT_HEADS = frozenset("high low range record peak level pace total average rate-high".split())
 
 
-_HYPHEN_OR_DIGIT = regex.compile(r"[-\d]")
+_HYPHEN_OR_DIGIT = _compile(r"[-\d]")
 
 
 def _modifies(text: str, p: PeriodRef) -> bool:
@@ -954,60 +955,60 @@ def _is_period(span: tuple[int, int], periods: list[PeriodRef], text: str) -> bo
     return False
 
 
-_ATTRIBUTIVE = regex.compile(
+_ATTRIBUTIVE = _compile(
     r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+(?=[,.;:)\n]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will|on)\b))?)"
     r"(?=[\s,.;:)]|$)"
 )
-_DETERMINER_BEFORE = regex.compile(
+_DETERMINER_BEFORE = _compile(
     r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
     regex.IGNORECASE,
 )
 # a clause that is only a comparison: ", versus €50.3 billion", ", compared with 35 cents a year earlier"
-_VERSUS_FIGURE = regex.compile(
+_VERSUS_FIGURE = _compile(
     r"\s*+(?:versus|vs\.?|against|compared\s++(?:with|to)|from|up\s++from|down\s++from)\s++"
     r"(?:(?:the|an?|about|around|roughly|some|nearly|almost|just|over|under|more\s+than|less\s+than)\s++)*+",
     regex.IGNORECASE,
 )  # nothing but the comparison between it and the figure: not "compared with a loss of $212 million"
 # a figure that is what others expected of the figure before it: "ahead of estimates of 2.5%"
-_FIRST_REPORTED = regex.compile(
+_FIRST_REPORTED = _compile(
     r"\s*+(?:[a-z-]++\s++){0,2}?(?:initially|previously|originally|first)\s++(?:reported|estimated|published)\b"
 )
-_ESTIMATES_OF = regex.compile(
+_ESTIMATES_OF = _compile(
     r"\b(?:estimates?|expectations?|forecasts?|consensus|projections?)\s++(?:of|for)\s++"
     r"(?:(?:about|around|roughly|some|just)\s++)?\Z",
     regex.IGNORECASE,
 )
-_AFTER_IN = regex.compile(
+_AFTER_IN = _compile(
     r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)(?:in|for|worth\s+of|of(?!\s++(?:which|whom|the\s+total)\b))\s++"
     r"(?P<np>[^,;:.()\n]{2,80})"
 )
 # a change noun right after the figure, and what changed: "a 15% decline in [Victorian furniture sales]"
-_CHANGE_AFTER_IN = regex.compile(
+_CHANGE_AFTER_IN = _compile(
     r"[ -](?:[a-z-]++\s++)?(?:rise|increase|jump|gain|growth|surge|climb|drop|fall|decline|decrease|cut|reduction"
     r"|slump|dip|slide|plunge|contraction|expansion|hike|improvement|deterioration)s?\s++in\s++(?P<np>[^,;:.()\n]{2,80})"
 )
 # where a noun phrase read forward ends: a preposition or word that starts what follows it, or a number
-_OF_THE = regex.compile(r"\s++of\s++(?P<np>(?:the|its|their|his|her)\s++[^,;:.()\n]{2,80})")
-_PHRASE_CUT = regex.compile(
+_OF_THE = _compile(r"\s++of\s++(?P<np>(?:the|its|their|his|her)\s++[^,;:.()\n]{2,80})")
+_PHRASE_CUT = _compile(
     r"\s(?:to|from|in|during|since|as|compared|which|that|over|on|by|for|after|than|against|versus|amid|due|because"
     r"|with|at|year-on-year|last|this|and\s++(?=[\d$€£¥₹])|(?=[\d$€£¥₹]))\b|\s(?=[\d$€£¥₹])"
 )
 _BARE_RATE = frozenset("rate pace clip annual annualized annualised seasonally adjusted quarterly monthly yearly".split())
 _SPEND = frozenset("spend spends spent spending invest invests invested investing".split())
-_ON_AFTER = regex.compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)on\s++(?P<np>[^,;:.()\n]{2,80})")
-_SESSION = regex.compile(r"^[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours)\b")  # "in Frankfurt trading"
-_TIME_START = regex.compile(
+_ON_AFTER = _compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)on\s++(?P<np>[^,;:.()\n]{2,80})")
+_SESSION = _compile(r"^[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours)\b")  # "in Frankfurt trading"
+_TIME_START = _compile(
     r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d"
     r"|(?:morning|afternoon|evening|early|late|midday|overnight|after-hours|extended|premarket|pre-market)\b)",
     regex.I,
 )
-_NP_CUT = regex.compile(r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b")
+_NP_CUT = _compile(r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b")
 _EXPECTING = frozenset(
     "assume assumes assumed "
     "expect expects expected expecting forecast forecasts forecasting see sees project projects projected predict predicts "
     "predicted estimate estimates estimated want wants need needs allow allows allowed".split()
 )
-_EXPECTED_SUBJECT = regex.compile(
+_EXPECTED_SUBJECT = _compile(
     r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
     r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
     r"|assume|assumes|assumed)\s++"
@@ -1019,7 +1020,7 @@ _EXPECTED_SUBJECT = regex.compile(
 _TRANSITIVE = frozenset("cut lower raise hike reduce lift trim slash keep hold leave set bring boost push".split())
 _PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
 _FORECAST_HEADS = frozenset("target goal forecast estimate projection outlook guidance ceiling cap".split())
-_FOR_AFTER = regex.compile(r"\s++for\s++(?P<np>[^,;:.()\n]{2,80})")
+_FOR_AFTER = _compile(r"\s++for\s++(?P<np>[^,;:.()\n]{2,80})")
 
 
 def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
@@ -1097,9 +1098,10 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
     while words and (words[0][2] in cues["openers"] or words[0][2] in _PREPOSITIONS):
         words = words[1:]
     words = words[-MAX_SUBJECT_WORDS:]
-    if not words or all(w[2][0].isdigit() or w[2] in _DETERMINERS for w in words):
-        return None
-    return words[0][0], words[-1][1]
+    for w in words:
+        if not w[2][0].isdigit() and w[2] not in _DETERMINERS:
+            return words[0][0], words[-1][1]
+    return None  # only numbers and determiners: no noun phrase
 
 
 _DETERMINERS = frozenset("the a an its their his her our this that these those it they them".split())
@@ -1230,16 +1232,16 @@ def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple
 
 _REPORT_VERBS = ("said", "says", "reported", "announced", "released", "published", "showed", "told")
 # a noun right after a period makes the period its modifier: "October revenue", "first-half profit"
-_MODIFIED_NOUN_AFTER = regex.compile(
+_MODIFIED_NOUN_AFTER = _compile(
     r"\s++(?!(?:that|it|the|an?|its|their|he|she|they|in|on|at|for|from|to|with|and|but|as|after|before|while|when"
     r"|compared|showed|said)\b)[a-z][a-z-]*+\b"
 )
-_WEEKDAY = regex.compile(r"(?:on\s++)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", regex.IGNORECASE)
-_REPORT_VERB = regex.compile(r"\b(?:said|says|reported|announced|posted|released|published|showed|unveiled)\b")
-_REPORTED_AFTER = regex.compile(
+_WEEKDAY = _compile(r"(?:on\s++)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", regex.IGNORECASE)
+_REPORT_VERB = _compile(r"\b(?:said|says|reported|announced|posted|released|published|showed|unveiled)\b")
+_REPORTED_AFTER = _compile(
     r"\s*+,?\s*+(?:said|reported|announced|posted|released|published|showed|unveiled)\b", regex.IGNORECASE
 )
-_ORDINAL_BEFORE = regex.compile(
+_ORDINAL_BEFORE = _compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s++(?!quarter|half)[a-z-]++"
     r"(?:\s++[a-z-]++)?\s++\Z",
     regex.IGNORECASE,
@@ -1248,7 +1250,7 @@ _ORDINAL_BEFORE = regex.compile(
 
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
 # <reference>, a point a record is measured from ("its highest since May")
-_ASIDE_BEFORE = regex.compile(
+_ASIDE_BEFORE = _compile(
     r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
     r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
     # a comparison ("from the previous quarter", "compared with the first quarter of")
@@ -1272,15 +1274,15 @@ _ASIDE_WORDS = re.compile(
     r"|versus|against|which|that|whose|after|since",
     re.IGNORECASE,
 )
-_DEFINITE_BEFORE = regex.compile(
+_DEFINITE_BEFORE = _compile(
     r"\b(?:the|its|their|our|his|her|all|each\s+of\s+the)\s++(?:(?:some|about|around|nearly|roughly)\s++)?\Z",
     regex.IGNORECASE,
 )
-_COMPARED_FIGURE = regex.compile(
+_COMPARED_FIGURE = _compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s++(?:(?:the|an?|its|their)\s++)?\Z", regex.IGNORECASE
 )
 # "up from 74% in the fourth quarter", "than the 3.0% pace in the April-June period"
-_PERIOD_AFTER_FIGURE = regex.compile(
+_PERIOD_AFTER_FIGURE = _compile(
     r"\s*+(?:(?:[a-z-]++\s++){0,2}(?:in|during|for|on|at|over)\s++(?:the\s++)?)?\s*+\Z", regex.IGNORECASE
 )
 
@@ -1317,9 +1319,9 @@ _PAST_IRREGULAR = frozenset(
 )
 
 
-_RELATIVE_START = regex.compile(r"\s*+(?:which|who|that)\s", regex.IGNORECASE)
+_RELATIVE_START = _compile(r"\s*+(?:which|who|that)\s", regex.IGNORECASE)
 # "For a borrower with a A$600,000 mortgage, repayments fall by A$90": an example, not a dated fact
-_HYPOTHETICAL = regex.compile(
+_HYPOTHETICAL = _compile(
     r"\s*+For\s++(?:example,?\s++)?an?\s++(?:typical\s++|average\s++)?(?:first-time\s++)?(?:borrower|household|family"
     r"|buyer|homeowner|home\s++buyer|worker|saver|taxpayer|consumer|customer|motorist|driver|pensioner|couple|earner)s?\b",
 )
@@ -1351,7 +1353,7 @@ def _standing(text: str, sent: tuple[int, int]) -> bool:
 
 
 # between an amount and its conversion: "105 million yuan ($14.39 million)", "A$640 a week (about US$400)"
-_CONVERSION_GAP = regex.compile(
+_CONVERSION_GAP = _compile(
     r"\s*+(?:(?:a|an|per)\s++[a-z-]++(?:\s++[a-z-]++)?\s*+)?[(\[]\s*+"
     r"(?:about|around|roughly|approximately|nearly|some|or|or\s+about|or\s+around)?\s*+"
 )
