@@ -157,14 +157,24 @@ def link_figures(
         same_sentence = previous is not None and previous[0] >= sent[0]
         if same_sentence:
             _follow_the_figure_before(text, fig, link, figures[index - 1], previous[1], clause_start)
-        if fig.kind == "count" and fig.counted is None and counted_before and counted_before[0] >= sent[0] and (
-            link.subject is None or _last_word(text, fig) != "to"  # not "taking [its network] to 1,487"
+        if (
+            fig.kind == "count"
+            and fig.counted is None
+            and counted_before
+            and counted_before[0] >= sent[0]
+            and (
+                link.subject is None or _last_word(text, fig) != "to"  # not "taking [its network] to 1,487"
+            )
         ):
             link.subject = counted_before[1]  # "seven members backed it and two voted against": members
-        if same_sentence and previous[1].subject and (
-            _EXPECTED_AFTER.match(text, fig.end)
-            or _ESTIMATES_OF.search(text, clause_start, fig.start)
-            or _FIRST_REPORTED.match(text, fig.end)  # "revised to 229,000 from the 353,000 initially reported"
+        if (
+            same_sentence
+            and previous[1].subject
+            and (
+                _EXPECTED_AFTER.match(text, fig.end)
+                or _ESTIMATES_OF.search(text, clause_start, fig.start)
+                or _FIRST_REPORTED.match(text, fig.end)  # "revised to 229,000 from the 353,000 initially reported"
+            )
         ):
             link.subject = previous[1].subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
         if link.subject is not None and text[link.subject[0] : link.subject[1]].lower() in _PRONOUNS:
@@ -178,8 +188,11 @@ def link_figures(
             link.subject = previous[1].subject
         if link.subject is None:
             link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
-        if fig.kind == "count" and link.role in ("forecast", "target") and link.subject is not None and (
-            _words(text, *link.subject)[-1][2] in _FORECASTERS
+        if (
+            fig.kind == "count"
+            and link.role in ("forecast", "target")
+            and link.subject is not None
+            and (_words(text, *link.subject)[-1][2] in _FORECASTERS)
         ):
             link.role = "level"  # "12 of the 17 economists had forecast a cut": a count of people, not a forecast
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
@@ -187,8 +200,11 @@ def link_figures(
         link.equivalent_of = _equivalent(text, figures, index)
         if link.equivalent_of is not None and links[link.equivalent_of].subject:
             link.subject = links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
-        elif same_sentence and "from" in link.cues and previous[1].subject and _VERSUS_FIGURE.fullmatch(
-            text, clause_start, fig.start
+        elif (
+            same_sentence
+            and "from" in link.cues
+            and previous[1].subject
+            and _VERSUS_FIGURE.fullmatch(text, clause_start, fig.start)
         ):
             link.subject = previous[1].subject  # "borrowing of €51.3 billion, versus €50.3 billion"
         links.append(link)
@@ -213,11 +229,17 @@ def _follow_the_figure_before(
     if not link.cues and _elliptical(text, clause_start, fig):
         link.direction, link.role = prev.direction, prev.role
     elif (
-        _CONSEQUENCE.match(text, clause_start) and link.role == "level" and _last_word(text, fig) == "to"
-        or link.role != "share" and _RESTATED.fullmatch(text, prev_fig.end, fig.start)
+        _CONSEQUENCE.match(text, clause_start)
+        and link.role == "level"
+        and _last_word(text, fig) == "to"
+        or link.role != "share"
+        and _RESTATED.fullmatch(text, prev_fig.end, fig.start)
         or _CONTINUED.match(text, clause_start, fig.start)
-        or prev.role == "change" and link.role == "level" and _CONTINUED_AT.fullmatch(text, clause_start, fig.start)
-        or listed_count and _COUNT_LIST.fullmatch(text, prev_fig.end, fig.start)
+        or prev.role == "change"
+        and link.role == "level"
+        and _CONTINUED_AT.fullmatch(text, clause_start, fig.start)
+        or listed_count
+        and _COUNT_LIST.fullmatch(text, prev_fig.end, fig.start)
     ):
         link.direction = prev.direction
         if listed_count:
@@ -281,11 +303,15 @@ def _words_after(text: str, start: int, end: int, most: int) -> list[tuple[int, 
     """The first ``most`` words of ``text[start:end]`` (the same as ``_words(...)[:most]``, without reading
     the whole slice when its far edge cuts a word beyond them)."""
     _words(text, 0, 0)
-    _, source, found, starts, ends = _WORD_MEMO
+    _, _, found, starts, ends = _WORD_MEMO
     i = bisect_right(ends, start)
     first = found[i : i + most]
-    if first and (first[0][0] < start or first[-1][1] > end) or len(first) < most and i + len(first) < len(found) and (
-        starts[i + len(first)] < end
+    if (
+        first
+        and (first[0][0] < start or first[-1][1] > end)
+        or len(first) < most
+        and i + len(first) < len(found)
+        and (starts[i + len(first)] < end)
     ):
         return _words(text, start, end)[:most]
     return [w for w in first if w[0] < end]
@@ -400,15 +426,25 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
             if link.direction:
                 link.cues.append(word)
                 break
-        if link.direction is None and len(right) > 1 and right[1][2] in _CHANGE_NOUN_WORDS and (
-            right[0][2] not in _PREPOSITIONS and not _direction_of(right[0][2]) and right[0][2] not in cues["verbs"]
+        if (
+            link.direction is None
+            and len(right) > 1
+            and right[1][2] in _CHANGE_NOUN_WORDS
+            and (
+                right[0][2] not in _PREPOSITIONS and not _direction_of(right[0][2]) and right[0][2] not in cues["verbs"]
+            )
         ):
             link.direction = _direction_of(right[1][2])  # "18-20 per cent loan growth", "a 3% price rise"
             link.cues.append(right[1][2])
     recent = [w[2] for w in left[-4:]]
-    if "from" in recent and not any(_direction_of(w) for w in recent[recent.index("from") :]) or (
-        _COMPARED_WITH.search(left_text)
-        or _SHORT_OF.search(left_text) and not right_text.lstrip().startswith(cues["target_after"])
+    if (
+        "from" in recent
+        and not any(_direction_of(w) for w in recent[recent.index("from") :])
+        or (
+            _COMPARED_WITH.search(left_text)
+            or _SHORT_OF.search(left_text)
+            and not right_text.lstrip().startswith(cues["target_after"])
+        )
     ):
         link.direction, link.role = None, "level"  # "down from 6.5%", "from a record $5.02", "compared with 6.8%"
         link.cues.append("from")
@@ -501,8 +537,11 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
     cues = _cues()
     if any(w in cues["verbs"] or w in cues["level"] or (w.endswith("ed") and len(w) > 4) for _, _, w in left):
         return False  # "..., and contributed 2.46 points": a clause with a verb of its own
-    return not left or left[-1][2] == "by" or all(not _direction_of(w) for _, _, w in left) and left[-1][2] not in (
-        "to", "at", "of", "from"
+    return (
+        not left
+        or left[-1][2] == "by"
+        or all(not _direction_of(w) for _, _, w in left)
+        and left[-1][2] not in ("to", "at", "of", "from")
     )
 
 
@@ -545,7 +584,8 @@ _COMPARATIVES = {
 _TO_A = _compile(
     r"\b(?:to|at)\s++an?\s++(?:(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of"
     r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time)"  # "climbed to a record 67.1 per cent"
-    r"|(?:seasonally\s++)?(?:adjusted|annuali[sz]ed|estimated|revised|provisional))\s*+\Z",  # "to an annualized $29 trillion"
+    # "to an annualized $29 trillion"
+    r"|(?:seasonally\s++)?(?:adjusted|annuali[sz]ed|estimated|revised|provisional))\s*+\Z",
     regex.REVERSE,  # only whether it matches is used: searched from the end
 )
 _RAISE = _compile(r"rais(?:e|ed|es|ing)")
@@ -556,7 +596,9 @@ _CHANGE_NOUN_WORDS = frozenset(
     "contraction expansion hike".split()
 )
 # "raised the support price for paddy by Rs 117", "by an average of ¥13,500": the verb may be far back
-_BY_BEFORE = _compile(r"\bby\s++(?:(?:an?|the)\s++(?:average|total|cumulative|further|combined)\s++(?:of\s++)?)?\Z", regex.REVERSE)
+_BY_BEFORE = _compile(
+    r"\bby\s++(?:(?:an?|the)\s++(?:average|total|cumulative|further|combined)\s++(?:of\s++)?)?\Z", regex.REVERSE
+)
 # the last subordinating word of a clause, found from the end (REVERSE)
 _LAST_OPENER = _compile(r"\b(?:after|while|whereas|but|although|though|when|before)\s", regex.REVERSE)
 _TARGET_AFTER = _compile(r"\s*+(?:[a-z-]+\s++){1,2}(?:target|goal)\b")  # "the 2 per cent inflation target"
@@ -635,8 +677,12 @@ def _subject(
         expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
         if expected and expected["ing"] and expected["ing"].lower() in _ING_NOUNS:
             expected = None  # "expects underlying operating profit of": a noun, not "sees output rising"
-    if expected and expected["verb"] and expected["verb"].lower() in _TRANSITIVE and expected["next"] and (
-        expected["next"].strip().lower() not in _PREPOSITIONS | cues["aux"]
+    if (
+        expected
+        and expected["verb"]
+        and expected["verb"].lower() in _TRANSITIVE
+        and expected["next"]
+        and (expected["next"].strip().lower() not in _PREPOSITIONS | cues["aux"])
     ):
         expected = None  # "expect the central bank to cut [the ratio] by 25 basis points": its object
     if expected and any(
@@ -683,7 +729,11 @@ def _subject(
         w = left[i][2]
         if w in _PREPOSITIONS:
             continue
-        if w == "up" and i and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed"):
+        if (
+            w == "up"
+            and i
+            and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed")
+        ):
             continue  # "which made up 40%": a particle of the verb before it
         if w in ("up", "down") and i > 1 and not is_verb(i - 1) and any(is_verb(k) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
@@ -699,7 +749,10 @@ def _subject(
         phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
         return (phrase[0][0], phrase[-1][1]) if phrase else None
     between = left[verb + 1 :]
-    gap = max((k for k in range(1, len(between)) if between[k][2] in ("and", "while") and between[k - 1][2][0].isdigit()), default=None)
+    gap = max(
+        (k for k in range(1, len(between)) if between[k][2] in ("and", "while") and between[k - 1][2][0].isdigit()),
+        default=None,
+    )
     if gap is not None and gap + 1 < len(between):
         rest = between[gap + 1 :]  # "imports grew 11.2% and [exports] 8.9%": the verb is understood
         if all(not is_verb(verb + 1 + gap + 1 + k) and w[2] not in _PREPOSITIONS for k, w in enumerate(rest)):
@@ -783,8 +836,11 @@ def _antecedent(
         words = _words(text, start, bounds[k + 1] - 1)
         if not words:
             continue
-        if start and text[start - 1] == "(" or words[0][2] in _ASIDE_OPENERS or (
-            words[0][2].endswith("ed") and words[0][2] not in _PREPOSITIONS and len(words) > 1
+        if (
+            start
+            and text[start - 1] == "("
+            or words[0][2] in _ASIDE_OPENERS
+            or (words[0][2].endswith("ed") and words[0][2] not in _PREPOSITIONS and len(words) > 1)
         ):
             found = None  # an aside between the noun phrase and its clause, with any list inside it
             continue
@@ -792,14 +848,19 @@ def _antecedent(
             words = words[1:]  # "..., with [online sales], which make up a third of revenue, up 7.4%"
         elif words[0][2] in _PREPOSITIONS or _INTRO.match(words[0][2]):
             break  # "In local currency terms,": an introduction, not a subject
-        cut = max((i + 1 for i, w in enumerate(words) if w[2] in _CLAUSE_OPENERS or w[2] in cues["reporting"]), default=0)
+        cut = max(
+            (i + 1 for i, w in enumerate(words) if w[2] in _CLAUSE_OPENERS or w[2] in cues["reporting"]), default=0
+        )
         if relative and found is None:
             # "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which"
             words = words[cut:]
             verbs = [i for i, w in enumerate(words) if w[2] not in _PREPOSITIONS and (
-                w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]) or "-" not in w[2] and _is_past(w[2]))]  # fmt: skip
+                w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2])
+                or "-" not in w[2] and _is_past(w[2]))]  # fmt: skip
             words = words[verbs[-1] + 1 :] if verbs else words
-            while words and (words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in _PREPOSITIONS):
+            while words and (
+                words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in _PREPOSITIONS
+            ):
                 words = words[1:]
             if not words or len(words) > MAX_SUBJECT_WORDS:
                 return None
@@ -879,10 +940,12 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
     cues = _cues()
     content = [
         w for w in words
-        if w[2] not in _DETERMINERS and w[2] not in cues["aux"] and (not _direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
+        if w[2] not in _DETERMINERS and w[2] not in cues["aux"]
+        and (not _direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
         and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in _ALSO_NOUNS)
         and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS and not (w is words[0] and text[w[0]].isupper()))
-        and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS and w[2] not in ("equivalent", "equal", "more", "less", "than")
+        and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS
+        and w[2] not in ("equivalent", "equal", "more", "less", "than")
     ]  # fmt: skip
     if not content:
         return None
@@ -896,14 +959,18 @@ _ING_NOUNS = frozenset(
     "filings openings hiring processing retailing marketing advertising accounting catering printing publishing "
     "plumbing packaging heating lodging outstanding operating".split()
 )
-_MEASURED_CHANGES = frozenset("loss losses growth advances gains".split())  # change words that also name what is measured
-_PREP_BEFORE = _compile(
-    r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE
+_MEASURED_CHANGES = frozenset(
+    "loss losses growth advances gains".split()
+)  # change words that also name what is measured
+_PREP_BEFORE = _compile(r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE)
+_INTRO = _compile(
+    r"(?:in|by|for|during|over|after|before|since|as\s+of|at|on|meanwhile|additionally|however|also)\b", regex.I
 )
-_INTRO = _compile(r"(?:in|by|for|during|over|after|before|since|as\s+of|at|on|meanwhile|additionally|however|also)\b", regex.I)
 
 
-def _sentence_subject(text: str, sent: tuple[int, int], fig: FigureRef, periods: list[PeriodRef]) -> tuple[int, int] | None:
+def _sentence_subject(
+    text: str, sent: tuple[int, int], fig: FigureRef, periods: list[PeriodRef]
+) -> tuple[int, int] | None:
     """The subject of the sentence: its first noun phrase before a verb, past an introductory phrase."""
     cues = _cues()
     pos = sent[0]
@@ -956,7 +1023,8 @@ def _is_period(span: tuple[int, int], periods: list[PeriodRef], text: str) -> bo
 
 
 _ATTRIBUTIVE = _compile(
-    r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+(?=[,.;:)\n]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will|on)\b))?)"
+    r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+"
+    r"(?=[,.;:)\n]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will|on)\b))?)"
     r"(?=[\s,.;:)]|$)"
 )
 _DETERMINER_BEFORE = _compile(
@@ -993,7 +1061,9 @@ _PHRASE_CUT = _compile(
     r"\s(?:to|from|in|during|since|as|compared|which|that|over|on|by|for|after|than|against|versus|amid|due|because"
     r"|with|at|year-on-year|last|this|and\s++(?=[\d$€£¥₹])|(?=[\d$€£¥₹]))\b|\s(?=[\d$€£¥₹])"
 )
-_BARE_RATE = frozenset("rate pace clip annual annualized annualised seasonally adjusted quarterly monthly yearly".split())
+_BARE_RATE = frozenset(
+    "rate pace clip annual annualized annualised seasonally adjusted quarterly monthly yearly".split()
+)
 _SPEND = frozenset("spend spends spent spending invest invests invested investing".split())
 _ON_AFTER = _compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)on\s++(?P<np>[^,;:.()\n]{2,80})")
 _SESSION = _compile(r"^[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours)\b")  # "in Frankfurt trading"
@@ -1002,10 +1072,13 @@ _TIME_START = _compile(
     r"|(?:morning|afternoon|evening|early|late|midday|overnight|after-hours|extended|premarket|pre-market)\b)",
     regex.I,
 )
-_NP_CUT = _compile(r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b")
+_NP_CUT = _compile(
+    r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b"
+)
 _EXPECTING = frozenset(
     "assume assumes assumed "
-    "expect expects expected expecting forecast forecasts forecasting see sees project projects projected predict predicts "
+    "expect expects expected expecting forecast forecasts forecasting see sees project projects projected "
+    "predict predicts "
     "predicted estimate estimates estimated want wants need needs allow allows allowed".split()
 )
 _EXPECTED_SUBJECT = _compile(
@@ -1013,7 +1086,8 @@ _EXPECTED_SUBJECT = _compile(
     r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
     r"|assume|assumes|assumed)\s++"
     r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
-    r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",  # "to end", "averaging"
+    # "to end the year at", "averaging", "will average"
+    r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
     regex.IGNORECASE,
 )
 # verbs that act on an object: "expect the Fed to lower [rates] by 50 basis points"
@@ -1028,7 +1102,8 @@ def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, i
     "lift [annual shipments] to a record of"."""
     if words and words[-1][2] == "of":  # "to a record of", "by an average of"
         reached = next(
-            (i for i in range(len(words) - 2) if words[i][2] in ("to", "at", "by") and words[i + 1][2] in ("a", "an")), None
+            (i for i in range(len(words) - 2) if words[i][2] in ("to", "at", "by") and words[i + 1][2] in ("a", "an")),
+            None,
         )
         words = words[: reached + 1] if reached is not None else words
     if not words or words[-1][2] not in ("by", "to", "at"):
@@ -1077,21 +1152,35 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         if w in ("and", "but") and i < len(words) - 1:
             if first_verb is None:
                 first_verb = next(
-                    (k for k, x in enumerate(words) if x[2] in cues["verbs"] or _direction_of(x[2]) and x[2] not in _NEVER_VERBS),
+                    (
+                        k
+                        for k, x in enumerate(words)
+                        if x[2] in cues["verbs"] or _direction_of(x[2]) and x[2] not in _NEVER_VERBS
+                    ),
                     len(words),
                 )
             if first_verb < i:
                 start = i + 1  # "revenue declined 10% and [spending] rose 5%"
                 break
-        if w in cues["reporting"] or w in ("that", "who", "which", "while", "as", "after", "when") or (
-            w in cues["verbs"] or w in cues["increase"] or w in cues["decrease"]
-        ) and i < len(words) - 1 and not (i and words[i - 1][2] in ("a", "an")):  # "an advance quota": a noun
+        if (
+            w in cues["reporting"]
+            or w in ("that", "who", "which", "while", "as", "after", "when")
+            or (w in cues["verbs"] or w in cues["increase"] or w in cues["decrease"])
+            and i < len(words) - 1
+            and not (i and words[i - 1][2] in ("a", "an"))
+        ):  # "an advance quota": a noun
             start = i + 1
             break
         if w in ("by", "from", "with") and i < len(words) - 1:
             start = i + 1
             break
-        if w in ("and", "but") and i and words[i - 1][2][:1].isdigit() or w in ("cent", "percent") and i < len(words) - 1:
+        if (
+            w in ("and", "but")
+            and i
+            and words[i - 1][2][:1].isdigit()
+            or w in ("cent", "percent")
+            and i < len(words) - 1
+        ):
             start = i + 1  # "pay growth slowing to 6.1 per cent and [the jobless rate] edging up"
             break
     words = words[start:]
@@ -1207,22 +1296,36 @@ def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple
     aside = asides.get((index, lo))
     if aside is None:
         window = max(lo, period.start - 40)
-        m = _ASIDE_BEFORE.search(text, window, period.start) if _ASIDE_WORDS.search(text, window, period.start) else None
-        if m is not None and not m["reference"] and m.group(0).lower().startswith(_REPORT_VERBS) and (
-            _MODIFIED_NOUN_AFTER.match(text, period.end)
+        m = (
+            _ASIDE_BEFORE.search(text, window, period.start)
+            if _ASIDE_WORDS.search(text, window, period.start)
+            else None
+        )
+        if (
+            m is not None
+            and not m["reference"]
+            and m.group(0).lower().startswith(_REPORT_VERBS)
+            and (_MODIFIED_NOUN_AFTER.match(text, period.end))
         ):
             m = None  # "reported October revenue of": the period is the noun's, not the report's
-        elif m is not None and m["from"] and m.end("from") + 1 == period.start and text[period.start].isupper() and (
-            " will " in text[lo : period.start]
+        elif (
+            m is not None
+            and m["from"]
+            and m.end("from") + 1 == period.start
+            and text[period.start].isupper()
+            and (" will " in text[lo : period.start])
         ):
             m = None  # "will rise to £12.60 from April": when it starts, not what it is compared with
         if m is None and (
             _REPORTED_AFTER.match(text, period.end)
-            or _WEEKDAY.fullmatch(text, period.start, period.end) and _REPORT_VERB.search(text, lo, period.start)
+            or _WEEKDAY.fullmatch(text, period.start, period.end)
+            and _REPORT_VERB.search(text, lo, period.start)
         ):
             aside = asides[(index, lo)] = 1  # "on Thursday reported net income of ...": the report's date
-        elif m is None and text.startswith(("this ", "last "), period.start) and _ORDINAL_BEFORE.search(
-            text, max(lo, period.start - 40), period.start
+        elif (
+            m is None
+            and text.startswith(("this ", "last "), period.start)
+            and _ORDINAL_BEFORE.search(text, max(lo, period.start - 40), period.start)
         ):
             aside = asides[(index, lo)] = 2  # "its third reduction this year": a point to count from
         else:
@@ -1262,7 +1365,6 @@ _ASIDE_BEFORE = _compile(
     r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
     # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
     r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
-
     r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
     r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
     r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
@@ -1297,8 +1399,11 @@ def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int
         if k < 0:
             continue
         fig = figures[k]
-        if fig.end <= p.start and p.start - fig.end <= 24 and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start) and (
-            _COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start)
+        if (
+            fig.end <= p.start
+            and p.start - fig.end <= 24
+            and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start)
+            and (_COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start))
         ):
             attached[i] = fig.start
     return attached
