@@ -22,6 +22,7 @@ from functools import lru_cache, partial
 
 import regex
 
+from .fastre import compile_fast
 from .numbers import clean_decimal, fold_text, lexicon, parse_digits, parse_number_words, scale_value
 from .periods_index import fold_text as index_fold
 from .resources import load_json
@@ -115,7 +116,7 @@ def _grammar() -> dict:
         r"|half\s+a\s+point)(?![\w-])"
     )
     # "\b" and "(?=\d)" before the look-behinds let the scan reject most positions at once
-    candidates = regex.compile(
+    candidates = compile_fast(
         rf"(?P<fraction>{fraction_pp})|(?P<digits>{digits_re})|(?P<words>{words_re})", regex.IGNORECASE
     )
     # The same three branches as three patterns, scanned apart and merged (``number_candidates``): each
@@ -124,7 +125,7 @@ def _grammar() -> dict:
     never = "(?!)"
     branches = {"fraction": fraction_pp, "digits": digits_re, "words": words_re}
     candidate_scans = tuple(
-        regex.compile(
+        compile_fast(
             rf"(?P<{name}>{source})" + "".join(f"(?P<{other}>{never})?" for other in branches if other != name),
             regex.IGNORECASE,
         )
@@ -153,11 +154,11 @@ def _grammar() -> dict:
 
     abbreviations = lex["abbreviations"]
     spaced = lex["spaced_abbreviations"]
-    scale_after = regex.compile(
+    scale_after = compile_fast(
         rf"(?:(?:\s++|-)(?P<scale>{_alternation(scale_words, flags='i')}(?:\s++{_alternation(scale_words, flags='i')})*+)"
         rf"|(?P<abbr>{_alternation(abbreviations)})|\s++(?P<spaced>{_alternation(spaced)}))(?![A-Za-z])"
     )
-    percent_after = regex.compile(
+    percent_after = compile_fast(
         rf"\s*+(?P<unit>%)|[\s-]*+(?P<unit>{_alternation([u for u in units['percent_units'] if u != '%'], flags='i')})"
         r"(?![A-Za-z])"
     )
@@ -183,19 +184,19 @@ def _grammar() -> dict:
     for p in context_prefixes:
         prefix_table[p] = CONTEXT
     # A currency prefix right before the number ("US$", "RMB", "Rs.", "€"), allowing one space.
-    prefix_at = regex.compile(rf"(?P<cur>{_alternation(prefix_table)})\s?")
-    prefix_before = regex.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(prefix_table)})\s?\Z")
-    word_after = regex.compile(rf"\s*+(?P<cur>{_alternation(word_table, flags='i')})(?![A-Za-z])")
-    minor_after = regex.compile(rf"\s*+(?P<cur>{_alternation(minor_table, flags='i')})(?![A-Za-z])")
-    qualifier_before = regex.compile(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z", AT_END)
-    measure_after = regex.compile(rf"[\s-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
-    time_after = regex.compile(rf"[\s-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
+    prefix_at = compile_fast(rf"(?P<cur>{_alternation(prefix_table)})\s?")
+    prefix_before = compile_fast(rf"(?<![A-Za-z])(?P<cur>{_alternation(prefix_table)})\s?\Z")
+    word_after = compile_fast(rf"\s*+(?P<cur>{_alternation(word_table, flags='i')})(?![A-Za-z])")
+    minor_after = compile_fast(rf"\s*+(?P<cur>{_alternation(minor_table, flags='i')})(?![A-Za-z])")
+    qualifier_before = compile_fast(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z", AT_END)
+    measure_after = compile_fast(rf"[\s-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
+    time_after = compile_fast(rf"[\s-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
     # only whether it matches is used, so it may be searched from the end (not possessive: "SARS-CoV-" keeps its "-")
-    identifier_before = regex.compile(
+    identifier_before = compile_fast(
         rf"(?<![A-Za-z])(?:{_alternation(counts['identifier_words'], flags='i')})[\s#-]*\Z", AT_END
     )
     directions = load_json("directions.json")
-    range_sep = regex.compile(r"\s*+(?P<sep>-|–|—|to|and|through)\s*+", regex.IGNORECASE)
+    range_sep = compile_fast(r"\s*+(?P<sep>-|–|—|to|and|through)\s*+", regex.IGNORECASE)
     return {
         "candidates": candidates,
         "candidate_scans": candidate_scans,
@@ -227,22 +228,22 @@ def _grammar() -> dict:
     }
 
 
-_BETWEEN = regex.compile(r"(?<![A-Za-z])between\s++\Z", regex.IGNORECASE)
-_OF = regex.compile(r"\s*+of\b")
-_MINUS = regex.compile(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", regex.IGNORECASE | AT_END)
-_CLAUSE_BY = regex.compile(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z")
-_PARTITIVE = regex.compile(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d)")
-_CLOSED_AT = regex.compile(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z")
-_POINTS_BEFORE = regex.compile(r"\bpoints?\b[^.;,]*\Z", regex.IGNORECASE)
-_HYPHEN_WORD = regex.compile(r"-[A-Za-z]")
-_TIME_OF_DAY = regex.compile(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", regex.IGNORECASE)
-_PER_BEFORE = regex.compile(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
-_ONE_IN_BEFORE = regex.compile(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
-_SPACE_RUN = regex.compile(r"\s+")
-_OBJECT_NEXT = regex.compile(
+_BETWEEN = compile_fast(r"(?<![A-Za-z])between\s++\Z", regex.IGNORECASE)
+_OF = compile_fast(r"\s*+of\b")
+_MINUS = compile_fast(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", regex.IGNORECASE | AT_END)
+_CLAUSE_BY = compile_fast(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z")
+_PARTITIVE = compile_fast(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d)")
+_CLOSED_AT = compile_fast(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z")
+_POINTS_BEFORE = compile_fast(r"\bpoints?\b[^.;,]*\Z", regex.IGNORECASE)
+_HYPHEN_WORD = compile_fast(r"-[A-Za-z]")
+_TIME_OF_DAY = compile_fast(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", regex.IGNORECASE)
+_PER_BEFORE = compile_fast(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
+_ONE_IN_BEFORE = compile_fast(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
+_SPACE_RUN = compile_fast(r"\s+")
+_OBJECT_NEXT = compile_fast(
     r"\s++(?:higher|lower|more|less|fewer|a|an|the|their|its|his|her|record|strong|weak|\d)\b", regex.IGNORECASE
 )
-_NEXT_WORD = regex.compile(r"[ \t]++(?P<w>[A-Za-z]++)\b")
+_NEXT_WORD = compile_fast(r"[ \t]++(?P<w>[A-Za-z]++)\b")
 _VERB_AFTER = frozenset(
     "were was are is had have has did said say voted fell rose grew won lost saw got went made took remain remained "
     "stayed held kept chose".split()
@@ -251,9 +252,9 @@ _VERB_BEFORE = frozenset(
     "close closed closing cut cuts add added adding hire hired shed open opened opening approve approved reject "
     "rejected sell sold buy bought build built lose lost gain gained create created shut axe axed".split()
 )
-_US_CENTS = regex.compile(r"U\.?S\.?\s*cents?", regex.IGNORECASE)  # "69.55 U.S. cents": no other currency's cents
+_US_CENTS = compile_fast(r"U\.?S\.?\s*cents?", regex.IGNORECASE)  # "69.55 U.S. cents": no other currency's cents
 # a verb of motion right before "up to": "edged up to", "ticked up to", "was revised up to", "went up to"
-_MOVED_BEFORE = regex.compile(
+_MOVED_BEFORE = compile_fast(
     r"\b(?:[a-z]+(?:ed|ing)|went|goes|go|came|comes|come|rose|shot|crept|edges|ticks|inches|moves|creeps)\s++\Z",
     regex.IGNORECASE,
 )
@@ -264,11 +265,11 @@ def _squash(text: str) -> str:
     return _SPACE_RUN.sub(" ", text)
 
 
-_LAST_WORD = regex.compile(r"(?P<word>[A-Za-z]++)\s++\Z", AT_END)
-_SPACES = regex.compile(r"[ \t\u00a0]++")
-_WORD = regex.compile(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
-_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
-_CAPITALISED_BEFORE = regex.compile(r"(?P<word>[A-Z][A-Za-z&'’.]*+)\s++\Z")
+_LAST_WORD = compile_fast(r"(?P<word>[A-Za-z]++)\s++\Z", AT_END)
+_SPACES = compile_fast(r"[ \t\u00a0]++")
+_WORD = compile_fast(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
+_SENTENCE_START = compile_fast(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
+_CAPITALISED_BEFORE = compile_fast(r"(?P<word>[A-Z][A-Za-z&'’.]*+)\s++\Z")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -360,7 +361,7 @@ class _Search:
         return None
 
 
-_SENTENCE_BREAK = regex.compile(r"[.!?]\s|\n")
+_SENTENCE_BREAK = compile_fast(r"[.!?]\s|\n")
 
 
 def _follows_a_count(text: str, earlier: list[QuantityMatch], start: int) -> bool:
