@@ -317,6 +317,46 @@ def _words_after(text: str, start: int, end: int, most: int) -> list[tuple[int, 
     return [w for w in first if w[0] < end]
 
 
+def _lower(text: str) -> str | None:
+    """The text lower-cased with the same offsets; None when lower-casing would move them ("İ")."""
+    _words(text, 0, 0)
+    return _WORD_MEMO[1]
+
+
+def _has_any(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether any of ``keys`` occurs in ``text``: the cheap test before a pattern that needs one."""
+    for key in keys:
+        if key in text:
+            return True
+    return False
+
+
+# answers asked more than once about the text in hand, by question; dropped with the text (no texts kept)
+_TEXT_MEMO: list = [None, {}]
+
+
+def _memo(text: str) -> dict:
+    if _TEXT_MEMO[0] is not text:
+        _TEXT_MEMO[:] = [text, {}]
+    return _TEXT_MEMO[1]
+
+
+def _attributive_at(text: str, end: int):
+    memo = _memo(text)
+    key = ("attributive", end)
+    if key not in memo:
+        memo[key] = _ATTRIBUTIVE.match(text, end)
+    return memo[key]
+
+
+def _determiner_before(text: str, start: int) -> bool:
+    memo = _memo(text)
+    key = ("determiner", start)
+    if key not in memo:
+        memo[key] = _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
+    return memo[key]
+
+
 def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
     if source is not None:
         return [(*m.span(), m[0].rstrip(".")) for m in _WORDS.finditer(source, start, end)]
@@ -359,8 +399,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.cues.append(right_next)
     # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
     # earlier to HK$397.1 billion"
-    to_a = bool(_TO_A.search(left_text))  # "climbed to a two-year high of"
-    reached_by_to = before == "to" or to_a or _BY_BEFORE.search(left_text) is not None
+    to_a = _TO_A.search(left_text) is not None  # "climbed to a two-year high of"
+    reached_by_to = before == "to" or to_a or "by" in left_text and _BY_BEFORE.search(left_text) is not None
     window = len(left) if reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     # counts take a change verb only right before them ("employers added 58,200 jobs", "an increase of 9,000"),
     # not "harvests grew in 20 of the regions"
@@ -441,8 +481,10 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         "from" in recent
         and not any(_direction_of(w) for w in recent[recent.index("from") :])
         or (
-            _COMPARED_WITH.search(left_text)
-            or _SHORT_OF.search(left_text)
+            _has_any(left_text, _COMPARED_KEYS)
+            and _COMPARED_WITH.search(left_text)
+            or _has_any(left_text, _SHORT_OF_KEYS)
+            and _SHORT_OF.search(left_text)
             and not right_text.lstrip().startswith(cues["target_after"])
         )
     ):
@@ -459,7 +501,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         return
     right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
     # a target or forecast word governs the figure only from its own clause: not across "after it shrank 3.5%"
-    opener = _LAST_OPENER.search(left_text)
+    opener = _LAST_OPENER.search(left_text) if _has_any(left_text, _OPENER_KEYS) else None
     governing = left_text[opener.end() :] if opener else left_text
     if "target range" in governing:
         governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
@@ -588,6 +630,10 @@ _TO_A = _compile(
     r"|(?:seasonally\s++)?(?:adjusted|annuali[sz]ed|estimated|revised|provisional))\s*+\Z",
     regex.REVERSE,  # only whether it matches is used: searched from the end
 )
+# words without which the pattern named cannot match (tested before it, in the lower-cased clause)
+_COMPARED_KEYS = ("compared", "versus", "vs", "than", "from")
+_SHORT_OF_KEYS = ("below", "above", "short", "ahead", "under", "beyond")
+_OPENER_KEYS = ("after", "while", "whereas", "but", "though", "when", "before")
 _RAISE = _compile(r"rais(?:e|ed|es|ing)")
 # words between a change verb and the count it governs: "added just 114,000 jobs", "hired another 300"
 _COUNT_FILLERS = frozenset("by to of just only about nearly some around roughly almost another a further over".split())
@@ -612,8 +658,8 @@ _EXPECTED_AFTER = _compile(
 def _is_attributive(text: str, fig: FigureRef) -> bool:
     """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan" -
     but not a rate or a change: "grew at a 2.8% annualized rate", "a 4% rise"."""
-    m = _ATTRIBUTIVE.match(text, fig.end)
-    if fig.kind == "count" or not m or not _DETERMINER_BEFORE.search(text, max(0, fig.start - 24), fig.start):
+    m = _attributive_at(text, fig.end)
+    if fig.kind == "count" or not m or not _determiner_before(text, fig.start):
         return False
     if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in _PREPOSITIONS:
         return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes; "... to 42.5%"
@@ -648,9 +694,9 @@ def _subject(
             if np:
                 return fig.counted[0], np[1]
         return fig.counted
-    attributive = _ATTRIBUTIVE.match(text, fig.end)
+    attributive = _attributive_at(text, fig.end)
     headline = fig.start < text.find("\n")  # headlines drop their articles: "Ireland unveils €10.5 billion budget"
-    if attributive and (headline or _DETERMINER_BEFORE.search(text, max(0, fig.start - 24), fig.start)):
+    if attributive and (headline or _determiner_before(text, fig.start)):
         # "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it
         words = _words(text, attributive.start("np"), attributive.end("np"))
         if len(words) == 2 and _is_past(words[1][2]) and not _direction_of(words[1][2]):
@@ -1296,11 +1342,12 @@ def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple
     aside = asides.get((index, lo))
     if aside is None:
         window = max(lo, period.start - 40)
-        m = (
-            _ASIDE_BEFORE.search(text, window, period.start)
-            if _ASIDE_WORDS.search(text, window, period.start)
-            else None
-        )
+        lower = _lower(text)
+        if lower is not None:  # a word every way of standing aside needs, first
+            hint = _ASIDE_WORDS.search(lower, window, period.start)
+        else:
+            hint = _ASIDE_WORDS_ANY_CASE.search(text, window, period.start)
+        m = _ASIDE_BEFORE.search(text, window, period.start) if hint else None
         if (
             m is not None
             and not m["reference"]
@@ -1373,9 +1420,9 @@ _ASIDE_BEFORE = _compile(
 # a word every way of standing aside needs: a cheap test before the full pattern
 _ASIDE_WORDS = re.compile(
     r"said|says|report|announc|releas|publish|show|told|agreed|decided|pledged|promised|vowed|than|from|compared"
-    r"|versus|against|which|that|whose|after|since",
-    re.IGNORECASE,
-)
+    r"|versus|against|which|that|whose|after|since"
+)  # read in the lower-cased text
+_ASIDE_WORDS_ANY_CASE = re.compile(_ASIDE_WORDS.pattern, re.IGNORECASE)
 _DEFINITE_BEFORE = _compile(
     r"\b(?:the|its|their|our|his|her|all|each\s+of\s+the)\s++(?:(?:some|about|around|nearly|roughly)\s++)?\Z",
     regex.IGNORECASE,
@@ -1444,9 +1491,16 @@ def _standing_clause(text: str, clause: tuple[int, int], fig_start: int) -> bool
     return not any(w[2] in _PAST_IRREGULAR or w[2].endswith("ed") and len(w[2]) > 4 for w in _words(text, *clause))
 
 
-@lru_cache(maxsize=256)
 def _standing(text: str, sent: tuple[int, int]) -> bool:
-    """Whether a sentence (or clause) states a standing fact or a hypothetical (cached: asked once per figure)."""
+    """Whether a sentence (or clause) states a standing fact or a hypothetical (memoised: asked once per figure)."""
+    memo = _memo(text)
+    key = ("standing", sent)
+    if key not in memo:
+        memo[key] = _standing_now(text, sent)
+    return memo[key]
+
+
+def _standing_now(text: str, sent: tuple[int, int]) -> bool:
     if _HYPOTHETICAL.match(text, sent[0]):
         return True
     found = _words(text, sent[0], sent[1])
