@@ -359,7 +359,7 @@ def _determiner_before(text: str, start: int) -> bool:
 
 def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
     if source is not None:
-        return [(*m.span(), m[0].rstrip(".")) for m in _WORDS.finditer(source, start, end)]
+        return [(m.start(), m.end(), m[0].rstrip(".")) for m in _WORDS.finditer(source, start, end)]
     return [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
 
 
@@ -389,8 +389,12 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     cues = _cues()
     left = _words(text, clause_start, fig.start)
     right = _words_after(text, fig.end, min(clause_end, fig.end + 40), 3)
-    left_text = text[clause_start : fig.start].lower()
-    right_text = text[fig.end : min(clause_end, fig.end + 80)].lower()  # only its start is read
+    lower = _WORD_MEMO[1] if _WORD_MEMO[0] is text and _WORD_MEMO[1] is not None else None
+    if lower is not None:  # slices of the text lower-cased once (left is read first: the memo is this text's)
+        left_text, right_text = lower[clause_start : fig.start], lower[fig.end : min(clause_end, fig.end + 80)]
+    else:
+        left_text = text[clause_start : fig.start].lower()
+        right_text = text[fig.end : min(clause_end, fig.end + 80)].lower()  # only its start is read
     before = left[-1][2] if left else ""
     verb_index = None
     right_next = right[0][2] if right else ""
