@@ -117,6 +117,11 @@ PERIODS = [
     # a fiscal year the article states ("the year to June 30") names its years by their end
     ('Results for the financial year to June 30: in fiscal 2024 sales rose 5%.', P_DEC, 'fiscal 2024', 46, 57, '2023-07/2024-06'),
     ('The utility, whose fiscal year ends in September, earned more in fiscal 2023.', P_DEC, 'fiscal 2023', 65, 76, '2022-10/2023-09'),
+    # a year that "began on March 1" ends in February and is named by its end
+    ('The retailer, whose fiscal year began on March 1, expects sales to grow in fiscal 2025.', P_DEC, 'fiscal 2025', 75, 86, '2024-03/2025-02'),
+    # the year to a quarter named by its last month (Australian style); a month range written with "-to-"
+    ('Wages grew 3.5 per cent in the year to the September quarter.', P_DEC, 'the year to the September quarter', 27, 60, '2023-10/2024-09'),
+    ('Output rose 0.4% in the April-to-June period.', P_DEC, 'April-to-June', 24, 37, '2024-Q2'),
     # a stated year that matches the country's convention keeps the country's naming (Japan: by its start)
     ('The Japanese carmaker, for the fiscal year ending March, expects fiscal 2024 profit to fall.', P_DEC, 'fiscal 2024', 65, 76, '2024-04/2025-03'),
     ('Profit was $5 million in the third quarter, compared with $3 million a year earlier.', P_DEC, 'a year earlier', 69, 83, '2023-Q3'),

@@ -459,7 +459,8 @@ def resolve_inner(text: str, ctx: ResolutionContext, span: tuple[int, int]) -> R
     inner = regex.sub(r"^(?:the\s+end\s+of\s+|end-|mid-)", "", text.strip(), flags=FLAGS)
     lex = lexicon()
     for rule in _rules():
-        if rule.role != "period" or not rule.standalone or rule.kind not in ("day", "month", "weekday", "year"):
+        # a day, a month, a weekday, a year, or a quarter named by its last month ("the December quarter")
+        if rule.role != "period" or not rule.standalone or rule.kind not in ("day", "month", "weekday", "year", "quarter"):
             continue
         match = rule.pattern.fullmatch(inner)
         if match is None:

@@ -58,7 +58,8 @@ _MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug se
 # "(the|its) (fiscal|financial) year to/ended/ending/ends (in|on) June 30", "for the year to June 30"
 _STATED_FISCAL = regex.compile(
     r"\b(?:(?:fiscal|financial)\s++year|(?:for|in)\s++the\s++year)\s++(?:that\s++|which\s++)?"
-    r"(?:to|ended|ending|ends|end)\s++(?:in\s++|on\s++)?"
+    r"(?:to|ended|ending|ends|end|(?<=(?:fiscal|financial)\s++year\s++(?:that\s++|which\s++)?)"
+    r"(?P<start>began|begins|begin|started|starts|start|runs\s++from))\s++(?:in\s++|on\s++)?"
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b",
     regex.IGNORECASE,
@@ -320,6 +321,8 @@ class ResolutionContext:
         if m is None or ("fiscal" not in self.text.lower() and "financial year" not in self.text.lower()):
             return None
         month = _MONTH_NUMBERS[m["month"][:3].lower()]
+        if m["start"]:  # "whose fiscal year began on March 1": the year ends the month before
+            month = (month - 2) % 12 + 1
         if month == 12:
             return None  # a year to December is the calendar year
         return FiscalConvention(f"stated_{month}", month % 12 + 1, "end")
