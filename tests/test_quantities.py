@@ -113,6 +113,11 @@ def test_yen_sign_follows_the_article():
         ("Philippine lenders booked 40 billion pesos in new loans, Manila data showed.", "40 billion pesos", "PHP"),
         ("Argentina's budget sets aside 3 trillion pesos for pensions.", "3 trillion pesos", "ARS"),
         ("Bogota's metro will cost 22 trillion pesos, Colombian officials said.", "22 trillion pesos", "COP"),
+        # rupees likewise: Pakistan's in an article about Pakistan, else India's
+        ("Karachi traders paid 450 billion rupees in sales tax, Pakistan's revenue board said.", "450 billion rupees", "PKR"),
+        ("Mumbai lenders disbursed 3 trillion rupees in home loans.", "3 trillion rupees", "INR"),
+        # a shilling before the noun it prices
+        ("Nairobi unveiled a 3.1 trillion shilling spending plan.", "3.1 trillion shilling", "KES"),
         ("The fare rose to 15 pesos.", "15 pesos", "MXN"),
         # "R" glued to a number is the rand where the article speaks of the rand or South Africa
         ("South Africa's revenue reached R1.7 trillion.", "R1.7 trillion", "ZAR"),
