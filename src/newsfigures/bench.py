@@ -82,15 +82,6 @@ def load_texts(path: str | None = None, *, articles: int = 400) -> tuple[list[st
     return texts, found
 
 
-def _median_seconds(run, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def _interleaved_medians(runs: list, repeat: int) -> list[float]:
     """Median seconds of each run, timing them in turn ``repeat`` times."""
     times: list[list[float]] = [[] for _ in runs]
@@ -128,14 +119,14 @@ def run_bench(
     # the two are timed in turn, run after run, so that a slow spell of the machine falls on both alike
     # spaCy's own measure (`spacy benchmark speed`) times nlp.pipe; we also time extract's whole path,
     # records included, which is what the CLI pays
-    blank_s, pipe_s, ours_s = _interleaved_medians(
-        [
-            lambda: sum(len(doc) for doc in blank.pipe(texts)),
-            lambda: sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)),
-            _pipeline_run(nlp, texts, 1),
-        ],
-        repeat,
-    )
+    runs = [
+        lambda: sum(len(doc) for doc in blank.pipe(texts)),
+        lambda: sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)),
+        _pipeline_run(nlp, texts, 1),
+    ]
+    if n_process > 1:  # the workers' run in the same turns, so that the scaling compares like with like
+        runs.append(_pipeline_run(nlp, texts, n_process))
+    blank_s, pipe_s, ours_s, *multi = _interleaved_medians(runs, repeat)
     report = {
         "texts": described,
         "words": words,
@@ -147,7 +138,7 @@ def run_bench(
         "ratio_to_blank": blank_s / ours_s,
     }
     if n_process > 1:
-        multi_s = _median_seconds(_pipeline_run(nlp, texts, n_process), repeat)
+        multi_s = multi[0]
         report.update(n_process=n_process, multi_words_per_s=words / multi_s, scaling=ours_s / multi_s)
     report["peak_rss_mb"] = peak_rss_mb()
     if n_process > 1:
