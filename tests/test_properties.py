@@ -104,10 +104,10 @@ def _reversed_patterns():
     """Every pattern compiled with regex.REVERSE, beside its forward twin."""
     import regex
 
-    from newsfigures import linking, quantities
+    from newsfigures import linking, linking_period, linking_subject, linking_text, quantities
 
     found = [("qualifier_before", quantities._grammar()["qualifier_before"])]
-    for module in (quantities, linking):
+    for module in (quantities, linking, linking_text, linking_subject, linking_period):
         found += [
             (name, p) for name, p in vars(module).items()
             if isinstance(p, regex.Pattern) and p.flags & regex.REVERSE and p.pattern.endswith("\\Z")

@@ -1,0 +1,307 @@
+"""What the linker reads a text with: its words (found once per text), sentences and clauses, the cue
+lexicons of ``patterns/linking.json`` and ``directions.json``, and the figures, periods and bases it links."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .fastre import compile_fast as _compile
+from .resources import load_json
+
+MAX_SUBJECT_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRef:
+    """A figure to link: its span, kind, value and unit, and for counts the counted noun."""
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal | None = None
+    unit: str | None = None
+    counted: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRef:
+    start: int
+    end: int
+    has_dates: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class BasisRef:
+    start: int
+    end: int
+    basis: str
+
+
+@dataclass(slots=True)
+class Link:
+    """What one figure is linked to. ``period`` and ``equivalent_of`` are indexes into the inputs."""
+
+    subject: tuple[int, int] | None = None
+    role: str | None = None
+    direction: str | None = None
+    basis: str | None = None
+    period: int | None = None
+    equivalent_of: int | None = None
+    cues: list[str] = field(default_factory=list)
+
+
+# the standard library's engine: about twice as fast as ``regex`` on this simple pattern (each branch
+# is greedy to its end, so nothing backtracks); words are read from the lower-cased text
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*%?|[$€£¥₹]")
+
+
+_CLAUSE_BREAK = _compile(r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n")  # not "U.S. goods"
+
+
+_LAST_CLAUSE_BREAK = _compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # one-character matches: found from the end
+
+
+def _any_word(words: list[str]) -> regex.Pattern:
+    ordered = sorted(words, key=len, reverse=True)
+    return _compile(r"\b(?:" + "|".join(regex.escape(w) for w in ordered) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    link = load_json("linking.json")
+    directions = load_json("directions.json")
+    return {
+        "increase": frozenset(directions["increase"]),
+        "decrease": frozenset(directions["decrease"]),
+        "noun_like": frozenset(directions["noun_like"]),
+        "count_increase": frozenset(directions["count_increase"]),
+        "count_decrease": frozenset(directions["count_decrease"]),
+        "level": frozenset(link["level_verbs"]),
+        "share_before": tuple(link["share_before"]),
+        "share_after": tuple(link["share_after"]),
+        "target_after": tuple(link["target_after"]),
+        "target": tuple(link["target_cues"]),
+        "forecast": tuple(link["forecast_cues"]),
+        "openers": frozenset(link["clause_openers"]),
+        "aux": frozenset(link["auxiliaries"]),
+        "rates": {k: Decimal(str(v)) for k, v in link["usd_rates"].items() if not k.startswith("_")},
+        "verbs": frozenset(link["other_verbs"])
+        | frozenset(w for w in link["target_cues"] + link["forecast_cues"] if " " not in w),
+        "abbreviations": frozenset(link["abbreviations"]),
+        "target_re": _any_word(link["target_cues"]),
+        "forecast_re": _any_word(link["forecast_cues"]),
+        "reporting": frozenset(link["reporting_verbs"]),
+    }
+
+
+_SENTENCE_END = _compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
+
+
+_LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation and line breaks, not fooled by "U.S." or "Jan. 31"."""
+    abbreviations = _cues()["abbreviations"]
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[0] != "\n":
+            last = _LAST_TOKEN.search(text, max(start, m.start() - 20), m.start())
+            if last and (last["word"].lower().rstrip(".") in abbreviations or len(last["word"]) == 1):
+                continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+REACH = 600  # characters around a figure within which its links are looked for
+
+
+class _Sorted:
+    """Items sorted by start, with the ones starting in [lo, hi) found by bisection."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: list, starts: list[int]) -> None:
+        self.items, self.starts = items, starts
+
+    def within(self, lo: int, hi: int) -> list:
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return spans[k]
+    return None
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    m = _LAST_CLAUSE_BREAK.search(text, sent_start, pos)  # the last break before the figure
+    return m.end() if m else sent_start
+
+
+def _clause_end(text: str, pos: int, sent_end: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, sent_end)
+    return m.start() if m else sent_end
+
+
+# the last text: its words found once, with their starts and ends for bisection (clauses are read many times)
+_WORD_MEMO: list = [None, None, [], [], []]
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
+    once; when an edge cuts a word, the slice is read on its own (what a search of the slice would find)."""
+    if _WORD_MEMO[0] is not text:
+        lower = text.lower()
+        source = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
+        found = _slice_words(text, source, 0, len(text))
+        _WORD_MEMO[:] = [text, source, found, [w[0] for w in found], [w[1] for w in found]]
+    _, source, found, starts, ends = _WORD_MEMO
+    i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
+    if i >= j:
+        return []
+    if starts[i] < start or ends[j - 1] > end:
+        return _slice_words(text, source, start, end)
+    return found[i:j]
+
+
+def _words_after(text: str, start: int, end: int, most: int) -> list[tuple[int, int, str]]:
+    """The first ``most`` words of ``text[start:end]`` (the same as ``_words(...)[:most]``, without reading
+    the whole slice when its far edge cuts a word beyond them)."""
+    _words(text, 0, 0)
+    _, _, found, starts, ends = _WORD_MEMO
+    i = bisect_right(ends, start)
+    first = found[i : i + most]
+    if (
+        first
+        and (first[0][0] < start or first[-1][1] > end)
+        or len(first) < most
+        and i + len(first) < len(found)
+        and (starts[i + len(first)] < end)
+    ):
+        return _words(text, start, end)[:most]
+    return [w for w in first if w[0] < end]
+
+
+def _lower(text: str) -> str | None:
+    """The text lower-cased with the same offsets; None when lower-casing would move them ("İ")."""
+    _words(text, 0, 0)
+    return _WORD_MEMO[1]
+
+
+def _has_any(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether any of ``keys`` occurs in ``text``: the cheap test before a pattern that needs one."""
+    for key in keys:
+        if key in text:
+            return True
+    return False
+
+
+# answers asked more than once about the text in hand, by question; dropped with the text (no texts kept)
+_TEXT_MEMO: list = [None, {}]
+
+
+def _memo(text: str) -> dict:
+    if _TEXT_MEMO[0] is not text:
+        _TEXT_MEMO[:] = [text, {}]
+    return _TEXT_MEMO[1]
+
+
+def _attributive_at(text: str, end: int):
+    memo = _memo(text)
+    key = ("attributive", end)
+    if key not in memo:
+        memo[key] = _ATTRIBUTIVE.match(text, end)
+    return memo[key]
+
+
+def _determiner_before(text: str, start: int) -> bool:
+    memo = _memo(text)
+    key = ("determiner", start)
+    if key not in memo:
+        memo[key] = _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
+    return memo[key]
+
+
+def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
+    if source is not None:
+        return [(m.start(), m.end(), m[0].rstrip(".")) for m in _WORDS.finditer(source, start, end)]
+    return [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=4096)
+def _direction_of(word: str) -> str | None:
+    """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk")."""
+    cues = _cues()
+    forms = {word}
+    for suffix in ("ing", "ed", "s", "es"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # "cutting" -> "cut"
+    if forms & cues["increase"]:
+        return "increase"
+    if forms & cues["decrease"]:
+        return "decrease"
+    return None
+
+
+# a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
+_CHANGE_IN_BY = _compile(
+    r"\b(?P<noun>increase|rise|growth|gain|jump|expansion|decline|decrease|drop|fall|reduction|contraction)s?"
+    r"\s++(?:in|of)\s++(?P<np>[^,;:()]{2,90}?)\s++by\s*+\Z",
+    regex.IGNORECASE,
+)
+
+
+_CONTINUED = _compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
+
+
+# words between a change verb and the count it governs: "added just 114,000 jobs", "hired another 300"
+_COUNT_FILLERS = frozenset("by to of just only about nearly some around roughly almost another a further over".split())
+
+
+_CHANGE_NOUN_WORDS = frozenset(
+    "rise increase jump gain growth surge climb drop fall decline decrease reduction slump dip slide plunge "
+    "contraction expansion hike".split()
+)
+
+
+def _is_past(word: str) -> bool:
+    """A verb in the past tense, as far as a word alone tells: "voted", "rose", "fell"."""
+    return word.endswith("ed") and len(word) > 4 or word in _PAST_IRREGULAR or _direction_of(word) is not None
+
+
+_ATTRIBUTIVE = _compile(
+    r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+"
+    r"(?=[,.;:)\n]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will|on)\b))?)"
+    r"(?=[\s,.;:)]|$)"
+)
+
+
+_DETERMINER_BEFORE = _compile(
+    r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
+    regex.IGNORECASE,
+)
+
+
+_PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
+
+
+_DETERMINERS = frozenset("the a an its their his her our this that these those it they them".split())
+
+
+_PAST_IRREGULAR = frozenset(
+    "was were had rose fell grew stood hit cut saw came took made held kept said paid sold spent won lost went gave "
+    "brought bought slid shrank sank rang ran set put led left got fell fought beat swung".split()
+)
