@@ -282,6 +282,8 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("The park welcomed 2.4 million visitors, up 8% from last year.", "8%", "visitors"),
         # "whose $3.6 billion programme"
         ("The fund, whose $3.6 billion programme expired in April, is in talks.", "$3.6 billion", "programme"),
+        # a part counted from a whole: "eight of Indonesia's 13 main trading partners"
+        ("Sales to six of Brazil's 11 largest ports fell.", "six", "largest ports"),
     ],
 )
 def test_subject(nlp, text, figure, subject):

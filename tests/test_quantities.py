@@ -172,6 +172,8 @@ def test_r_is_not_the_rand_without_the_rand(text):
         ("Turnout hit 1\u00a0250\u00a0000 voters.", "1\u00a0250\u00a0000", "1250000", "voters"),
         ("China is among the three biggest U.S. trading partners.", "three", "3", "biggest U.S. trading partners"),
         ("Hainan operates 75 international and regional air routes.", "75", "75", "international and regional air routes"),
+        # a possessive before the number is no name the number belongs to ("Nifty 50")
+        ("Each of Norway's 2.4 million households got a rebate.", "2.4 million", "2400000", "households"),
     ],
 )
 def test_counts(text, span, value, counted):

@@ -52,6 +52,9 @@ from .linking_text import (
     split_sentences,
 )
 
+# between a part and the whole it is counted from: "eight [of Indonesia's] 13", "26 [of the] 30"
+_PART_OF = _compile(r"\s++of\s++(?:(?:the|its|their|these|those|our|all)\s++|[A-Z][A-Za-z.&-]*+['’]s\s++)?")
+
 __all__ = ["REACH", "BasisRef", "FigureRef", "Link", "PeriodRef", "link_figures", "split_sentences"]
 
 
@@ -101,6 +104,10 @@ def link_figures(
             )
         ):
             link.subject = counted_before[1]  # "seven members backed it and two voted against": members
+        if fig.kind == "count" and fig.counted is None and index + 1 < len(figures):
+            whole = figures[index + 1]  # "eight of Indonesia's 13 main trading partners", "26 of 30 economists"
+            if whole.kind == "count" and whole.counted and _PART_OF.fullmatch(text, fig.end, whole.start):
+                link.subject = whole.counted
         if (
             same_sentence
             and previous[1].subject

@@ -232,7 +232,7 @@ _BETWEEN = compile_fast(r"(?<![A-Za-z])between\s++\Z", regex.IGNORECASE)
 _OF = compile_fast(r"\s*+of\b")
 _MINUS = compile_fast(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", regex.IGNORECASE | AT_END)
 _CLAUSE_BY = compile_fast(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z")
-_PARTITIVE = compile_fast(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d)")
+_PARTITIVE = compile_fast(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d|[A-Z][A-Za-z.&-]*+['’]s\s)")
 _CLOSED_AT = compile_fast(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z")
 _POINTS_BEFORE = compile_fast(r"\bpoints?\b[^.;,]*\Z", regex.IGNORECASE)
 _HYPHEN_WORD = compile_fast(r"-[A-Za-z]")
@@ -705,7 +705,7 @@ class _Context:
             # A bare number counts only when it is clearly a quantity: "rose by 150,000", "2.3 million".
             if fig.decimal and not fig.scaled:
                 return None
-            partitive = _PARTITIVE.match(text[end : end + 12])
+            partitive = _PARTITIVE.match(text[end : end + 40])  # "eight of Indonesia's 13 partners"
             if _CLOSED_AT.search(text[max(0, start - 20) : start]):
                 return None  # "the Sensex closed at 77,860": an index level
             window = text[max(0, start - 60) : start]
@@ -763,7 +763,8 @@ class _Context:
         cap = _CAPITALISED_BEFORE.search(before)
         if cap and not cap["word"].endswith(".") and not _SENTENCE_START.search(before[: cap.start()]):
             word = cap["word"].lower().rstrip(".")
-            if word not in _MONTHS and not g["qualifier_before"].search(cap["word"] + " "):
+            possessive = word.endswith(("'s", "’s", "s'", "s’"))  # "Singapore's 1.3 million households"
+            if word not in _MONTHS and not possessive and not g["qualifier_before"].search(cap["word"] + " "):
                 return True  # "Nifty 50", "Boeing 737", "S&P 500": part of a name
         return False
 
