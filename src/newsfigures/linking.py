@@ -32,7 +32,6 @@ from .linking_text import (
     _CONTINUED,
     _COUNT_FILLERS,
     _PREPOSITIONS,
-    _WORD_MEMO,
     REACH,
     BasisRef,
     FigureRef,
@@ -46,7 +45,9 @@ from .linking_text import (
     _determiner_before,
     _direction_of,
     _has_any,
+    _lower,
     _Sorted,
+    _word_index,
     _words,
     _words_after,
     split_sentences,
@@ -197,8 +198,8 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
     cues = _cues()
     left = _words(text, clause_start, fig.start)
     right = _words_after(text, fig.end, min(clause_end, fig.end + 40), 3)
-    lower = _WORD_MEMO[1] if _WORD_MEMO[0] is text and _WORD_MEMO[1] is not None else None
-    if lower is not None:  # slices of the text lower-cased once (left is read first: the memo is this text's)
+    lower = _lower(text)
+    if lower is not None:  # slices of the text lower-cased once
         left_text, right_text = lower[clause_start : fig.start], lower[fig.end : min(clause_end, fig.end + 80)]
     else:
         left_text = text[clause_start : fig.start].lower()
@@ -400,8 +401,7 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
 
 
 def _last_word(text: str, fig: FigureRef) -> str:
-    _words(text, 0, 0)  # the text's words
-    _, _, found, starts, ends = _WORD_MEMO
+    _, _, found, starts, ends = _word_index(text)
     j = bisect_right(ends, fig.start)  # the last word that ends by the figure, as a search of the 20
     straddles = j < len(starts) and starts[j] < fig.start  # a word running into the figure: read the slice
     if j and not straddles and starts[j - 1] >= fig.start - 20:  # characters before it finds

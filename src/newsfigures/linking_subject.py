@@ -180,18 +180,10 @@ def _previous_object(text: str, sent_start: int, clause_start: int, periods: lis
     """What the clauses before act on, for a clause that continues them: "The bank raised [its policy rate] on
     Tuesday, lifting it to 0.1%", "expect the SNB to cut [the policy rate] again, by a quarter point"."""
     cues = _cues()
-    breaks = _CLAUSE_BREAK.finditer(text, sent_start, min(len(text), clause_start + 1))
-    bounds = [sent_start] + [m.end() for m in breaks if m.end() <= clause_start]
+    bounds = _clause_bounds(text, sent_start, clause_start)
     for k in range(len(bounds) - 2, max(-1, len(bounds) - 5), -1):
         words = _words(text, bounds[k], bounds[k + 1] - 1)
-        verb = next(
-            (
-                i for i in range(len(words) - 1, -1, -1)
-                if words[i][2] not in _PREPOSITIONS
-                and (words[i][2] in cues["verbs"] or _direction_of(words[i][2]) or words[i][2] in cues["level"])
-            ),
-            None,
-        )  # fmt: skip
+        verb = next((i for i in range(len(words) - 1, -1, -1) if _verbish(words[i][2], cues)), None)
         if verb is None:
             continue
         between = words[verb + 1 :]
@@ -220,6 +212,20 @@ _ASIDE_OPENERS = frozenset(
 _CLAUSE_OPENERS = frozenset("that while whereas when as but although though because if".split())
 
 
+def _clause_bounds(text: str, sent_start: int, clause_start: int) -> list[int]:
+    """Where the clauses of a sentence start, up to ``clause_start`` (a break's lookahead reads one character
+    past it, so the search runs one character further and keeps the breaks that end in time)."""
+    breaks = _CLAUSE_BREAK.finditer(text, sent_start, min(len(text), clause_start + 1))
+    return [sent_start] + [m.end() for m in breaks if m.end() <= clause_start]
+
+
+def _verbish(word: str, cues: dict) -> bool:
+    """A word that acts as a verb of a clause: a change word, a level verb or another verb of the lexicons."""
+    return word not in _PREPOSITIONS and (
+        word in cues["verbs"] or word in cues["level"] or _direction_of(word) is not None
+    )
+
+
 def _antecedent(
     text: str, sent_start: int, clause_start: int, periods: list[PeriodRef], relative: bool = False
 ) -> tuple[int, int] | None:
@@ -228,9 +234,7 @@ def _antecedent(
     "Exports to the US, [Germany's largest market,] were worth €13.5 billion", "exports (NODX) fell".
     None when the clause before is a clause of its own ("..., up 13.3 per cent" continues its figure)."""
     cues = _cues()
-    # (a break's lookahead reads one character past it)
-    breaks = _CLAUSE_BREAK.finditer(text, sent_start, min(len(text), clause_start + 1))
-    bounds = [sent_start] + [m.end() for m in breaks if m.end() <= clause_start]
+    bounds = _clause_bounds(text, sent_start, clause_start)
     found = None
     for k in range(len(bounds) - 2, max(-1, len(bounds) - 8), -1):
         start = bounds[k]
@@ -255,9 +259,9 @@ def _antecedent(
         if relative and found is None:
             # "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which"
             words = words[cut:]
-            verbs = [i for i, w in enumerate(words) if w[2] not in _PREPOSITIONS and (
-                w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2])
-                or "-" not in w[2] and _is_past(w[2]))]  # fmt: skip
+            verbs = [
+                i for i, w in enumerate(words) if _verbish(w[2], cues) or "-" not in w[2] and _is_past(w[2])
+            ]  # fmt: skip
             words = words[verbs[-1] + 1 :] if verbs else words
             while words and (
                 words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in _PREPOSITIONS
@@ -271,11 +275,7 @@ def _antecedent(
         if joined and any(_is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
             cut = joined  # "industrial output rose 5.4% and [retail sales], a key gauge, grew 3.2%"
         words = words[cut:]
-        if any(
-            w[2] not in _PREPOSITIONS and w[2] not in _ALSO_NOUNS
-            and (w[2] in cues["verbs"] or w[2] in cues["level"] or _direction_of(w[2]))
-            for w in words
-        ):  # fmt: skip
+        if any(w[2] not in _ALSO_NOUNS and _verbish(w[2], cues) for w in words):
             break  # a clause of its own
         while words and words[0][2] in cues["openers"]:
             words = words[1:]
@@ -378,7 +378,7 @@ def _sentence_subject(
     pos = sent[0]
     for _ in range(3):  # skip "In January," / "Meanwhile," / "By the end of June,"
         m = regex.match(r"[^,;:]{0,80},\s*+", text[pos : fig.start])
-        opening = len(text[pos : pos + m.end()]) - len(text[pos : pos + m.end()].lstrip()) if m else 0
+        opening = len(m[0]) - len(m[0].lstrip()) if m else 0
         if m and (_INTRO.match(text, pos) or any(p.start == pos + opening for p in periods)):
             pos += m.end()
         else:

@@ -157,15 +157,20 @@ def _clause_end(text: str, pos: int, sent_end: int) -> int:
 _WORD_MEMO: list = [None, None, [], [], []]
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
-    once; when an edge cuts a word, the slice is read on its own (what a search of the slice would find)."""
+def _word_index(text: str) -> list:
+    """[text, lower-cased text (None when lower-casing moves offsets), words, their starts, their ends]."""
     if _WORD_MEMO[0] is not text:
         lower = text.lower()
         source = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
         found = _slice_words(text, source, 0, len(text))
         _WORD_MEMO[:] = [text, source, found, [w[0] for w in found], [w[1] for w in found]]
-    _, source, found, starts, ends = _WORD_MEMO
+    return _WORD_MEMO
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
+    once; when an edge cuts a word, the slice is read on its own (what a search of the slice would find)."""
+    _, source, found, starts, ends = _word_index(text)
     i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
     if i >= j:
         return []
@@ -177,25 +182,17 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def _words_after(text: str, start: int, end: int, most: int) -> list[tuple[int, int, str]]:
     """The first ``most`` words of ``text[start:end]`` (the same as ``_words(...)[:most]``, without reading
     the whole slice when its far edge cuts a word beyond them)."""
-    _words(text, 0, 0)
-    _, _, found, starts, ends = _WORD_MEMO
+    _, _, found, _, ends = _word_index(text)
     i = bisect_right(ends, start)
     first = found[i : i + most]
-    if (
-        first
-        and (first[0][0] < start or first[-1][1] > end)
-        or len(first) < most
-        and i + len(first) < len(found)
-        and (starts[i + len(first)] < end)
-    ):
-        return _words(text, start, end)[:most]
+    if first and (first[0][0] < start or first[-1][1] > end):
+        return _words(text, start, end)[:most]  # an edge cuts a word: read the slice itself
     return [w for w in first if w[0] < end]
 
 
 def _lower(text: str) -> str | None:
     """The text lower-cased with the same offsets; None when lower-casing would move them ("İ")."""
-    _words(text, 0, 0)
-    return _WORD_MEMO[1]
+    return _word_index(text)[1]
 
 
 def _has_any(text: str, keys: tuple[str, ...]) -> bool:
@@ -303,5 +300,5 @@ _DETERMINERS = frozenset("the a an its their his her our this that these those i
 
 _PAST_IRREGULAR = frozenset(
     "was were had rose fell grew stood hit cut saw came took made held kept said paid sold spent won lost went gave "
-    "brought bought slid shrank sank rang ran set put led left got fell fought beat swung".split()
+    "brought bought slid shrank sank rang ran set put led left got fought beat swung".split()
 )
