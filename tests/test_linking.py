@@ -186,6 +186,7 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
         ("Officials announced a 0.25 percentage point cut in the deposit rate on Friday.", "0.25 percentage point",
          "the deposit rate"),
         ("A 9% drop in tourist arrivals against last year hurt hotels.", "9%", "tourist arrivals"),
+        ("The bank reported a 12% rise in mortgage growth for May.", "12%", "mortgage growth"),
         # money "of" what it buys or funds
         ("The state sold 40 billion rupees of treasury bills in March.", "40 billion rupees", "treasury bills"),
         ("The plant will get $1.2 billion of federal grants.", "$1.2 billion", "federal grants"),

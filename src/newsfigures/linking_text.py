@@ -276,7 +276,7 @@ _CHANGE_NOUN_WORDS = frozenset(
 
 def _is_past(word: str) -> bool:
     """A verb in the past tense, as far as a word alone tells: "voted", "rose", "fell"."""
-    return word.endswith("ed") and len(word) > 4 or word in _PAST_IRREGULAR or _direction_of(word) is not None
+    return word.endswith("ed") and len(word) > 4 or word in _PAST_IRREGULAR
 
 
 _ATTRIBUTIVE = _compile(
