@@ -59,7 +59,7 @@ def _subject(
         if (
             words and all(w[2] not in _PREPOSITIONS for w in words)
             and not _direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
-            and all(not _direction_of(w[2]) or w[2] in _CHANGE_NOUN_WORDS | {"raise", "hike"} for w in words[1:])
+            and all(not _direction_of(w[2]) or w[2] in _CHANGE_NOUN_WORDS for w in words[1:])
             and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
             and not all(w[2] in _BARE_RATE for w in words)  # "grew at a 2.8% annualized rate": the economy's
         ):  # fmt: skip
@@ -103,7 +103,7 @@ def _subject(
             if opening > sent_start:
                 np = _noun_phrase_before(_words(text, _clause_start(text, sent_start, opening), opening), cues)
         for_after = _FOR_AFTER.match(text, fig.end) if np and _words(text, *np)[-1][2] in _FORECAST_HEADS else None
-        if for_after and not _TIME_START.match(for_after["np"]) and not for_after["np"].startswith("the period"):
+        if for_after and not _TIME_START.match(for_after["np"]):
             # "its interim target of 21% for [inflation]"
             np = _phrase_until_cut(text, for_after.start("np"), for_after.end("np"), periods) or np
         if np and not _is_period(np, periods, text):
@@ -462,7 +462,7 @@ _SESSION = _compile(r"^[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours)\b
 
 
 _TIME_START = _compile(
-    r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|fiscal|\d"
+    r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|period|fiscal|\d"
     r"|(?:morning|afternoon|evening|early|late|midday|overnight|after-hours|extended|premarket|pre-market)\b)",
     regex.I,
 )

@@ -270,7 +270,7 @@ _COUNT_FILLERS = frozenset("by to of just only about nearly some around roughly 
 
 _CHANGE_NOUN_WORDS = frozenset(
     "rise increase jump gain growth surge climb drop fall decline decrease reduction slump dip slide plunge "
-    "contraction expansion hike".split()
+    "contraction expansion hike raise".split()
 )
 
 
