@@ -166,3 +166,27 @@ def test_identifier_word_before_a_number_is_found_from_the_end_as_from_the_start
     forward = regex.compile(backward.pattern, backward.flags & ~regex.REVERSE)
     window = "".join(pieces)[-40:]
     assert bool(backward.search(window)) == bool(forward.search(window))
+
+
+ASIDE_WORDS = ["said", "reported on", "agreed in", "than in", "from", "compared with", "versus", "which began on",
+               "whose fiscal year began on", "after slipping 2% in", "its highest since", "since the crash of",
+               "said in its first estimate on", "announced", "told reporters", "its third cut"]  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(QUALIFIER_WORDS + ASIDE_WORDS)), max_size=12))
+def test_cheap_word_tests_never_hide_a_match(pieces):
+    """The linker tries a pattern only when a word it needs is in the text: that test must let through
+    every text the pattern would match (lower-cased, as the linker reads it)."""
+    from newsfigures import linking, linking_period
+
+    text = " ".join(pieces).lower() + " "
+    for pattern, keys in (
+        (linking._COMPARED_WITH, linking._COMPARED_KEYS),
+        (linking._SHORT_OF, linking._SHORT_OF_KEYS),
+        (linking._LAST_OPENER, linking._OPENER_KEYS),
+    ):
+        if pattern.search(text):
+            assert linking._has_any(text, keys), (pattern.pattern, text)
+    if linking_period._ASIDE_BEFORE.search(text):
+        assert linking_period._ASIDE_WORDS.search(text), text
