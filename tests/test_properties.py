@@ -190,3 +190,17 @@ def test_cheap_word_tests_never_hide_a_match(pieces):
             assert linking._has_any(text, keys), (pattern.pattern, text)
     if linking_period._ASIDE_BEFORE.search(text):
         assert linking_period._ASIDE_WORDS.search(text), text
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(QUALIFIER_WORDS)), max_size=12), st.data())
+def test_words_from_the_index_are_the_words_of_the_slice(pieces, data):
+    """The linker reads a slice's words from the text's word index; a word cut by an edge is read from its
+    part inside. That must be what searching the slice itself finds."""
+    from newsfigures import linking_text
+
+    text = " ".join(pieces) + " U.S.-based 12,5%" + data.draw(st.sampled_from(["", " İstanbul"]))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    source = linking_text._word_index(text)[1]
+    assert linking_text._words(text, start, end) == linking_text._slice_words(text, source, start, end)

@@ -10,7 +10,6 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from decimal import Decimal
 
 import regex
@@ -47,9 +46,7 @@ from .linking_text import (
     _has_any,
     _lower,
     _Sorted,
-    _word_index,
     _words,
-    _words_after,
     split_sentences,
 )
 
@@ -197,7 +194,7 @@ COUNT_WINDOW = 2  # for counts, which change words govern only from right before
 def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end: int, link: Link) -> None:
     cues = _cues()
     left = _words(text, clause_start, fig.start)
-    right = _words_after(text, fig.end, min(clause_end, fig.end + 40), 3)
+    right = _words(text, fig.end, min(clause_end, fig.end + 40))[:3]
     lower = _lower(text)
     if lower is not None:  # slices of the text lower-cased once
         left_text, right_text = lower[clause_start : fig.start], lower[fig.end : min(clause_end, fig.end + 80)]
@@ -401,11 +398,6 @@ def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
 
 
 def _last_word(text: str, fig: FigureRef) -> str:
-    _, _, found, starts, ends = _word_index(text)
-    j = bisect_right(ends, fig.start)  # the last word that ends by the figure, as a search of the 20
-    straddles = j < len(starts) and starts[j] < fig.start  # a word running into the figure: read the slice
-    if j and not straddles and starts[j - 1] >= fig.start - 20:  # characters before it finds
-        return found[j - 1][2]
     left = _words(text, max(0, fig.start - 20), fig.start)
     return left[-1][2] if left else ""
 

@@ -169,25 +169,18 @@ def _word_index(text: str) -> list:
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
-    once; when an edge cuts a word, the slice is read on its own (what a search of the slice would find)."""
+    once; a word cut by an edge is read from its part inside, as a search of the slice would read it."""
     _, source, found, starts, ends = _word_index(text)
     i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
     if i >= j:
         return []
-    if starts[i] < start or ends[j - 1] > end:
+    if starts[i] >= start and ends[j - 1] <= end:
+        return found[i:j]
+    if i == j - 1:
         return _slice_words(text, source, start, end)
-    return found[i:j]
-
-
-def _words_after(text: str, start: int, end: int, most: int) -> list[tuple[int, int, str]]:
-    """The first ``most`` words of ``text[start:end]`` (the same as ``_words(...)[:most]``, without reading
-    the whole slice when its far edge cuts a word beyond them)."""
-    _, _, found, _, ends = _word_index(text)
-    i = bisect_right(ends, start)
-    first = found[i : i + most]
-    if first and (first[0][0] < start or first[-1][1] > end):
-        return _words(text, start, end)[:most]  # an edge cuts a word: read the slice itself
-    return [w for w in first if w[0] < end]
+    head = _slice_words(text, source, start, ends[i]) if starts[i] < start else [found[i]]
+    tail = _slice_words(text, source, starts[j - 1], end) if ends[j - 1] > end else [found[j - 1]]
+    return head + found[i + 1 : j - 1] + tail
 
 
 def _lower(text: str) -> str | None:
