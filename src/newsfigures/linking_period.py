@@ -86,50 +86,43 @@ def _period(
 
 
 def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple[int, int], int]) -> int:
-    """How far a period stands aside, from the words before it (not before ``lo``): 0 not at all, 1 the
+    """How far a period stands aside, from the words around it (not before ``lo``): 0 not at all, 1 the
     date of a report or a comparison, 2 a reference point. Cached in ``asides`` by (period, lo)."""
     aside = asides.get((index, lo))
     if aside is None:
-        window = max(lo, period.start - 40)
-        lower = _lower(text)
-        if lower is not None:  # a word every way of standing aside needs, first
-            hint = _ASIDE_WORDS.search(lower, window, period.start)
-        else:
-            hint = _ASIDE_WORDS_ANY_CASE.search(text, window, period.start)
-        m = _ASIDE_BEFORE.search(text, window, period.start) if hint else None
-        if (
-            m is not None
-            and not m["reference"]
-            and m.group(0).lower().startswith(_REPORT_VERBS)
-            and (_MODIFIED_NOUN_AFTER.match(text, period.end))
-        ):
-            m = None  # "reported October revenue of": the period is the noun's, not the report's
-        elif (
-            m is not None
-            and m["from"]
-            and m.end("from") + 1 == period.start
-            and text[period.start].isupper()
-            and (" will " in text[lo : period.start])
-        ):
-            m = None  # "will rise to £12.60 from April": when it starts, not what it is compared with
-        if m is None and (
-            _REPORTED_AFTER.match(text, period.end)
-            or _WEEKDAY.fullmatch(text, period.start, period.end)
-            and _REPORT_VERB.search(text, lo, period.start)
-        ):
-            aside = asides[(index, lo)] = 1  # "on Thursday reported net income of ...": the report's date
-        elif (
-            m is None
-            and text.startswith(("this ", "last "), period.start)
-            and _ORDINAL_BEFORE.search(text, max(lo, period.start - 40), period.start)
-        ):
-            aside = asides[(index, lo)] = 2  # "its third reduction this year": a point to count from
-        else:
-            aside = asides[(index, lo)] = 0 if m is None else 2 if m["reference"] else 1
+        aside = asides[(index, lo)] = _aside_now(text, period, lo)
     return aside
 
 
-_REPORT_VERBS = ("said", "says", "reported", "announced", "released", "published", "showed", "told")
+def _aside_now(text: str, period: PeriodRef, lo: int) -> int:
+    window = max(lo, period.start - 40)
+    lower = _lower(text)
+    if lower is not None:  # a word every way of standing aside needs, first
+        hint = _ASIDE_WORDS.search(lower, window, period.start)
+    else:
+        hint = _ASIDE_WORDS_ANY_CASE.search(text, window, period.start)
+    m = _ASIDE_BEFORE.search(text, window, period.start) if hint else None
+    if m is not None and m["reference"]:
+        return 2  # "its highest since May"
+    if m is not None and m[0].lower().startswith(_REPORT_VERBS) and _MODIFIED_NOUN_AFTER.match(text, period.end):
+        m = None  # "reported October revenue of": the period is the noun's, not the report's
+    elif m is not None and m["from"] and m.end("from") + 1 == period.start and text[period.start].isupper():
+        if " will " in text[lo : period.start]:
+            m = None  # "will rise to £12.60 from April": when it starts, not what it is compared with
+    if m is not None:
+        return 1
+    if _REPORTED_AFTER.match(text, period.end):
+        return 1  # "on Thursday reported net income of ...": the report's date
+    if _WEEKDAY.fullmatch(text, period.start, period.end) and _REPORT_VERB.search(text, lo, period.start):
+        return 1  # "Crestline on Thursday ... reported": a weekday in a report's sentence
+    if text.startswith(("this ", "last "), period.start) and _ORDINAL_BEFORE.search(text, window, period.start):
+        return 2  # "its third reduction this year": a point to count from
+    return 0
+
+
+# the verbs of a report: "said on Friday", "on Thursday reported", "reported October revenue"
+_REPORT_WORDS = r"said|says|reported|announced|posted|released|published|showed|unveiled|told"
+_REPORT_VERBS = tuple(_REPORT_WORDS.split("|"))
 
 
 # a noun right after a period makes the period its modifier: "October revenue", "first-half profit"
@@ -142,12 +135,10 @@ _MODIFIED_NOUN_AFTER = _compile(
 _WEEKDAY = _compile(r"(?:on\s++)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", regex.IGNORECASE)
 
 
-_REPORT_VERB = _compile(r"\b(?:said|says|reported|announced|posted|released|published|showed|unveiled)\b")
+_REPORT_VERB = _compile(rf"\b(?:{_REPORT_WORDS})\b")
 
 
-_REPORTED_AFTER = _compile(
-    r"\s*+,?\s*+(?:said|reported|announced|posted|released|published|showed|unveiled)\b", regex.IGNORECASE
-)
+_REPORTED_AFTER = _compile(rf"\s*+,?\s*+(?:{_REPORT_WORDS})\b", regex.IGNORECASE)
 
 
 _ORDINAL_BEFORE = _compile(
