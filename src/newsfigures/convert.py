@@ -16,9 +16,13 @@ _MENTION_FIELDS = tuple(Mention.model_fields)
 def span_data_to_mention(data: dict, **links) -> Mention:
     """Build a Mention from the plain dict stored on ``span._.figure`` (values are decimal strings,
     which the model reads exactly); ``links`` sets the indices into the article's mentions."""
+    return Mention(**_mention_fields(data, links))
+
+
+def _mention_fields(data: dict, links: dict) -> dict:
     fields = {key: value for key in _MENTION_FIELDS if (value := data.get(key)) is not None}
     fields.update(links)
-    return Mention(**fields)
+    return fields
 
 
 def doc_to_article(doc: Doc, **meta) -> Article:
@@ -35,20 +39,24 @@ def doc_to_article(doc: Doc, **meta) -> Article:
         for ref, name in (("period_ref", "period_index"), ("equivalent_ref", "equivalent_of")):
             if d.get(ref):
                 links[name] = index.get(tuple(d[ref]))
-        mentions.append(span_data_to_mention(d, **links))
+        mentions.append(_mention_fields(d, links))
     published = doc._.published
     title = info.get("title")
     if title is None and doc._.dateline:
         first_line = doc_text(doc)[: doc._.dateline[0]].strip().split("\n")[0].strip()
         title = first_line or None
-    return Article(
-        id=_as_str(info.get("id")),
-        title=title,
-        source=_as_str(info.get("source")),
-        published=date.fromisoformat(published) if published else None,
-        text=doc_text(doc),
-        mentions=mentions,
-        warnings=list(info.get("warnings") or []),
+    # one validation of the whole record: pydantic-core builds the mentions from their dicts itself,
+    # which is measurably faster than a Mention(...) call per figure
+    return Article.model_validate(
+        {
+            "id": _as_str(info.get("id")),
+            "title": title,
+            "source": _as_str(info.get("source")),
+            "published": date.fromisoformat(published) if published else None,
+            "text": doc_text(doc),
+            "mentions": mentions,
+            "warnings": list(info.get("warnings") or []),
+        }
     )
 
 
