@@ -100,7 +100,9 @@ def _cues() -> dict:
     }
 
 
-_SENTENCE_END = _compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
+# a sentence ends after [.!?] (the break is what follows it) or at line breaks; the pattern begins with the
+# stop itself, not a lookbehind, so that the engine skips ahead to the next candidate stop
+_SENTENCE_END = _compile(r"[.!?](?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|\n++")
 
 
 _LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
@@ -111,11 +113,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     abbreviations = _cues()["abbreviations"]
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group(0)[0] != "\n":
-            last = _LAST_TOKEN.search(text, max(start, m.start() - 20), m.start())
+        stop = m.start("gap")
+        if stop >= 0 and text[stop] != "\n":  # after a stop and a line break: a break whatever the word
+            last = _LAST_TOKEN.search(text, max(start, stop - 20), stop)
             if last and (last["word"].lower().rstrip(".") in abbreviations or len(last["word"]) == 1):
                 continue
-        spans.append((start, m.start()))
+        elif stop < 0:
+            stop = m.start()
+        spans.append((start, stop))
         start = m.end()
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if e > s]
