@@ -45,6 +45,7 @@ from .linking_text import (
     _direction_of,
     _has_any,
     _lower,
+    _Periods,
     _Sorted,
     _words,
     split_sentences,
@@ -75,7 +76,7 @@ def link_figures(
     figures_at = _Sorted(figures, [f.start for f in figures])
     asides: dict[tuple[int, int], int] = {}  # how far each period stands aside, by (period, sentence start)
     # periods that may bound a subject: not a possessive one, which is part of it ("January's gain")
-    nominal = [p for p in periods if not text.startswith(("'s", "’s"), p.end)]
+    nominal = _Periods([p for p in periods if not text.startswith(("'s", "’s"), p.end)])
     previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
     counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
     for index, fig in enumerate(figures):

@@ -239,12 +239,15 @@ _HYPOTHETICAL = _compile(
 )
 
 
+_NOT_A_VERB_BEFORE = _DETERMINERS | _MODALS | {"will", "to", "shall"}  # "the account", "would account"
+
+
 def _standing_clause(text: str, clause: tuple[int, int], fig_start: int) -> bool:
     """A clause whose verb before the figure is in the present tense and that has no past in it:
     "which account for about 20 per cent", "Industry employs about 5.5 million people"."""
     before = _words(text, clause[0], fig_start)
     if not any(
-        w[2] in _PRESENT and (k == 0 or before[k - 1][2] not in _DETERMINERS | _MODALS | {"will", "to", "shall"})
+        w[2] in _PRESENT and (k == 0 or before[k - 1][2] not in _NOT_A_VERB_BEFORE)
         for k, w in enumerate(before)
     ):
         return False

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .fastre import compile_fast as _compile
@@ -23,6 +25,7 @@ from .linking_text import (
     _determiner_before,
     _direction_of,
     _is_past,
+    _Periods,
     _Sorted,
     _words,
 )
@@ -34,7 +37,7 @@ _ALSO_NOUNS = frozenset(
 
 
 def _subject(
-    text: str, fig: FigureRef, sent_start: int, clause_start: int, periods: list[PeriodRef]
+    text: str, fig: FigureRef, sent_start: int, clause_start: int, periods: _Periods
 ) -> tuple[int, int] | None:
     """The phrase naming what the figure measures, tried in order:
 
@@ -93,7 +96,7 @@ def _subject(
     if expected and not _is_period((expected.start("np"), expected.end("np")), periods, text):
         return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
     of = len(left) - 1
-    while of > 0 and left[of][2] in _COUNT_FILLERS - {"of", "by", "to"}:
+    while of > 0 and left[of][2] in _FILLERS_BEFORE_OF:
         of -= 1  # "growth of just 0.3 per cent"
     if left and left[of][2] == "of" and not (of > 0 and left[of - 1][2] in _NOT_SUBJECT_HEADS):
         np = _noun_phrase_before(left[:of], cues)
@@ -176,7 +179,7 @@ def _subject(
     return None if np is None or _is_period(np, periods, text) else np
 
 
-def _previous_object(text: str, sent_start: int, clause_start: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
+def _previous_object(text: str, sent_start: int, clause_start: int, periods: _Periods) -> tuple[int, int] | None:
     """What the clauses before act on, for a clause that continues them: "The bank raised [its policy rate] on
     Tuesday, lifting it to 0.1%", "expect the SNB to cut [the policy rate] again, by a quarter point"."""
     cues = _cues()
@@ -227,7 +230,7 @@ def _verbish(word: str, cues: dict) -> bool:
 
 
 def _antecedent(
-    text: str, sent_start: int, clause_start: int, periods: list[PeriodRef], relative: bool = False
+    text: str, sent_start: int, clause_start: int, periods: _Periods, relative: bool = False
 ) -> tuple[int, int] | None:
     """The noun phrase that a subjectless clause continues, read back past asides and appositions:
     "Remittances from Mexicans working abroad, [which support 5 million households,] fell 4.8%",
@@ -287,7 +290,7 @@ def _antecedent(
     return None if found is None or _is_period(found, periods, text) else found
 
 
-def _phrase_until_cut(text: str, start: int, end: int, periods: list[PeriodRef]) -> tuple[int, int] | None:
+def _phrase_until_cut(text: str, start: int, end: int, periods: _Periods) -> tuple[int, int] | None:
     """A noun phrase read forward from ``start``, up to where what follows it begins."""
     cut = _PHRASE_CUT.search(text, start, end)
     end = cut.start() if cut else end
@@ -317,13 +320,13 @@ def _without_figures(span: tuple[int, int] | None, figures: _Sorted) -> tuple[in
     return span
 
 
-def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[PeriodRef]) -> tuple[int, int] | None:
+def _clean_subject(text: str, span: tuple[int, int] | None, periods: _Periods) -> tuple[int, int] | None:
     """Cut an embedded period off a subject ("Issuance in July" -> "Issuance") and refuse phrases
     with no noun in them ("sliding", "an increase", "could pick")."""
     if span is None:
         return None
     start, end = span
-    for p in periods:
+    for p in periods.near(start, end):
         if p.start <= start < p.end < end - 2 and _modifies(text, p):
             start = p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))  # "second-quarter net income"
         if start < p.start < end:
@@ -331,7 +334,7 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: list[Period
             end = cut.start() if cut else p.start
             break
     words = _words(text, start, end)
-    while words and words[-1][2] in _PREPOSITIONS | _DETERMINERS:
+    while words and words[-1][2] in _PREPOSITION_OR_DETERMINER:
         words = words[:-1]
     cues = _cues()
     content = [
@@ -371,7 +374,7 @@ _INTRO = _compile(
 
 
 def _sentence_subject(
-    text: str, sent: tuple[int, int], fig: FigureRef, periods: list[PeriodRef]
+    text: str, sent: tuple[int, int], fig: FigureRef, periods: _Periods
 ) -> tuple[int, int] | None:
     """The subject of the sentence: its first noun phrase before a verb, past an introductory phrase."""
     cues = _cues()
@@ -411,9 +414,9 @@ def _modifies(text: str, p: PeriodRef) -> bool:
     return text[p.start].isupper() or _HYPHEN_OR_DIGIT.search(text, p.start, p.end) is not None
 
 
-def _is_period(span: tuple[int, int], periods: list[PeriodRef], text: str) -> bool:
+def _is_period(span: tuple[int, int], periods: _Periods, text: str) -> bool:
     """A phrase that is (mostly) a period is not a subject: "in [the three months to June]"."""
-    for p in periods:
+    for p in periods.near(*span):
         if p.end <= span[0] or p.start >= span[1]:
             continue
         if p.start <= span[0] and p.end < span[1] - 2 and _modifies(text, p):
@@ -471,6 +474,12 @@ _TIME_START = _compile(
 _NP_CUT = _compile(
     r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b"
 )
+
+
+_PREPOSITION_OR_DETERMINER = _PREPOSITIONS | _DETERMINERS
+
+
+_FILLERS_BEFORE_OF = _COUNT_FILLERS - {"of", "by", "to"}  # "growth of just 0.3 per cent"
 
 
 _EXPECTING = frozenset(
@@ -604,10 +613,18 @@ _PASSIVE_BEFORE_TO = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _trim_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The words cut from a subject's end, and from its start (articles aside: they are cut after the rest)."""
+    cues = _cues()
+    edge = cues["openers"] | cues["aux"] | _PREPOSITIONS | {"a", "an", "year-on-year", "up", "down", "or"}
+    return edge, edge - {"a", "an"}
+
+
 def _trim(words: list[tuple[int, int, str]], cues: dict) -> list[tuple[int, int, str]]:
     """Drop clause openers, auxiliaries and prepositions at the edges; keep the last words."""
-    edge = cues["openers"] | cues["aux"] | _PREPOSITIONS | {"a", "an", "year-on-year", "up", "down", "or"}
-    while words and words[0][2] in edge - {"a", "an"}:
+    edge, lead = _trim_edges()
+    while words and words[0][2] in lead:
         words = words[1:]
     while words and (words[-1][2] in edge or words[-1][2].endswith("ly")):
         words = words[:-1]

@@ -141,6 +141,28 @@ class _Sorted:
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
+class _Periods:
+    """Periods sorted by start, iterable like a list; the ones that may overlap a span found by bisection."""
+
+    __slots__ = ("items", "starts", "reach")
+
+    def __init__(self, periods: list[PeriodRef]) -> None:
+        self.items = sorted(periods, key=lambda p: p.start)
+        self.starts = [p.start for p in self.items]
+        self.reach, furthest = [], -1
+        for p in self.items:  # the furthest end so far: never decreasing, even where periods overlap
+            furthest = max(furthest, p.end)
+            self.reach.append(furthest)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def near(self, lo: int, hi: int) -> list[PeriodRef]:
+        """The periods that may overlap ``lo:hi``, in order: none of the others ends after ``lo`` and starts
+        before ``hi`` (the caller still tests each one)."""
+        return self.items[bisect_right(self.reach, lo) : bisect_left(self.starts, hi)]
+
+
 def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
     k = bisect_right(starts, pos) - 1
     if k >= 0 and spans[k][0] <= pos < spans[k][1]:
