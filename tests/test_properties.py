@@ -231,3 +231,21 @@ def test_sentence_stops_are_found_as_the_lookbehind_pattern_finds_them(pieces):
         start = m.end()
     spans.append((start, len(text)))
     assert linking_text.split_sentences(text) == [(s, e) for s, e in spans if e > s]
+
+
+@PROFILE
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 40)), max_size=20),
+    st.integers(0, 240),
+    st.integers(0, 60),
+)
+def test_periods_near_a_span_include_every_period_that_overlaps_it(spans, lo, width):
+    """The linker tests a subject only against the periods ``near`` returns: every period that overlaps the
+    subject must be among them, in order, even where periods overlap each other."""
+    from newsfigures.linking_text import PeriodRef, _Periods
+
+    periods = _Periods([PeriodRef(start, start + length, True) for start, length in spans])
+    hi = lo + width
+    near = periods.near(lo, hi)
+    assert [p for p in periods if p.end > lo and p.start < hi] == [p for p in near if p.end > lo and p.start < hi]
+    assert near == [p for p in periods.items if p in near]
