@@ -10,6 +10,7 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import regex
@@ -68,66 +69,30 @@ def link_figures(
     if sentences is None:
         sentences = split_sentences(text)
     sentence_starts = [s for s, _ in sentences]
-    links: list[Link] = []
     dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
     attached = _attached_periods(text, figures, dated)
     dated_at = _Sorted(dated, [p.start for _, p in dated])
     bases_at = _Sorted(bases, [b.start for b in bases])
-    figures_at = _Sorted(figures, [f.start for f in figures])
     asides: dict[tuple[int, int], int] = {}  # how far each period stands aside, by (period, sentence start)
-    # periods that may bound a subject: not a possessive one, which is part of it ("January's gain")
-    nominal = _Periods([p for p in periods if not text.startswith(("'s", "’s"), p.end)])
-    previous: tuple[int, Link] | None = None  # last figure linked in the current sentence
-    counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
+    done = _Linked(
+        text,
+        figures,
+        nominal=_Periods([p for p in periods if not text.startswith(("'s", "’s"), p.end)]),
+        figures_at=_Sorted(figures, [f.start for f in figures]),
+    )
     for index, fig in enumerate(figures):
         sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
         # nothing reads further than REACH characters around a figure, so that a text with no sentence
         # breaks (a list, a table flattened to one line) costs time linear in its length
         sent = (max(sent[0], fig.start - REACH), min(sent[1], fig.end + REACH))
-        clause_start = _clause_start(text, sent[0], fig.start)
-        clause_end = _clause_end(text, fig.end, sent[1])
+        site = _Site(index, fig, sent, _clause_start(text, sent[0], fig.start), _clause_end(text, fig.end, sent[1]))
+        before = done.previous[1] if done.previous is not None and done.previous[0] >= sent[0] else None
         link = Link()
-        _role_and_direction(text, fig, clause_start, clause_end, link)
-        subject = _without_figures(_subject(text, fig, sent[0], clause_start, nominal), figures_at)
-        link.subject = _clean_subject(text, subject, nominal)
-        same_sentence = previous is not None and previous[0] >= sent[0]
-        if same_sentence:
-            _follow_the_figure_before(text, fig, link, figures[index - 1], previous[1], clause_start)
-        if (
-            fig.kind == "count"
-            and fig.counted is None
-            and counted_before
-            and counted_before[0] >= sent[0]
-            and (
-                link.subject is None or _last_word(text, fig) != "to"  # not "taking [its network] to 1,487"
-            )
-        ):
-            link.subject = counted_before[1]  # "seven members backed it and two voted against": members
-        if fig.kind == "count" and fig.counted is None and index + 1 < len(figures):
-            whole = figures[index + 1]  # "eight of Indonesia's 13 main trading partners", "26 of 30 economists"
-            if whole.kind == "count" and whole.counted and _PART_OF.fullmatch(text, fig.end, whole.start):
-                link.subject = whole.counted
-        if (
-            same_sentence
-            and previous[1].subject
-            and (
-                _EXPECTED_AFTER.match(text, fig.end)
-                or _ESTIMATES_OF.search(text, clause_start, fig.start)
-                or _FIRST_REPORTED.match(text, fig.end)  # "revised to 229,000 from the 353,000 initially reported"
-            )
-        ):
-            link.subject = previous[1].subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
-        if link.subject is not None and text[link.subject[0] : link.subject[1]].lower() in _PRONOUNS:
-            link.subject = None  # "leaving them 13% lower": the subject of the figure before
-        if link.subject is None and same_sentence and not (
-            figures[index - 1].counted is not None and previous[1].subject == figures[index - 1].counted
-            and fig.kind != "count" and _words(text, *figures[index - 1].counted)[-1][2] in _UNIT_NOUNS
-        ):  # fmt: skip
-            # "rose 14% to $3.42 billion": one subject, two figures - but a bare unit is not what the figures
-            # after it measure ("sales totalled 24,126 units, down 9.5%": sales)
-            link.subject = previous[1].subject
-        if link.subject is None:
-            link.subject = _sentence_subject(text, sent, fig, nominal)  # "M2, the broad money gauge, rose 8.7%"
+        _role_and_direction(text, fig, site.clause_start, site.clause_end, link)
+        if before is not None:
+            _follow_the_figure_before(text, fig, link, figures[index - 1], before, site.clause_start)
+        link.equivalent_of = _equivalent(text, figures, index)
+        link.subject = _subject_of(done, site, link, before)
         if (
             fig.kind == "count"
             and link.role in ("forecast", "target")
@@ -135,23 +100,90 @@ def link_figures(
             and (_words(text, *link.subject)[-1][2] in _FORECASTERS)
         ):
             link.role = "level"  # "12 of the 17 economists had forecast a cut": a count of people, not a forecast
-        link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
-        link.period = _period(text, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
-        link.equivalent_of = _equivalent(text, figures, index)
-        if link.equivalent_of is not None and links[link.equivalent_of].subject:
-            link.subject = links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
-        elif (
-            same_sentence
-            and "from" in link.cues
-            and previous[1].subject
-            and _VERSUS_FIGURE.fullmatch(text, clause_start, fig.start)
-        ):
-            link.subject = previous[1].subject  # "borrowing of €51.3 billion, versus €50.3 billion"
-        links.append(link)
-        previous = (fig.start, link)
+        link.basis = _basis(bases_at, fig, sent, site.clause_start, site.clause_end, link)
+        link.period = _period(text, dated_at, fig, sent, attached, asides, (site.clause_start, site.clause_end))
+        done.links.append(link)
+        done.previous = (fig.start, link)
         if fig.counted is not None:
-            counted_before = (fig.start, fig.counted)
-    return links
+            done.counted_before = (fig.start, fig.counted)
+    return done.links
+
+
+@dataclass(slots=True)
+class _Linked:
+    """What the figures of one text share while they are linked, one after another."""
+
+    text: str
+    figures: list[FigureRef]
+    nominal: _Periods  # the periods that may bound a subject: not a possessive one, part of it ("January's gain")
+    figures_at: _Sorted
+    links: list[Link] = field(default_factory=list)
+    previous: tuple[int, Link] | None = None  # the last figure linked (its start) and its link
+    counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where one figure stands: its index, its sentence (at most REACH around it) and its clause."""
+
+    index: int
+    fig: FigureRef
+    sent: tuple[int, int]
+    clause_start: int
+    clause_end: int
+
+
+def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> tuple[int, int] | None:
+    """The figure's subject, from its own clause first; then, in order, what the figures around it say of it
+    (the count before or after it, the figure it restates or is compared with), the sentence's subject.
+    ``before``: the link of the figure before it in its sentence, if any."""
+    text, fig, index, figures = done.text, site.fig, site.index, done.figures
+    subject = _without_figures(_subject(text, fig, site.sent[0], site.clause_start, done.nominal), done.figures_at)
+    subject = _clean_subject(text, subject, done.nominal)
+    counted_before = done.counted_before
+    if (
+        fig.kind == "count"
+        and fig.counted is None
+        and counted_before
+        and counted_before[0] >= site.sent[0]
+        and (subject is None or _last_word(text, fig) != "to")  # not "taking [its network] to 1,487"
+    ):
+        subject = counted_before[1]  # "seven members backed it and two voted against": members
+    if fig.kind == "count" and fig.counted is None and index + 1 < len(figures):
+        whole = figures[index + 1]  # "eight of Indonesia's 13 main trading partners", "26 of 30 economists"
+        if whole.kind == "count" and whole.counted and _PART_OF.fullmatch(text, fig.end, whole.start):
+            subject = whole.counted
+    if (
+        before is not None
+        and before.subject
+        and (
+            _EXPECTED_AFTER.match(text, fig.end)
+            or _ESTIMATES_OF.search(text, site.clause_start, fig.start)
+            or _FIRST_REPORTED.match(text, fig.end)  # "revised to 229,000 from the 353,000 initially reported"
+        )
+    ):
+        subject = before.subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
+    if subject is not None and text[subject[0] : subject[1]].lower() in _PRONOUNS:
+        subject = None  # "leaving them 13% lower": the subject of the figure before
+    if subject is None and before is not None and not (
+        figures[index - 1].counted is not None and before.subject == figures[index - 1].counted
+        and fig.kind != "count" and _words(text, *figures[index - 1].counted)[-1][2] in _UNIT_NOUNS
+    ):  # fmt: skip
+        # "rose 14% to $3.42 billion": one subject, two figures - but a bare unit is not what the figures
+        # after it measure ("sales totalled 24,126 units, down 9.5%": sales)
+        subject = before.subject
+    if subject is None:
+        subject = _sentence_subject(text, site.sent, fig, done.nominal)  # "M2, the broad money gauge, rose 8.7%"
+    if link.equivalent_of is not None and done.links[link.equivalent_of].subject:
+        return done.links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
+    if (
+        before is not None
+        and "from" in link.cues
+        and before.subject
+        and _VERSUS_FIGURE.fullmatch(text, site.clause_start, fig.start)
+    ):
+        return before.subject  # "borrowing of €51.3 billion, versus €50.3 billion"
+    return subject
 
 
 def _follow_the_figure_before(
