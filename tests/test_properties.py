@@ -150,6 +150,30 @@ def test_number_candidates_are_the_matches_of_the_one_pattern(pieces):
     assert [(m.span(), m.groupdict()) for m in number_candidates(text)] == expected
 
 
+DIGIT_RUN_BEFORE = (  # the digits pattern as it was written before its first digit moved ahead of the look-behind
+    r"(?=\d)(?<!\d)(?:\d{1,3}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
+    r"(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+)
+
+
+@PROFILE
+@given(st.lists(st.one_of(numbers(), st.text(alphabet="0123456789,.\u00a0\u202f\u2009 a-٣", max_size=12)), max_size=8))
+def test_digit_runs_are_found_as_the_look_behind_first_form_finds_them(pieces):
+    """The candidates' digits branch matches its first digit before looking behind, so that a search can skip
+    ahead to digits; the matches are those of the pattern with the look-behind first, from anywhere."""
+    import re
+
+    from newsfigures.quantities import _grammar
+
+    text = "".join(pieces)
+    before = re.compile(DIGIT_RUN_BEFORE)
+    scan = _grammar()["candidate_scans"][1]
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in before.finditer(text)]
+    for pos in range(len(text) + 1):
+        now, then = scan.match(text, pos), before.match(text, pos)
+        assert (now and now.span()) == (then and then.span()), (text, pos)
+
+
 IDENTIFIER_TAILS = ["COVID-", "SARS-CoV-", "Line #", "No. ", "Article  ", "Boeing ", "the S&P ", "H1N1-", "Route", "phase-"]
 
 

@@ -105,9 +105,13 @@ def _grammar() -> dict:
         rf"\b(?<![\w-])(?:(?:half\s+)?an?\s+{scales_alt}|{simple})"
         rf"(?:(?:\s+and\s+|\s+|-){word_atom})*+(?![\w-])"
     )
+    # A run of digits not glued to one before it, as ``(?<!\d)(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+``
+    # with Indian and spaced groups. Its first digit is matched before the look-behind, which then looks at
+    # that digit and the one before: a pattern that opens with a class lets the standard engine's search skip
+    # ahead to the next digit instead of trying every position (tests/test_properties.py checks the forms agree).
     digits_re = (
-        r"(?=\d)(?<!\d)(?:\d{1,3}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
-        r"(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+        r"\d(?<!\d\d)(?:\d{0,2}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
+        r"(?:\.\d++)?+|\d*+(?:\.\d++)?+)"
     )
     fraction_pp = (
         r"\b(?<![\w-])(?:(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
