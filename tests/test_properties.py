@@ -174,6 +174,51 @@ def test_digit_runs_are_found_as_the_look_behind_first_form_finds_them(pieces):
         assert (now and now.span()) == (then and then.span()), (text, pos)
 
 
+def _filters_as_plain_alternations():
+    """The words and fraction filters of the candidate scans as they were written before their words were
+    grouped by prefix and behind a class of initial letters."""
+    import re
+
+    from newsfigures.numbers import lexicon
+
+    def alternation(words):
+        return "(?:" + "|".join(w.replace(" ", " ++") for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+    lex = lexicon()
+    number_words = list(lex["words"]) + list(lex["hundred"]) + list(lex["dozen"])
+    scales = list(lex["scales"]) + list(lex["dozen"]) + list(lex["hundred"])
+    fraction = re.compile(
+        r"[^a-z0-9_\-](?=(?:a|one|three|two)[ \-]++(?:quarter|half|third|tenth|fifth)|half ++(?:of ++)?a ++p|a ++per)"
+    )
+    words = re.compile(
+        rf"[^a-z0-9_\-](?=(?:half ++)?an? ++{alternation(scales)}(?![a-z0-9_])|{alternation(number_words)}(?![a-z0-9_]))"
+    )
+    return fraction, words
+
+
+NUMBER_WORD_PIECES = ["one", "ones", "tens", "ten", "twenty", "seventeen", "seventy", "seven", "nine", "ninety",
+                      "a", "an", "half", "hundred", "thousand", "thousands", "lakh", "lakhs", "lacs", "crore", "score",
+                      "dozen", "zero", "often", "someone", "Eight", "eighteen", "eighty", "quarter", "percentage point",
+                      "per cent", "of", "third", "tenth", "fifth", "two-thirds", "x1", "_", "-", " ", "  ", "\n",
+                      "half a percentage point", "half of a per cent point", "a percentage point", "three-quarters",
+                      "one half", "half a million", "an eighth"]  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(st.one_of(st.sampled_from(NUMBER_WORD_PIECES), news_pieces), max_size=16), st.booleans())
+def test_candidate_filters_find_what_their_plain_alternations_find(pieces, spaced):
+    """Where the fraction and words scans may match is found with their words grouped by prefix
+    behind a class of initial letters; the places must be those the plain alternations find."""
+    from newsfigures.periods_index import fold_text
+    from newsfigures.quantities import _grammar
+
+    fraction, words, *_ = _filters_as_plain_alternations()
+    new_fraction, _, new_words = _grammar()["candidate_filters"]
+    padded = " " + fold_text((" " if spaced else "").join(pieces))
+    for old, new in ((fraction, new_fraction), (words, new_words)):
+        assert [m.start() for m in new.finditer(padded)] == [m.start() for m in old.finditer(padded)], padded
+
+
 IDENTIFIER_TAILS = ["COVID-", "SARS-CoV-", "Line #", "No. ", "Article  ", "Boeing ", "the S&P ", "H1N1-", "Route", "phase-"]
 
 
