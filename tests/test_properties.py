@@ -219,6 +219,36 @@ def test_candidate_filters_find_what_their_plain_alternations_find(pieces, space
         assert [m.start() for m in new.finditer(padded)] == [m.start() for m in old.finditer(padded)], padded
 
 
+def _spellings(word: str):
+    """A word as text may spell it: other cases, and letters that match ASCII ones case-insensitively."""
+    return st.sampled_from(
+        [word, word.upper(), word.title(), word.replace("s", "\u017f"), word.replace("i", "\u0130"),
+         word.replace("i", "\u0131"), word.replace("k", "\u212a"), word.replace("e", "\u00e9")]
+    )  # fmt: skip
+
+
+CUE_WORDS = QUALIFIER_WORDS + ["between", "minus", "negative", "approx.", "some", "under", "circa", "close to", "at most"]
+WINDOW_SPACES = st.sampled_from(SPACE + ["\x1c", "\x85", "", "-", "("])
+
+
+@PROFILE
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(CUE_WORDS).flatmap(_spellings), news_pieces), WINDOW_SPACES)))
+def test_string_tests_before_a_number_never_hide_a_match(pieces):
+    """The quantity reader searches for a qualifier, "between" or a minus word before a number only when
+    a string test on the folded text lets it: the test must pass wherever the search would match."""
+    from newsfigures import quantities
+    from newsfigures.periods_index import fold_text
+
+    window = "".join(word + space for word, space in pieces)[-60:]
+    lowered = fold_text(window)
+    if quantities._grammar()["qualifier_before"].search(window):
+        assert lowered.rstrip(" ").endswith(quantities._grammar()["qualifier_ends"]), window
+    if quantities._MINUS.search(window):
+        assert any(word in lowered for word in quantities._MINUS_WORDS), window
+    if quantities._BETWEEN.search(window):
+        assert quantities._BETWEEN_WORD in lowered, window
+
+
 IDENTIFIER_TAILS = ["COVID-", "SARS-CoV-", "Line #", "No. ", "Article  ", "Boeing ", "the S&P ", "H1N1-", "Route", "phase-"]
 
 

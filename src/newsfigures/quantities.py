@@ -210,6 +210,9 @@ def _grammar() -> dict:
     word_after = compile_fast(rf"\s*+(?P<cur>{_alternation(word_table, flags='i')})(?![A-Za-z])")
     minor_after = compile_fast(rf"\s*+(?P<cur>{_alternation(minor_table, flags='i')})(?![A-Za-z])")
     qualifier_before = compile_fast(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z", AT_END)
+    # the words a qualifier ends with, for a string test before the search (``_Context._left_edge``);
+    # None if one is not ASCII (its folded form would not be the word)
+    qualifier_ends = tuple({q.split()[-1].lower() for q in quals}) if all(q.isascii() for q in quals) else None
     measure_after = compile_fast(rf"[\s-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
     time_after = compile_fast(rf"[\s-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
     # only whether it matches is used, so it may be searched from the end (not possessive: "SARS-CoV-" keeps its "-")
@@ -235,6 +238,7 @@ def _grammar() -> dict:
         "minor_after": minor_after,
         "minor_table": minor_table,
         "qualifier_before": qualifier_before,
+        "qualifier_ends": qualifier_ends,
         "measure_after": measure_after,
         "time_after": time_after,
         "identifier_before": identifier_before,
@@ -249,9 +253,11 @@ def _grammar() -> dict:
     }
 
 
-_BETWEEN = compile_fast(r"(?<![A-Za-z])between\s++\Z", regex.IGNORECASE)
+_BETWEEN_WORD = "between"
+_BETWEEN = compile_fast(rf"(?<![A-Za-z]){_BETWEEN_WORD}\s++\Z", regex.IGNORECASE)
 _OF = compile_fast(r"\s*+of\b")
-_MINUS = compile_fast(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", regex.IGNORECASE | AT_END)
+_MINUS_WORDS = ("minus", "negative")
+_MINUS = compile_fast(rf"(?<![A-Za-z])(?:{'|'.join(_MINUS_WORDS)})\s++\Z", regex.IGNORECASE | AT_END)
 _CLAUSE_BY = compile_fast(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z")
 _PARTITIVE = compile_fast(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d|[A-Z][A-Za-z.&-]*+['’]s\s)")
 _CLOSED_AT = compile_fast(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z")
@@ -438,6 +444,12 @@ class _Context:
         self.text = text
         self.g = grammar
         self._yen: str | None = None
+        # The text as periods_index.fold_text folds it (same offsets; ASCII lower-cased, every white space
+        # a space, a letter that matches an ASCII one case-insensitively that letter): a string test on it
+        # can tell that a case-insensitive pattern cannot match, and skip the search (tests/test_properties.py).
+        self.lowered = index_fold(text)
+        self.has_minus_words = any(word in self.lowered for word in _MINUS_WORDS)
+        self.has_between = _BETWEEN_WORD in self.lowered
 
     # -- reading the parts around a number -------------------------------------------------
 
@@ -449,7 +461,7 @@ class _Context:
             return None
         start, qualifier = self._left_edge(fig)
         between = False
-        if qualifier is None:
+        if qualifier is None and self.has_between:
             m = _BETWEEN.search(self.text[max(0, start - 12) : start])
             if m:
                 between, start = True, start - (len(m.group(0)))
@@ -555,6 +567,8 @@ class _Context:
         text = self.text
         if start >= 1 and text[start - 1] in "-–" and (start == 1 or text[start - 2] in " (\n\t["):
             return start - 1
+        if not self.has_minus_words:
+            return None
         window = max(0, start - 10)
         m = _MINUS.search(text[window:start])
         return window + m.start() if m else None
@@ -599,6 +613,9 @@ class _Context:
     def _left_edge(self, fig: _Figure) -> tuple[int, str | None]:
         """Extend the span left over a qualifier ("nearly", "more than")."""
         window_start = max(0, fig.start - LOOKBEHIND)
+        ends = self.g["qualifier_ends"]
+        if ends is not None and not self.lowered[window_start : fig.start].rstrip(" ").endswith(ends):
+            return fig.start, None  # no qualifier ends right before the number: most numbers stop here
         m = self.g["qualifier_before"].search(self.text[window_start : fig.start])
         if not m:
             return fig.start, None
