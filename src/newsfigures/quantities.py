@@ -267,6 +267,10 @@ _TIME_OF_DAY = compile_fast(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", rege
 _PER_BEFORE = compile_fast(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
 _ONE_IN_BEFORE = compile_fast(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
 _SPACE_RUN = compile_fast(r"\s+")
+# what follows the fraction in "three quarters of a percentage point", "a half-point" (compiled once: a
+# pattern passed as a string is looked up in the regex module's cache on every call, which costs more here)
+_OF_A_POINT_END = regex.compile(r"\s*(?:\bof\s+)?\ba\s+(?:percentage|per\s?cent)[\s-]+points?$")
+_POINT_END = regex.compile(r"[\s-]+(?:a\s+)?(?:percentage[\s-]+)?points?$")
 _OBJECT_NEXT = compile_fast(
     r"\s++(?:higher|lower|more|less|fewer|a|an|the|their|its|his|her|record|strong|weak|\d)\b", regex.IGNORECASE
 )
@@ -704,8 +708,8 @@ class _Context:
 
     def _fraction_of_point(self, cand: regex.Match) -> QuantityMatch | None:
         phrase = _squash(cand.group(0).lower())
-        head = regex.sub(r"\s*(?:\bof\s+)?\ba\s+(?:percentage|per\s?cent)[\s-]+points?$", "", phrase).strip()
-        head = regex.sub(r"[\s-]+(?:a\s+)?(?:percentage[\s-]+)?points?$", "", head).strip()
+        head = _OF_A_POINT_END.sub("", phrase).strip()
+        head = _POINT_END.sub("", head).strip()
         if head == "":
             value = Decimal(1)
         else:
