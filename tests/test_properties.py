@@ -150,6 +150,105 @@ def test_number_candidates_are_the_matches_of_the_one_pattern(pieces):
     assert [(m.span(), m.groupdict()) for m in number_candidates(text)] == expected
 
 
+DIGIT_RUN_BEFORE = (  # the digits pattern as it was written before its first digit moved ahead of the look-behind
+    r"(?=\d)(?<!\d)(?:\d{1,3}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
+    r"(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+)
+
+
+@PROFILE
+@given(st.lists(st.one_of(numbers(), st.text(alphabet="0123456789,.\u00a0\u202f\u2009 a-٣", max_size=12)), max_size=8))
+def test_digit_runs_are_found_as_the_look_behind_first_form_finds_them(pieces):
+    """The candidates' digits branch matches its first digit before looking behind, so that a search can skip
+    ahead to digits; the matches are those of the pattern with the look-behind first, from anywhere."""
+    import re
+
+    from newsfigures.quantities import _grammar
+
+    text = "".join(pieces)
+    before = re.compile(DIGIT_RUN_BEFORE)
+    scan = _grammar()["candidate_scans"][1]
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in before.finditer(text)]
+    for pos in range(len(text) + 1):
+        now, then = scan.match(text, pos), before.match(text, pos)
+        assert (now and now.span()) == (then and then.span()), (text, pos)
+
+
+def _filters_as_plain_alternations():
+    """The words and fraction filters of the candidate scans as they were written before their words were
+    grouped by prefix and behind a class of initial letters."""
+    import re
+
+    from newsfigures.numbers import lexicon
+
+    def alternation(words):
+        return "(?:" + "|".join(w.replace(" ", " ++") for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+    lex = lexicon()
+    number_words = list(lex["words"]) + list(lex["hundred"]) + list(lex["dozen"])
+    scales = list(lex["scales"]) + list(lex["dozen"]) + list(lex["hundred"])
+    fraction = re.compile(
+        r"[^a-z0-9_\-](?=(?:a|one|three|two)[ \-]++(?:quarter|half|third|tenth|fifth)|half ++(?:of ++)?a ++p|a ++per)"
+    )
+    words = re.compile(
+        rf"[^a-z0-9_\-](?=(?:half ++)?an? ++{alternation(scales)}(?![a-z0-9_])|{alternation(number_words)}(?![a-z0-9_]))"
+    )
+    return fraction, words
+
+
+NUMBER_WORD_PIECES = ["one", "ones", "tens", "ten", "twenty", "seventeen", "seventy", "seven", "nine", "ninety",
+                      "a", "an", "half", "hundred", "thousand", "thousands", "lakh", "lakhs", "lacs", "crore", "score",
+                      "dozen", "zero", "often", "someone", "Eight", "eighteen", "eighty", "quarter", "percentage point",
+                      "per cent", "of", "third", "tenth", "fifth", "two-thirds", "x1", "_", "-", " ", "  ", "\n",
+                      "half a percentage point", "half of a per cent point", "a percentage point", "three-quarters",
+                      "one half", "half a million", "an eighth"]  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(st.one_of(st.sampled_from(NUMBER_WORD_PIECES), news_pieces), max_size=16), st.booleans())
+def test_candidate_filters_find_what_their_plain_alternations_find(pieces, spaced):
+    """Where the fraction and words scans may match is found with their words grouped by prefix
+    behind a class of initial letters; the places must be those the plain alternations find."""
+    from newsfigures.periods_index import fold_text
+    from newsfigures.quantities import _grammar
+
+    fraction, words, *_ = _filters_as_plain_alternations()
+    new_fraction, _, new_words = _grammar()["candidate_filters"]
+    padded = " " + fold_text((" " if spaced else "").join(pieces))
+    for old, new in ((fraction, new_fraction), (words, new_words)):
+        assert [m.start() for m in new.finditer(padded)] == [m.start() for m in old.finditer(padded)], padded
+
+
+def _spellings(word: str):
+    """A word as text may spell it: other cases, and letters that match ASCII ones case-insensitively."""
+    return st.sampled_from(
+        [word, word.upper(), word.title(), word.replace("s", "\u017f"), word.replace("i", "\u0130"),
+         word.replace("i", "\u0131"), word.replace("k", "\u212a"), word.replace("e", "\u00e9")]
+    )  # fmt: skip
+
+
+CUE_WORDS = QUALIFIER_WORDS + ["between", "minus", "negative", "approx.", "some", "under", "circa", "close to", "at most"]
+WINDOW_SPACES = st.sampled_from(SPACE + ["\x1c", "\x85", "", "-", "("])
+
+
+@PROFILE
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(CUE_WORDS).flatmap(_spellings), news_pieces), WINDOW_SPACES)))
+def test_string_tests_before_a_number_never_hide_a_match(pieces):
+    """The quantity reader searches for a qualifier, "between" or a minus word before a number only when
+    a string test on the folded text lets it: the test must pass wherever the search would match."""
+    from newsfigures import quantities
+    from newsfigures.periods_index import fold_text
+
+    window = "".join(word + space for word, space in pieces)[-60:]
+    lowered = fold_text(window)
+    if quantities._grammar()["qualifier_before"].search(window):
+        assert lowered.rstrip(" ").endswith(quantities._grammar()["qualifier_ends"]), window
+    if quantities._MINUS.search(window):
+        assert any(word in lowered for word in quantities._MINUS_WORDS), window
+    if quantities._BETWEEN.search(window):
+        assert quantities._BETWEEN_WORD in lowered, window
+
+
 IDENTIFIER_TAILS = ["COVID-", "SARS-CoV-", "Line #", "No. ", "Article  ", "Boeing ", "the S&P ", "H1N1-", "Route", "phase-"]
 
 

@@ -74,11 +74,25 @@ class _Figure:
 
 def _folded_alternation(words) -> str | None:
     """Words as a standard ``re`` alternation over folded text (see ``candidate_filters``), or None
-    if one is not plain ASCII letters and spaces."""
-    ordered = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    if not all(w.isascii() and w.replace(" ", "").isalpha() for w in ordered):
+    if one is not plain ASCII letters and spaces. The words share their prefixes, as in a trie
+    ("t(?:en|h(?:irty|ree)|wo)"): the engine reads each letter once instead of trying every word."""
+    folded = {w.lower() for w in words if w}
+    if not all(w.isascii() and w.replace(" ", "").isalpha() for w in folded):
         return None
-    return "(?:" + "|".join(w.replace(" ", " ++") for w in ordered) + ")"
+    return _prefix_tree(folded)
+
+
+def _prefix_tree(words: set[str]) -> str:
+    """An alternation of ``words`` (letters and single spaces) grouped by first letter; a space matches a run."""
+    if words == {""}:
+        return ""
+    branches = [
+        (" ++" if first == " " else first) + _prefix_tree({w[1:] for w in words if w[:1] == first})
+        for first in sorted({w[0] for w in words if w})
+    ]
+    if "" in words:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _alternation(words, *, flags: str = "") -> str:
@@ -105,9 +119,13 @@ def _grammar() -> dict:
         rf"\b(?<![\w-])(?:(?:half\s+)?an?\s+{scales_alt}|{simple})"
         rf"(?:(?:\s+and\s+|\s+|-){word_atom})*+(?![\w-])"
     )
+    # A run of digits not glued to one before it, as ``(?<!\d)(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?+``
+    # with Indian and spaced groups. Its first digit is matched before the look-behind, which then looks at
+    # that digit and the one before: a pattern that opens with a class lets the standard engine's search skip
+    # ahead to the next digit instead of trying every position (tests/test_properties.py checks the forms agree).
     digits_re = (
-        r"(?=\d)(?<!\d)(?:\d{1,3}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
-        r"(?:\.\d++)?+|\d++(?:\.\d++)?+)"
+        r"\d(?<!\d\d)(?:\d{0,2}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
+        r"(?:\.\d++)?+|\d*+(?:\.\d++)?+)"
     )
     fraction_pp = (
         r"\b(?<![\w-])(?:(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
@@ -137,15 +155,18 @@ def _grammar() -> dict:
     # a space, \d "0"; \w and "-" fold only into [a-z0-9_-]) with a space in front: a match there reads
     # the character before the start (not \w, not "-") and looks ahead from the start, so it begins at
     # the start's offset in the text. None: search the text itself.
+    # Each filter first tests the letter a match can begin with, in one class: most words fail there.
     fold_words = _folded_alternation(number_words + scale_words)
+    word_initials = "".join(sorted({w[0].lower() for w in number_words} | {"a", "h"}))  # and "an", "half an"
     candidate_filters = (
         re.compile(
-            r"[^a-z0-9_\-](?=(?:a|one|three|two)[ \-]++(?:quarter|half|third|tenth|fifth)"
+            r"[^a-z0-9_\-](?=[aoth])(?=(?:a|one|three|two)[ \-]++(?:quarter|half|third|tenth|fifth)"
             r"|half ++(?:of ++)?a ++p|a ++per)"
         ),
         None,
         re.compile(
-            rf"[^a-z0-9_\-](?=(?:half ++)?an? ++{_folded_alternation(scale_words + list(lex['dozen']) + list(lex['hundred']))}"
+            rf"[^a-z0-9_\-](?=[{word_initials}])"
+            rf"(?=(?:half ++)?an? ++{_folded_alternation(scale_words + list(lex['dozen']) + list(lex['hundred']))}"
             rf"(?![a-z0-9_])|{_folded_alternation(number_words)}(?![a-z0-9_]))"
         )
         if fold_words is not None
@@ -189,6 +210,9 @@ def _grammar() -> dict:
     word_after = compile_fast(rf"\s*+(?P<cur>{_alternation(word_table, flags='i')})(?![A-Za-z])")
     minor_after = compile_fast(rf"\s*+(?P<cur>{_alternation(minor_table, flags='i')})(?![A-Za-z])")
     qualifier_before = compile_fast(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z", AT_END)
+    # the words a qualifier ends with, for a string test before the search (``_Context._left_edge``);
+    # None if one is not ASCII (its folded form would not be the word)
+    qualifier_ends = tuple({q.split()[-1].lower() for q in quals}) if all(q.isascii() for q in quals) else None
     measure_after = compile_fast(rf"[\s-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
     time_after = compile_fast(rf"[\s-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
     # only whether it matches is used, so it may be searched from the end (not possessive: "SARS-CoV-" keeps its "-")
@@ -214,6 +238,7 @@ def _grammar() -> dict:
         "minor_after": minor_after,
         "minor_table": minor_table,
         "qualifier_before": qualifier_before,
+        "qualifier_ends": qualifier_ends,
         "measure_after": measure_after,
         "time_after": time_after,
         "identifier_before": identifier_before,
@@ -228,9 +253,11 @@ def _grammar() -> dict:
     }
 
 
-_BETWEEN = compile_fast(r"(?<![A-Za-z])between\s++\Z", regex.IGNORECASE)
+_BETWEEN_WORD = "between"
+_BETWEEN = compile_fast(rf"(?<![A-Za-z]){_BETWEEN_WORD}\s++\Z", regex.IGNORECASE)
 _OF = compile_fast(r"\s*+of\b")
-_MINUS = compile_fast(r"(?<![A-Za-z])(?:minus|negative)\s++\Z", regex.IGNORECASE | AT_END)
+_MINUS_WORDS = ("minus", "negative")
+_MINUS = compile_fast(rf"(?<![A-Za-z])(?:{'|'.join(_MINUS_WORDS)})\s++\Z", regex.IGNORECASE | AT_END)
 _CLAUSE_BY = compile_fast(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z")
 _PARTITIVE = compile_fast(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d|[A-Z][A-Za-z.&-]*+['’]s\s)")
 _CLOSED_AT = compile_fast(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z")
@@ -240,6 +267,10 @@ _TIME_OF_DAY = compile_fast(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", rege
 _PER_BEFORE = compile_fast(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
 _ONE_IN_BEFORE = compile_fast(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
 _SPACE_RUN = compile_fast(r"\s+")
+# what follows the fraction in "three quarters of a percentage point", "a half-point" (compiled once: a
+# pattern passed as a string is looked up in the regex module's cache on every call, which costs more here)
+_OF_A_POINT_END = regex.compile(r"\s*(?:\bof\s+)?\ba\s+(?:percentage|per\s?cent)[\s-]+points?$")
+_POINT_END = regex.compile(r"[\s-]+(?:a\s+)?(?:percentage[\s-]+)?points?$")
 _OBJECT_NEXT = compile_fast(
     r"\s++(?:higher|lower|more|less|fewer|a|an|the|their|its|his|her|record|strong|weak|\d)\b", regex.IGNORECASE
 )
@@ -417,6 +448,12 @@ class _Context:
         self.text = text
         self.g = grammar
         self._yen: str | None = None
+        # The text as periods_index.fold_text folds it (same offsets; ASCII lower-cased, every white space
+        # a space, a letter that matches an ASCII one case-insensitively that letter): a string test on it
+        # can tell that a case-insensitive pattern cannot match, and skip the search (tests/test_properties.py).
+        self.lowered = index_fold(text)
+        self.has_minus_words = any(word in self.lowered for word in _MINUS_WORDS)
+        self.has_between = _BETWEEN_WORD in self.lowered
 
     # -- reading the parts around a number -------------------------------------------------
 
@@ -428,7 +465,7 @@ class _Context:
             return None
         start, qualifier = self._left_edge(fig)
         between = False
-        if qualifier is None:
+        if qualifier is None and self.has_between:
             m = _BETWEEN.search(self.text[max(0, start - 12) : start])
             if m:
                 between, start = True, start - (len(m.group(0)))
@@ -534,6 +571,8 @@ class _Context:
         text = self.text
         if start >= 1 and text[start - 1] in "-–" and (start == 1 or text[start - 2] in " (\n\t["):
             return start - 1
+        if not self.has_minus_words:
+            return None
         window = max(0, start - 10)
         m = _MINUS.search(text[window:start])
         return window + m.start() if m else None
@@ -578,6 +617,9 @@ class _Context:
     def _left_edge(self, fig: _Figure) -> tuple[int, str | None]:
         """Extend the span left over a qualifier ("nearly", "more than")."""
         window_start = max(0, fig.start - LOOKBEHIND)
+        ends = self.g["qualifier_ends"]
+        if ends is not None and not self.lowered[window_start : fig.start].rstrip(" ").endswith(ends):
+            return fig.start, None  # no qualifier ends right before the number: most numbers stop here
         m = self.g["qualifier_before"].search(self.text[window_start : fig.start])
         if not m:
             return fig.start, None
@@ -666,8 +708,8 @@ class _Context:
 
     def _fraction_of_point(self, cand: regex.Match) -> QuantityMatch | None:
         phrase = _squash(cand.group(0).lower())
-        head = regex.sub(r"\s*(?:\bof\s+)?\ba\s+(?:percentage|per\s?cent)[\s-]+points?$", "", phrase).strip()
-        head = regex.sub(r"[\s-]+(?:a\s+)?(?:percentage[\s-]+)?points?$", "", head).strip()
+        head = _OF_A_POINT_END.sub("", phrase).strip()
+        head = _POINT_END.sub("", head).strip()
         if head == "":
             value = Decimal(1)
         else:
