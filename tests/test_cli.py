@@ -364,6 +364,8 @@ def test_bench_reports_ratios(tmp_path):
     assert "x blank" in stdout and "peak RSS" in stdout
     report = bench.run_bench(str(tmp_path), repeat=1, articles=2, n_process=2)
     assert report["words"] > 0 and report["ratio_to_blank"] > 0 and report["scaling"] > 0
+    low, high = report["ratio_range"]
+    assert low <= report["ratio_to_blank"] <= high  # the median of the turns' ratios lies within them
 
 
 def test_bench_of_an_empty_folder_is_an_error(tmp_path):

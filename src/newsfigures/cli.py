@@ -142,7 +142,7 @@ def bench_command(
         int, typer.Option("--n-process", "-n", min=1, help="Also time N worker processes and report the scaling.")
     ] = 1,
     repeat: Annotated[
-        int, typer.Option("--repeat", "-k", min=1, help="Timed runs of each; the median is reported.")
+        int, typer.Option("--repeat", "-k", min=1, help="Turns: in each, every run is timed once; medians and turn-by-turn ratios are reported.")
     ] = 3,
     articles: Annotated[
         int, typer.Option(min=1, help="Texts to time: the articles are repeated in turn up to this many.")
