@@ -736,11 +736,8 @@ class PatternIndex:
         self._deferred = [any(n in numbers for numbers in owners["other"].values()) for n in range(len(self.patterns))]
         self._whole = [number for number, found in enumerate(branches) if found is None]
         self._matchers = [pattern.match for pattern in self.patterns]
-
-    @property
-    def sliceable(self) -> bool:
-        """Whether :meth:`finditer` can read a stretch of a text (every pattern is found from the stops alone)."""
-        return self._other is None and not self._whole and not any(self._deferred)
+        # whether finditer can read a stretch of a text: every pattern is found from the stops alone
+        self.sliceable = self._other is None and not self._whole and not any(self._deferred)
 
     def finditer(
         self, text: str, folded: str | None = None, start: int = 0, stop: int | None = None
