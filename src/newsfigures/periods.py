@@ -120,8 +120,14 @@ def parse_date(value: date | datetime | str | None) -> date | None:
     )
 
 
+@lru_cache(maxsize=1)
 def _rules() -> tuple[Rule, ...]:
     return load_rules(PARSERS)
+
+
+@lru_cache(maxsize=None)
+def _rules_with_role(role: str) -> tuple[Rule, ...]:
+    return rules_with_role(_rules(), role)
 
 
 _HAS_DIGIT = regex.compile(r"\d")
@@ -129,7 +135,7 @@ _HAS_DIGIT = regex.compile(r"\d")
 
 @lru_cache(maxsize=8)
 def _dateline(text: str) -> tuple[int, int, date, str] | None:
-    rules = rules_with_role(_rules(), "dateline")
+    rules = _rules_with_role("dateline")
     position, seen, lines = 0, 0, 0
     while seen < DATELINE_LINES and lines < 4 * DATELINE_LINES and position <= len(text):
         lines += 1
@@ -420,13 +426,12 @@ def find_periods_and_bases(text: str, published: date | None) -> tuple[list[Peri
 @lru_cache(maxsize=8)
 def _analyse(text: str, published: date | None) -> tuple[tuple, tuple[BasisMatch, ...]]:
     """The traced periods and the bases of a text. Cached, as a pipeline asks for both of the same text."""
-    rules = _rules()
     span = dateline_span(text)
     matches, cue_matches = _scan(text)
     bases = _bases(text, published, matches, span)
     blocked = _Blocked(([span] if span else []) + [(b.start, b.end) for b in bases])
     chosen = _select_longest(_candidates(text, matches, blocked), len(text))
-    units = _compose(chosen, text, rules_with_role(rules, "link"))
+    units = _compose(chosen, text, _rules_with_role("link"))
     ctx = ResolutionContext(text, published, cue_matches)
     out = []
     for unit in units:
@@ -454,14 +459,21 @@ def _analyse(text: str, published: date | None) -> tuple[tuple, tuple[BasisMatch
     return tuple(out), bases
 
 
+_INNER_EDGE = regex.compile(r"^(?:the\s+end\s+of\s+|end-|mid-)", flags=FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _inner_rules() -> tuple[Rule, ...]:
+    # a day, a month, a weekday, a year, or a quarter named by its last month ("the December quarter")
+    kinds = ("day", "month", "weekday", "year", "quarter")
+    return tuple(rule for rule in _rules() if rule.role == "period" and rule.standalone and rule.kind in kinds)
+
+
 def resolve_inner(text: str, ctx: ResolutionContext, span: tuple[int, int]) -> Resolved | None:
     """Resolve a short date or month phrase on its own (the end of ``the three months to November``)."""
-    inner = regex.sub(r"^(?:the\s+end\s+of\s+|end-|mid-)", "", text.strip(), flags=FLAGS)
+    inner = _INNER_EDGE.sub("", text.strip())
     lex = lexicon()
-    for rule in _rules():
-        # a day, a month, a weekday, a year, or a quarter named by its last month ("the December quarter")
-        if rule.role != "period" or not rule.standalone or rule.kind not in ("day", "month", "weekday", "year", "quarter"):
-            continue
+    for rule in _inner_rules():
         match = rule.pattern.fullmatch(inner)
         if match is None:
             continue

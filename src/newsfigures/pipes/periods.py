@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import BASES_KEY, SPANS_KEY, doc_text, set_figure_data
-from ..periods import dateline_span, find_bases, find_dateline, find_periods, parse_date
+from ..periods import dateline_span, find_dateline, find_periods_and_bases, parse_date
 from .base import FigureComponent
 
 
@@ -38,7 +38,7 @@ class PeriodFinder(FigureComponent):
         if published is None:
             published = find_dateline(text)
             doc._.published = published.isoformat() if published else None
-        bases = find_bases(text, published)
+        periods, bases = find_periods_and_bases(text, published)
         base_spans = []
         for b in bases:
             s = doc.char_span(b.start, b.end, label=b.basis, alignment_mode="expand", span_id=b.rule)
@@ -50,7 +50,7 @@ class PeriodFinder(FigureComponent):
                 base_spans.append(s)
         doc.spans[self.bases_key] = base_spans
         matches = []
-        for p in find_periods(text, published):
+        for p in periods:
             data = {
                 "text": p.text,
                 "period_start": p.period_start.isoformat() if p.period_start else None,
