@@ -30,6 +30,8 @@ from newsfigures.periods import (
     parse_date,
     trace_periods,
 )
+from newsfigures.periods_context import _direction_scanner
+from newsfigures.periods_cues import CueList, CueScanner, cue_pattern, plain_cue_pattern
 from newsfigures.periods_index import PatternIndex, fold_text, with_possessive_runs
 from newsfigures.periods_parsers import PARSERS
 from newsfigures.periods_rules import build_macros, lexicon, load_rules, make_rule, pattern_source
@@ -548,6 +550,91 @@ GAPS = st.sampled_from(["", " ", " ", "  ", "\n", "\t", "\u00a0", "-", " - ", ",
 @given(st.lists(st.tuples(PIECES, GAPS), max_size=25))
 def test_the_rule_index_finds_what_finditer_finds_in_any_text(pieces):
     _assert_index_matches_finditer(_scanned_rules()[1], "".join(piece + gap for piece, gap in pieces))
+
+
+# --- the direction cues: one scan of the folded text, with the matches of each list's finditer -------------
+
+
+def _assert_cue_scan_matches_finditer(scanner: CueScanner, text: str, stop: int | None = None) -> None:
+    stop = len(text) if stop is None else stop
+    found = scanner.find(text, " " + fold_text(text), 0, stop)
+    for cues, (starts, ends) in zip(scanner.lists, found):
+        expected = [m.span() for m in cues.pattern.finditer(text) if m.start() < stop]
+        assert list(zip(starts, ends)) == expected, (cues.pattern.pattern[:60], text)
+
+
+def _direction_lists() -> CueScanner:
+    return _direction_scanner()[0]
+
+
+# lists the scan cannot read exactly everywhere: upper case, a digit, a symbol, a pattern of another shape
+ODD_CUES = [
+    CueList(cue_pattern(["Is to", "due", "due to", "won't", "q3 due", "’ll", "'ll"], ["[a-z]+ing"]),
+            ["Is to", "due", "due to", "won't", "q3 due", "’ll", "'ll"], ["[a-z]+ing"]),
+    CueList(cue_pattern(["due to", "said"], ["[A-Za-z]{2,}ed", "[A-Za-z]{3,}ly"]), ["due to", "said"],
+            ["[A-Za-z]{2,}ed", "[A-Za-z]{3,}ly"]),
+    CueList(plain_cue_pattern([", ", " AND ", "—", "(", " As well as ", " As "]),
+            [", ", " AND ", "—", "(", " As well as ", " As "], words=False),
+]  # fmt: skip
+
+
+# where a folded character cannot tell: a word character before an auxiliary, look-alike letters, symbols
+CUE_TEXTS = ["ébe named", "_be named", "0be named", "\u00c9being expected", "\u0130S expected", "\u0131s expected",
+             "it ıked", "IIked", "be  named", "be\tnamed", "be’ll", "we’ll see", "we'll_", "due\x1cto", "due\x85to",
+             "a\tAND b", "a AND\u00a0b", "x — y", "x –y"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", INDEX_TEXTS + CUE_TEXTS)
+def test_the_cue_scan_finds_what_finditer_finds(text):
+    _assert_cue_scan_matches_finditer(_direction_lists(), text)
+    _assert_cue_scan_matches_finditer(CueScanner(ODD_CUES), text)
+
+
+def _cue_spellings(word: str) -> list[str]:
+    """A cue as text may spell it: other cases, letters that match ASCII ones case-insensitively, look-alikes."""
+    return [word, word.upper(), word.title(), word.replace("s", "\u017f"), word.replace("i", "\u0130"),
+            word.replace("i", "\u0131"), word.replace("I", "\u0131"), word.replace("k", "\u212a"),
+            word.replace("e", "\u00e9"), word.replace(" ", "  "), word.replace(" ", "\t")]  # fmt: skip
+
+
+CUE_PIECES = st.sampled_from(
+    ["will", "won't", "’ll", "'ll", "is to", "is set to", "due", "due to", "in the wake of", "expected", "said",
+     "rose", "be", "been", "being", "is", "are", "am", "increased", "named", "ed", "led", "Ied", "ıked", "q3",
+     "reported", "report", "posting", "kept", "and", "as well as", "compared", "versus", "who", "that", "ago",
+     "going to", "plan to", "plans", "aim", "March", "2024", "the", "firm", "x", "_", "é", "ing", "only", "ly"]
+).flatmap(lambda word: st.sampled_from(_cue_spellings(word)))
+CUE_GAPS = st.sampled_from(
+    ["", " ", " ", "  ", "\n", "\t", "\u00a0", "\x1c", "\x85", "-", " - ", " -- ", ", ", ",", ";", ":", "(", ")", "—",
+     "–", "’", "'", ".", "0", "_", "é", "ı", "?"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(CUE_PIECES, CUE_GAPS), max_size=20), st.integers(0, 300))
+def test_the_cue_scan_finds_what_finditer_finds_in_any_text(pieces, stop):
+    """Where sure, the scan takes what it finds as the regex match; elsewhere it confirms. Both must
+    give, for each list, its finditer matches (those beginning before ``stop``)."""
+    text = "".join(piece + gap for piece, gap in pieces)
+    _assert_cue_scan_matches_finditer(_direction_lists(), text, min(stop, len(text)))
+    _assert_cue_scan_matches_finditer(CueScanner(ODD_CUES), text, min(stop, len(text)))
+
+
+def test_the_folded_alphabet_is_faithful_to_the_cue_patterns():
+    """What the cue scan takes as sure rests on this: away from "?", a lower-case ASCII letter matches a
+    character case-insensitively exactly where it folds to that letter, and so does a class of both
+    cases of ASCII letters; \\s and \\w match exactly where the character folds to a space or [a-z0-9_]."""
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = fold_text(everything)
+    sure = [i for i, f in enumerate(folded) if f != "?"]
+    letters = regex.compile("(?i)[A-Za-z]")
+    for a in string.ascii_lowercase:
+        pattern = regex.compile(f"(?i){a}")
+        assert {i for i in sure if pattern.fullmatch(everything[i])} == {i for i in sure if folded[i] == a}, a
+    assert {i for i in sure if letters.fullmatch(everything[i])} == {i for i in sure if folded[i].isalpha()}
+    space, word = regex.compile(r"\s"), regex.compile(r"\w")
+    assert {i for i in sure if space.fullmatch(everything[i])} == {i for i in sure if folded[i] == " "}
+    wordlike = set(string.ascii_lowercase + "0_")
+    assert {i for i in sure if word.fullmatch(everything[i])} == {i for i in sure if folded[i] in wordlike}
 
 
 def test_the_folded_text_keeps_what_patterns_can_tell_apart():

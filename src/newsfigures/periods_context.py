@@ -15,7 +15,8 @@ linear time overall:
 
 The cue lists are compiled here (:func:`cue_patterns`). The fiscal cues are matched in the
 same pass over the text as the period rules (:mod:`newsfigures.periods_index`); the cues of
-direction only in the sentences whose periods ask for one (:meth:`ResolutionContext._direction_cues`).
+direction only in the sentences whose periods ask for one (:meth:`ResolutionContext._direction_cues`),
+all lists in one scan (:mod:`newsfigures.periods_cues`).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from functools import cached_property, lru_cache
 import regex
 
 from .periods_calendar import is_year_range
-from .periods_index import PatternIndex, consumed_chars, fold_text, with_possessive_runs
-from .periods_rules import alternation, lexicon
+from .periods_cues import CueList, CueScanner, cue_pattern, plain_cue_pattern
+from .periods_index import PatternIndex, consumed_chars, fold_text
+from .periods_rules import lexicon
 
 CUE_WINDOW = 200
 CUE_KINDS = ("forward", "backward", "backward_words", "breaks", "fiscal")  # the order of cue_patterns()
@@ -81,19 +83,6 @@ class Resolved:
         return is_year_range(self.start, self.end)
 
 
-def _cue_pattern(items: list[str], patterns: tuple[str, ...] = ()) -> regex.Pattern:
-    # a participle after a form of "be" says nothing of tense ("will be named"); the auxiliary does
-    parts = [f"(?<!\\w)(?<!\\b(?:be|been|being|is|are|am)\\s){p}(?!\\w)" for p in patterns]
-    # the words share one (?<!\w)...(?!\w) around a trie of them (see periods_rules.alternation);
-    # cues that begin with a symbol ("'ll") cannot match where a word does, so they come apart
-    words = [item for item in items if item[0].isalnum()]
-    if words:
-        parts.append(f"(?<!\\w){alternation(words, escape=True)}(?!\\w)")
-    for item in sorted((item for item in items if not item[0].isalnum()), key=len, reverse=True):
-        parts.append(regex.escape(item).replace("\\ ", r"\s+") + "(?!\\w)")
-    return regex.compile(with_possessive_runs("|".join(parts), verbose=False), regex.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
     raw = lexicon().raw
@@ -108,10 +97,10 @@ def _patterns() -> dict:
     breaks = raw["clause_breaks"]
     abbreviations = set(raw["sentence_abbreviations"])
     return {
-        "forward": _cue_pattern(raw["forward_cues"]),
-        "backward": _cue_pattern(raw["backward_cues"], tuple(raw.get("backward_cue_patterns", ()))),
-        "backward_words": _cue_pattern(raw["backward_cues"]),
-        "breaks": regex.compile(alternation(breaks, escape=True, any_space=False), regex.IGNORECASE),
+        "forward": cue_pattern(raw["forward_cues"]),
+        "backward": cue_pattern(raw["backward_cues"], tuple(raw.get("backward_cue_patterns", ()))),
+        "backward_words": cue_pattern(raw["backward_cues"]),
+        "breaks": plain_cue_pattern(breaks),
         # no convention has cues: a pattern that never matches
         "fiscal": regex.compile("|".join(cue_groups) if cue_groups else "(?!)"),
         "conventions": conventions,
@@ -136,20 +125,26 @@ SYNC_REACH = 256  # characters read back from a sentence for a point no cue runs
 
 
 @lru_cache(maxsize=1)
-def _direction_index() -> tuple[PatternIndex, re.Pattern | None]:
-    """An index of the cues of :data:`DIRECTION_KINDS`, and a pattern for the folded characters none
-    of their matches can hold (None: any may, or the index reads whole texts only)."""
-    patterns = [_patterns()[kind] for kind in DIRECTION_KINDS]
-    index = PatternIndex(patterns)
-    held: set[str] = set()
-    for pattern in patterns:
-        chars = consumed_chars(pattern)
+def _direction_scanner() -> tuple[CueScanner, re.Pattern | None]:
+    """A scanner for the cues of :data:`DIRECTION_KINDS`, and a pattern for the folded characters none
+    of their matches can hold (None: any may)."""
+    raw, pats = lexicon().raw, _patterns()
+    # each list as _patterns() wrote its pattern
+    scanner = CueScanner(
+        [
+            CueList(pats["forward"], raw["forward_cues"]),
+            CueList(pats["backward"], raw["backward_cues"], tuple(raw.get("backward_cue_patterns", ()))),
+            CueList(pats["backward_words"], raw["backward_cues"]),
+            CueList(pats["breaks"], raw["clause_breaks"], words=False),
+        ]
+    )
+    held = {"?"}  # a class of letters may match a character folded to "?" ((?i)[A-Z] takes the dotless i)
+    for kind in DIRECTION_KINDS:
+        chars = consumed_chars(pats[kind])
         if chars is None:
-            return index, None
+            return scanner, None
         held |= chars
-    if not index.sliceable:
-        return index, None
-    return index, re.compile("[^" + "".join(re.escape(c) for c in sorted(held)) + "]")
+    return scanner, re.compile("[^" + "".join(re.escape(c) for c in sorted(held)) + "]")
 
 
 class ResolutionContext:
@@ -168,6 +163,7 @@ class ResolutionContext:
         self._cue_matches = dict(cue_matches or {})
         # stretches of the text whose direction cues were found: (start, stop, cues), sorted by start
         self._stretches: list[tuple[int, int, dict[str, tuple[list[int], list[int]]]]] = []
+        self._padded: str | None = None  # a space and the folded text, for the cue scanner
 
     def _cues(self, kind: str) -> list:
         """The matches of one cue pattern over the whole text."""
@@ -189,7 +185,7 @@ class ResolutionContext:
         i = bisect_right(stretches, start, key=lambda item: item[0]) - 1
         if i >= 0 and stretches[i][1] >= stop:
             return stretches[i][2]
-        index, barrier = _direction_index()
+        scanner, barrier = _direction_scanner()
         text = self.text
         low, high = 0, len(text)
         if barrier is not None:
@@ -198,8 +194,9 @@ class ResolutionContext:
             found = barrier.search(fold_text(text)[back:start][::-1])
             if found is not None or back == 0:
                 low, high = start - found.start() if found is not None else 0, stop
-        matches = index.finditer(text, fold_text(text), low, high)
-        cues = {kind: ([m.start() for m in ms], [m.end() for m in ms]) for kind, ms in zip(DIRECTION_KINDS, matches)}
+        if self._padded is None:
+            self._padded = " " + fold_text(text)
+        cues = dict(zip(DIRECTION_KINDS, scanner.find(text, self._padded, low, high)))
         stretches.insert(i + 1, (low, high, cues))
         return cues
 
