@@ -305,6 +305,58 @@ def test_words_from_the_index_are_the_words_of_the_slice(pieces, data):
     assert linking_text._words(text, start, end) == linking_text._slice_words(text, source, start, end)
 
 
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(QUALIFIER_WORDS)), max_size=12), st.data())
+def test_first_words_are_the_first_words_of_the_slice(pieces, data):
+    """The linker reads the first few words after a figure without cutting the slice's last word: they
+    must be the first words of the slice."""
+    from newsfigures import linking_text
+
+    text = " ".join(pieces) + " U.S.-based 12,5%"
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    n = data.draw(st.integers(1, 4))
+    assert linking_text._first_words(text, start, end, n) == linking_text._words(text, start, end)[:n]
+
+
+CLAUSE_PIECES = [",", ", ", ".", ". ", "U.S. ", "U.S.", "a.b", ";", "(", ")", "“", "\n", "3.5", "1,000", "?"]
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(CLAUSE_PIECES)), max_size=20), st.data())
+def test_clause_breaks_are_the_breaks_of_the_plain_pattern(pieces, data):
+    """The clause-break pattern carries a lookahead in front that only lets the engine skip characters:
+    it finds exactly what the plain alternation finds, in any window of the text."""
+    import re
+
+    from newsfigures import linking_text
+
+    plain = re.compile(linking_text._BREAK)
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = [m.span() for m in linking_text._CLAUSE_BREAK.finditer(text, start, end)]
+    assert found == [m.span() for m in plain.finditer(text, start, end)]
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(QUALIFIER_WORDS + ASIDE_WORDS)), max_size=12), st.data())
+def test_cue_words_merged_into_a_trie_match_where_the_plain_alternation_does(pieces, data):
+    """Target and forecast cues are searched as one trie of their words; whether it matches must be
+    whether the plain alternation of the words matches."""
+    import regex
+
+    from newsfigures import linking_text
+    from newsfigures.resources import load_json
+
+    cues = load_json("linking.json")
+    for key, words in (("target_re", cues["target_cues"]), ("forecast_re", cues["forecast_cues"])):
+        extra = data.draw(st.lists(st.sampled_from(words + [w[:-1] for w in words] + [w + "s" for w in words])))
+        text = " ".join(pieces + extra).lower()
+        plain = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+        assert bool(linking_text._cues()[key].search(text)) == bool(plain.search(text)), (key, text)
+
+
 SENTENCE_PIECES = [". ", "! ", "? ", ".\n", ".\n\n", '." ', ".) ", "...", " U.S. ", " Jan. ", " A. ", "\n", "Next", "next"]
 
 

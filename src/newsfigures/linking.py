@@ -44,6 +44,7 @@ from .linking_text import (
     _cues,
     _determiner_before,
     _direction_of,
+    _first_words,
     _has_any,
     _lower,
     _Periods,
@@ -122,7 +123,7 @@ class _Linked:
     counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__
 class _Site:
     """Where one figure stands: its index, its sentence (at most REACH around it) and its clause."""
 
@@ -227,7 +228,7 @@ COUNT_WINDOW = 2  # for counts, which change words govern only from right before
 def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end: int, link: Link) -> None:
     cues = _cues()
     left = _words(text, clause_start, fig.start)
-    right = _words(text, fig.end, min(clause_end, fig.end + 40))[:3]
+    right = _first_words(text, fig.end, min(clause_end, fig.end + 40), 3)
     lower = _lower(text)
     if lower is not None:  # slices of the text lower-cased once
         left_text, right_text = lower[clause_start : fig.start], lower[fig.end : min(clause_end, fig.end + 80)]

@@ -60,7 +60,8 @@ def _period(
             lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
             return (aside, ";" in text[lo:hi], distance)
 
-        best, ranked = min(((rank(item), item) for item in in_sentence), key=lambda pair: pair[0])
+        ranked = min(in_sentence, key=rank)  # the first of the best ranked
+        best = rank(ranked)
         outside = not clause[0] <= ranked[1].start < clause[1] if clause else False
         if outside and (relative or ranked[1].start >= clause[1]) and _standing_clause(text, clause, fig.start):
             return None

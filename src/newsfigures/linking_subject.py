@@ -337,16 +337,16 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: _Periods) -
     while words and words[-1][2] in _PREPOSITION_OR_DETERMINER:
         words = words[:-1]
     cues = _cues()
-    content = [
-        w for w in words
-        if w[2] not in _DETERMINERS and w[2] not in cues["aux"]
+    has_content = any(
+        w[2] not in _DETERMINERS and w[2] not in cues["aux"]
         and (not _direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
         and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in _ALSO_NOUNS)
         and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS and not (w is words[0] and text[w[0]].isupper()))
         and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS
         and w[2] not in ("equivalent", "equal", "more", "less", "than")
-    ]  # fmt: skip
-    if not content:
+        for w in words
+    )  # fmt: skip
+    if not has_content:
         return None
     return words[0][0], words[-1][1]
 
