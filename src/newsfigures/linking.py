@@ -86,10 +86,11 @@ def link_figures(
         # nothing reads further than REACH characters around a figure, so that a text with no sentence
         # breaks (a list, a table flattened to one line) costs time linear in its length
         sent = (max(sent[0], fig.start - REACH), min(sent[1], fig.end + REACH))
-        site = _Site(index, fig, sent, _clause_start(text, sent[0], fig.start), _clause_end(text, fig.end, sent[1]))
+        clause_start, clause_end = _clause_start(text, sent[0], fig.start), _clause_end(text, fig.end, sent[1])
+        site = _Site(index, fig, sent, clause_start, clause_end, _words(text, clause_start, fig.start))
         before = done.previous[1] if done.previous is not None and done.previous[0] >= sent[0] else None
         link = Link()
-        _role_and_direction(text, fig, site.clause_start, site.clause_end, link)
+        _role_and_direction(text, fig, site.clause_start, site.clause_end, site.left, link)
         if before is not None:
             _follow_the_figure_before(text, fig, link, figures[index - 1], before, site.clause_start)
         link.equivalent_of = _equivalent(text, figures, index)
@@ -125,13 +126,15 @@ class _Linked:
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__
 class _Site:
-    """Where one figure stands: its index, its sentence (at most REACH around it) and its clause."""
+    """Where one figure stands: its index, its sentence (at most REACH around it), its clause and the words
+    of its clause before it (read by most rules)."""
 
     index: int
     fig: FigureRef
     sent: tuple[int, int]
     clause_start: int
     clause_end: int
+    left: list[tuple[int, int, str]]
 
 
 def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> tuple[int, int] | None:
@@ -139,7 +142,8 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
     (the count before or after it, the figure it restates or is compared with), the sentence's subject.
     ``before``: the link of the figure before it in its sentence, if any."""
     text, fig, index, figures = done.text, site.fig, site.index, done.figures
-    subject = _without_figures(_subject(text, fig, site.sent[0], site.clause_start, done.nominal), done.figures_at)
+    subject = _subject(text, fig, site.sent[0], site.clause_start, site.left, done.nominal)
+    subject = _without_figures(subject, done.figures_at)
     subject = _clean_subject(text, subject, done.nominal)
     counted_before = done.counted_before
     if (
@@ -225,9 +229,11 @@ DIRECTION_WINDOW = 8  # words before the figure in which a change word counts
 COUNT_WINDOW = 2  # for counts, which change words govern only from right before them
 
 
-def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end: int, link: Link) -> None:
+def _role_and_direction(
+    text: str, fig: FigureRef, clause_start: int, clause_end: int, left: list[tuple[int, int, str]], link: Link
+) -> None:
+    """``left``: the words of the clause before the figure."""
     cues = _cues()
-    left = _words(text, clause_start, fig.start)
     right = _first_words(text, fig.end, min(clause_end, fig.end + 40), 3)
     lower = _lower(text)
     if lower is not None:  # slices of the text lower-cased once

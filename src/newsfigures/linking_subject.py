@@ -37,7 +37,12 @@ _ALSO_NOUNS = frozenset(
 
 
 def _subject(
-    text: str, fig: FigureRef, sent_start: int, clause_start: int, periods: _Periods
+    text: str,
+    fig: FigureRef,
+    sent_start: int,
+    clause_start: int,
+    left: list[tuple[int, int, str]],
+    periods: _Periods,
 ) -> tuple[int, int] | None:
     """The phrase naming what the figure measures, tried in order:
 
@@ -72,7 +77,6 @@ def _subject(
         np = _phrase_until_cut(text, change_after.start("np"), change_after.end("np"), periods)
         if np:
             return np
-    left = _words(text, clause_start, fig.start)
     change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start) if left and left[-1][2] == "by" else None
     if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods, text):
         return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"

@@ -121,8 +121,8 @@ def _cues() -> dict:
 
 
 # a sentence ends after [.!?] (the break is what follows it) or at line breaks; the pattern begins with the
-# stop itself, not a lookbehind, so that the engine skips ahead to the next candidate stop
-_SENTENCE_END = _compile(r"[.!?](?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|\n++")
+# stop itself, not a lookbehind, and a lookahead in front, so that the engine skips ahead to the next candidate
+_SENTENCE_END = _compile(r"(?=[.!?\n])(?:[.!?](?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|\n++)")
 
 
 _LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
