@@ -357,6 +357,73 @@ def test_cue_words_merged_into_a_trie_match_where_the_plain_alternation_does(pie
         assert bool(linking_text._cues()[key].search(text)) == bool(plain.search(text)), (key, text)
 
 
+def _word_start_patterns():
+    """The patterns behind a word-start lookahead: (name, letters, plain pattern, pattern)."""
+    import re
+
+    from newsfigures import linking_period, linking_subject, linking_text
+
+    found = []
+    for module in (linking_period, linking_subject, linking_text):
+        for name, pattern in vars(module).items():
+            m = re.fullmatch(r"\(\?=\\b\[([a-z]+)\]\)\(\?:(.*)\)", getattr(pattern, "pattern", "") or "", re.S)
+            if m and hasattr(pattern, "search"):
+                found.append((name, m[1], re.compile(m[2], pattern.flags), pattern))
+    return found
+
+
+def _first_characters(pattern: str) -> set[str]:
+    """The characters a match of ``pattern`` can begin with, past zero-width word boundaries (read from
+    the standard library's parse of it; anything else it could begin with is refused)."""
+    from re import _constants as c
+    from re import _parser
+
+    def first(items) -> set[str]:
+        for op, av in items:
+            if op is c.AT:
+                continue
+            if op is c.LITERAL:
+                return {chr(av)}
+            if op is c.IN and all(o is c.LITERAL for o, _ in av):
+                return {chr(a) for _, a in av}
+            if op is c.BRANCH:
+                return set().union(*(first(branch) for branch in av[1]))
+            if op is c.SUBPATTERN:
+                return first(av[3])
+            raise AssertionError(f"a branch of {pattern!r} begins with {op}")
+        raise AssertionError(f"a branch of {pattern!r} can be empty")
+
+    return first(_parser.parse(pattern).data)
+
+
+WORD_START_PATTERNS = _word_start_patterns()
+
+
+def test_word_start_lookaheads_name_every_letter_a_branch_begins_with():
+    assert {name for name, *_ in WORD_START_PATTERNS} >= {"_ASIDE_BEFORE", "_EXPECTED_SUBJECT", "_DETERMINER_BEFORE"}
+    for name, letters, plain, _ in WORD_START_PATTERNS:
+        assert {ch.lower() for ch in _first_characters(plain.pattern)} <= set(letters), name
+
+
+@PROFILE
+@given(
+    st.lists(
+        st.one_of(news_pieces, st.sampled_from(ASIDE_WORDS + QUALIFIER_WORDS + ["ſaid", "İts", "thıs", "The", "Its"])),
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_word_start_lookaheads_find_what_the_plain_patterns_find(pieces, data):
+    """A lookahead for the letters that a pattern's branches begin with only lets the engine skip
+    positions: the same match, in any window, whatever the case of the letters."""
+    text = " ".join(pieces) + " "
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for name, _, plain, pattern in WORD_START_PATTERNS:
+        a, b = plain.search(text, start, end), pattern.search(text, start, end)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (name, text)
+
+
 SENTENCE_PIECES = [". ", "! ", "? ", ".\n", ".\n\n", '." ', ".) ", "...", " U.S. ", " Jan. ", " A. ", "\n", "Next", "next"]
 
 

@@ -15,6 +15,7 @@ from .linking_text import (
     REACH,
     FigureRef,
     PeriodRef,
+    _at_word_start,
     _lower,
     _memo,
     _Sorted,
@@ -152,20 +153,24 @@ _ORDINAL_BEFORE = _compile(
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
 # <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = _compile(
-    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
-    r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
-    # a comparison ("from the previous quarter", "compared with the first quarter of")
-    r"|(?P<from>\bfrom\b)[^,.;]{0,12}|\b(?:compared\s++(?:with|to)|versus|against)\s++"
-    # a report's date: "said in its advance estimate on Wednesday"
-    r"|\b(?:said|reported|announced|released|published|showed)\s++in\s++(?:its|a|the|their)\s++(?:[a-z-]++\s++){1,3}"
-    r"(?:on\s++)?"
-    r"|\b(?:which|that|whose\s++(?:fiscal|financial)\s++year)\s++(?:will\s++|would\s++)?"
-    r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
-    # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
-    r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
-    r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
-    r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
-    r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
+    _at_word_start(
+        "abcdfhlmprstvw",
+        r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
+        r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
+        # a comparison ("from the previous quarter", "compared with the first quarter of")
+        r"|(?P<from>\bfrom\b)[^,.;]{0,12}|\b(?:compared\s++(?:with|to)|versus|against)\s++"
+        # a report's date: "said in its advance estimate on Wednesday"
+        r"|\b(?:said|reported|announced|released|published|showed)\s++in\s++(?:its|a|the|their)\s++"
+        r"(?:[a-z-]++\s++){1,3}"
+        r"(?:on\s++)?"
+        r"|\b(?:which|that|whose\s++(?:fiscal|financial)\s++year)\s++(?:will\s++|would\s++)?"
+        r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
+        # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
+        r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
+        r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
+        r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
+        r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
+    ),
     regex.IGNORECASE,
 )
 

@@ -19,6 +19,7 @@ from .linking_text import (
     MAX_SUBJECT_WORDS,
     FigureRef,
     PeriodRef,
+    _at_word_start,
     _attributive_at,
     _clause_start,
     _cues,
@@ -495,12 +496,15 @@ _EXPECTING = frozenset(
 
 
 _EXPECTED_SUBJECT = _compile(
-    r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
-    r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
-    r"|assume|assumes|assumed)\s++"
-    r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
-    # "to end the year at", "averaging", "will average"
-    r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
+    _at_word_start(
+        "aefnpsw",
+        r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
+        r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
+        r"|assume|assumes|assumed)\s++"
+        r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
+        # "to end the year at", "averaging", "will average"
+        r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
+    ),
     regex.IGNORECASE,
 )
 

@@ -72,6 +72,14 @@ _CLAUSE_BREAK = _compile(rf"(?=[;:!?()\[\]\"“”,.\n])(?:{_BREAK})")
 _LAST_CLAUSE_BREAK = _compile(_BREAK, regex.REVERSE)  # one-character matches: found from the end
 
 
+def _at_word_start(letters: str, pattern: str) -> str:
+    """``pattern``, whose every branch begins at a word start (``\\b``) with one of ``letters``, behind a
+    lookahead that says so: the engine skips every other position with that one test instead of trying each
+    branch there (two to three times as fast on the long alternations searched before a figure; the same
+    matches - a test checks the letters against the branches)."""
+    return rf"(?=\b[{letters}])(?:{pattern})"
+
+
 def _any_word(words: list[str]) -> re.Pattern:
     """Whether any of ``words`` occurs as a whole word (only whether: which one is not told)."""
     return _compile(r"\b" + _trie(words) + r"\b")
@@ -337,7 +345,11 @@ _ATTRIBUTIVE = _compile(
 
 
 _DETERMINER_BEFORE = _compile(
-    r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
+    _at_word_start(
+        "aihotw",
+        r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++"
+        r"(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
+    ),
     regex.IGNORECASE,
 )
 
