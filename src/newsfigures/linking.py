@@ -345,8 +345,11 @@ def _role_and_direction(
         if _EXPECTED_AFTER.match(right_text):
             link.role = "forecast"  # "above the 1.5% economists had forecast"
             return
-        of_share = _SHARE_OF.search(left_text) or _OF_AFTER.match(right_text)
-        if fig.kind == "percentage" and fig.unit == "percent" and of_share:
+        if (
+            fig.kind == "percentage"
+            and fig.unit == "percent"
+            and ("share" in left_text and _SHARE_OF.search(left_text) or _OF_AFTER.match(right_text))
+        ):
             link.role = "share"  # "its share rose to 9.4% from 9.2%", "compared with 53.5% of the market"
         return
     right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
@@ -369,7 +372,7 @@ def _role_and_direction(
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (
         left_stripped.endswith(cues["share_before"])
-        or _SHARE_OF.search(left_text)  # "the US share of Taiwan's exports was 26.9%"
+        or "share" in left_text and _SHARE_OF.search(left_text)  # "the US share of Taiwan's exports was 26.9%"
         or right_stripped.startswith(cues["share_after"])
         or (fig.unit == "percent" and _OF_AFTER.match(right_text))
     ):
@@ -517,8 +520,10 @@ _EXPECTED_AFTER = _compile(
 def _is_attributive(text: str, fig: FigureRef) -> bool:
     """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan" -
     but not a rate or a change: "grew at a 2.8% annualized rate", "a 4% rise"."""
+    if fig.kind == "count":
+        return False
     m = _attributive_at(text, fig.end)
-    if fig.kind == "count" or not m or not _determiner_before(text, fig.start):
+    if not m or not _determiner_before(text, fig.start):
         return False
     if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in _PREPOSITIONS:
         return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes; "... to 42.5%"
@@ -533,7 +538,7 @@ _PROJECTS = _compile(
 )
 
 
-_SHARE_OF = _compile(r"\bshare\s++of\b|['’]s\s++share\b")
+_SHARE_OF = _compile(r"\bshare\s++of\b|['’]s\s++share\b")  # (each branch has "share": tested first)
 
 
 _CHANGE_NOUNS = frozenset("growth expansion contraction".split())

@@ -45,8 +45,8 @@ def _period(
     if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
         return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
     # a clause of its own that states a standing fact: "Carmakers, which account for 20 per cent of sales,",
-    # "Industry employs 5.5 million people, and ..." - no period from outside it
-    relative = clause is not None and _RELATIVE_START.match(text, clause[0]) is not None
+    # "Industry employs 5.5 million people, and ..." - no period from outside it (the clause is tested for
+    # "which" only where that decides)
     in_sentence = dated.within(sent[0], sent[1])
     fallback = None
     if in_sentence:
@@ -64,7 +64,11 @@ def _period(
         ranked = min(in_sentence, key=rank)  # the first of the best ranked
         best = rank(ranked)
         outside = not clause[0] <= ranked[1].start < clause[1] if clause else False
-        if outside and (relative or ranked[1].start >= clause[1]) and _standing_clause(text, clause, fig.start):
+        if (
+            outside
+            and (ranked[1].start >= clause[1] or _relative(text, clause))
+            and _standing_clause(text, clause, fig.start)
+        ):
             return None
         if best[0] < 2:
             return ranked[0]
@@ -72,7 +76,7 @@ def _period(
         # ("up from 74% in the fourth quarter"): an earlier sentence may give the figure's own
         # (failing that, a reference point still dates the figure; another figure's period never does)
         fallback = None if ranked[0] in attached else ranked[0]
-    if _standing(text, sent) or relative and _standing_clause(text, clause, fig.start):
+    if _standing(text, sent) or _relative(text, clause) and _standing_clause(text, clause, fig.start):
         return None
     reach = max(0, sent[0] - 4 * REACH)
     paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
@@ -85,6 +89,11 @@ def _period(
         if i not in attached and not _aside(text, i, p, paragraph_start, asides):
             return i
     return earlier[-1][0]
+
+
+def _relative(text: str, clause: tuple[int, int] | None) -> bool:
+    """A relative clause: "which account for 20 per cent"."""
+    return clause is not None and _RELATIVE_START.match(text, clause[0]) is not None
 
 
 def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple[int, int], int]) -> int:
