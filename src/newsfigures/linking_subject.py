@@ -385,7 +385,7 @@ def _sentence_subject(
     cues = _cues()
     pos = sent[0]
     for _ in range(3):  # skip "In January," / "Meanwhile," / "By the end of June,"
-        m = regex.match(r"[^,;:]{0,80},\s*+", text[pos : fig.start])
+        m = _INTRO_PHRASE.match(text[pos : fig.start])
         opening = len(m[0]) - len(m[0].lstrip()) if m else 0
         if m and (_INTRO.match(text, pos) or any(p.start == pos + opening for p in periods)):
             pos += m.end()
@@ -406,6 +406,9 @@ def _sentence_subject(
     if not np or len(np) > MAX_SUBJECT_WORDS:
         return None
     return _clean_subject(text, (np[0][0], np[-1][1]), periods)
+
+
+_INTRO_PHRASE = regex.compile(r"[^,;:]{0,80},\s*+")  # "In January, ": what may open a sentence before its subject
 
 
 _NOT_SUBJECT_HEADS = frozenset("high low range record peak level pace total average rate-high".split())
