@@ -305,6 +305,125 @@ def test_words_from_the_index_are_the_words_of_the_slice(pieces, data):
     assert linking_text._words(text, start, end) == linking_text._slice_words(text, source, start, end)
 
 
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(QUALIFIER_WORDS)), max_size=12), st.data())
+def test_first_words_are_the_first_words_of_the_slice(pieces, data):
+    """The linker reads the first few words after a figure without cutting the slice's last word: they
+    must be the first words of the slice."""
+    from newsfigures import linking_text
+
+    text = " ".join(pieces) + " U.S.-based 12,5%"
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    n = data.draw(st.integers(1, 4))
+    assert linking_text._first_words(text, start, end, n) == linking_text._words(text, start, end)[:n]
+
+
+CLAUSE_PIECES = [",", ", ", ".", ". ", "U.S. ", "U.S.", "a.b", ";", "(", ")", "“", "\n", "3.5", "1,000", "?"]
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(CLAUSE_PIECES)), max_size=20), st.data())
+def test_clause_breaks_are_the_breaks_of_the_plain_pattern(pieces, data):
+    """The clause-break pattern carries a lookahead in front that only lets the engine skip characters:
+    it finds exactly what the plain alternation finds, in any window of the text."""
+    import re
+
+    from newsfigures import linking_text
+
+    plain = re.compile(linking_text._BREAK)
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = [m.span() for m in linking_text._CLAUSE_BREAK.finditer(text, start, end)]
+    assert found == [m.span() for m in plain.finditer(text, start, end)]
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(QUALIFIER_WORDS + ASIDE_WORDS)), max_size=12), st.data())
+def test_cue_words_merged_into_a_trie_match_where_the_plain_alternation_does(pieces, data):
+    """Target and forecast cues are searched as one trie of their words; whether it matches must be
+    whether the plain alternation of the words matches."""
+    import regex
+
+    from newsfigures import linking_text
+    from newsfigures.resources import load_json
+
+    cues = load_json("linking.json")
+    for key, words in (("target_re", cues["target_cues"]), ("forecast_re", cues["forecast_cues"])):
+        extra = data.draw(st.lists(st.sampled_from(words + [w[:-1] for w in words] + [w + "s" for w in words])))
+        text = " ".join(pieces + extra).lower()
+        plain = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+        assert bool(linking_text._cues()[key].search(text)) == bool(plain.search(text)), (key, text)
+
+
+def _word_start_patterns():
+    """The patterns behind a word-start lookahead: (name, letters, plain pattern, pattern)."""
+    import re
+
+    from newsfigures import linking_period, linking_subject, linking_text
+
+    found = []
+    for module in (linking_period, linking_subject, linking_text):
+        for name, pattern in vars(module).items():
+            m = re.fullmatch(r"\(\?=\\b\[([a-z]+)\]\)\(\?:(.*)\)", getattr(pattern, "pattern", "") or "", re.S)
+            if m and hasattr(pattern, "search"):
+                found.append((name, m[1], re.compile(m[2], pattern.flags), pattern))
+    return found
+
+
+def _first_characters(pattern: str) -> set[str]:
+    """The characters a match of ``pattern`` can begin with, past zero-width word boundaries (read from
+    the standard library's parse of it; anything else it could begin with is refused)."""
+    from re import _constants as c
+    from re import _parser
+
+    def first(items) -> set[str]:
+        for op, av in items:
+            if op is c.AT:
+                continue
+            if op is c.LITERAL:
+                return {chr(av)}
+            if op is c.IN and all(o is c.LITERAL for o, _ in av):
+                return {chr(a) for _, a in av}
+            if op is c.BRANCH:
+                return set().union(*(first(branch) for branch in av[1]))
+            if op is c.SUBPATTERN:
+                return first(av[3])
+            raise AssertionError(f"a branch of {pattern!r} begins with {op}")
+        raise AssertionError(f"a branch of {pattern!r} can be empty")
+
+    return first(_parser.parse(pattern).data)
+
+
+WORD_START_PATTERNS = _word_start_patterns()
+
+
+def test_word_start_lookaheads_name_every_letter_a_branch_begins_with():
+    assert {name for name, *_ in WORD_START_PATTERNS} >= {"_ASIDE_BEFORE", "_EXPECTED_SUBJECT", "_DETERMINER_BEFORE"}
+    for name, letters, plain, _ in WORD_START_PATTERNS:
+        assert {ch.lower() for ch in _first_characters(plain.pattern)} <= set(letters), name
+
+
+@PROFILE
+@given(
+    st.lists(
+        st.one_of(news_pieces, st.sampled_from(ASIDE_WORDS + QUALIFIER_WORDS + ["ſaid", "İts", "thıs", "The", "Its"])),
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_word_start_lookaheads_find_what_the_plain_patterns_find(pieces, data):
+    """A lookahead for the letters that a pattern's branches begin with only lets the engine skip
+    positions: the same match, in any window, whatever the case of the letters."""
+    text = " ".join(pieces) + " "
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for name, _, plain, pattern in WORD_START_PATTERNS:
+        a, b = plain.search(text, start, end), pattern.search(text, start, end)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (name, text)
+
+
 SENTENCE_PIECES = [". ", "! ", "? ", ".\n", ".\n\n", '." ', ".) ", "...", " U.S. ", " Jan. ", " A. ", "\n", "Next", "next"]
 
 

@@ -44,6 +44,7 @@ from .linking_text import (
     _cues,
     _determiner_before,
     _direction_of,
+    _first_words,
     _has_any,
     _lower,
     _Periods,
@@ -85,10 +86,11 @@ def link_figures(
         # nothing reads further than REACH characters around a figure, so that a text with no sentence
         # breaks (a list, a table flattened to one line) costs time linear in its length
         sent = (max(sent[0], fig.start - REACH), min(sent[1], fig.end + REACH))
-        site = _Site(index, fig, sent, _clause_start(text, sent[0], fig.start), _clause_end(text, fig.end, sent[1]))
+        clause_start, clause_end = _clause_start(text, sent[0], fig.start), _clause_end(text, fig.end, sent[1])
+        site = _Site(index, fig, sent, clause_start, clause_end, _words(text, clause_start, fig.start))
         before = done.previous[1] if done.previous is not None and done.previous[0] >= sent[0] else None
         link = Link()
-        _role_and_direction(text, fig, site.clause_start, site.clause_end, link)
+        _role_and_direction(text, fig, site.clause_start, site.clause_end, site.left, link)
         if before is not None:
             _follow_the_figure_before(text, fig, link, figures[index - 1], before, site.clause_start)
         link.equivalent_of = _equivalent(text, figures, index)
@@ -122,15 +124,17 @@ class _Linked:
     counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__
 class _Site:
-    """Where one figure stands: its index, its sentence (at most REACH around it) and its clause."""
+    """Where one figure stands: its index, its sentence (at most REACH around it), its clause and the words
+    of its clause before it (read by most rules)."""
 
     index: int
     fig: FigureRef
     sent: tuple[int, int]
     clause_start: int
     clause_end: int
+    left: list[tuple[int, int, str]]
 
 
 def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> tuple[int, int] | None:
@@ -138,7 +142,8 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
     (the count before or after it, the figure it restates or is compared with), the sentence's subject.
     ``before``: the link of the figure before it in its sentence, if any."""
     text, fig, index, figures = done.text, site.fig, site.index, done.figures
-    subject = _without_figures(_subject(text, fig, site.sent[0], site.clause_start, done.nominal), done.figures_at)
+    subject = _subject(text, fig, site.sent[0], site.clause_start, site.left, done.nominal)
+    subject = _without_figures(subject, done.figures_at)
     subject = _clean_subject(text, subject, done.nominal)
     counted_before = done.counted_before
     if (
@@ -224,10 +229,12 @@ DIRECTION_WINDOW = 8  # words before the figure in which a change word counts
 COUNT_WINDOW = 2  # for counts, which change words govern only from right before them
 
 
-def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end: int, link: Link) -> None:
+def _role_and_direction(
+    text: str, fig: FigureRef, clause_start: int, clause_end: int, left: list[tuple[int, int, str]], link: Link
+) -> None:
+    """``left``: the words of the clause before the figure."""
     cues = _cues()
-    left = _words(text, clause_start, fig.start)
-    right = _words(text, fig.end, min(clause_end, fig.end + 40))[:3]
+    right = _first_words(text, fig.end, min(clause_end, fig.end + 40), 3)
     lower = _lower(text)
     if lower is not None:  # slices of the text lower-cased once
         left_text, right_text = lower[clause_start : fig.start], lower[fig.end : min(clause_end, fig.end + 80)]
@@ -338,8 +345,11 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         if _EXPECTED_AFTER.match(right_text):
             link.role = "forecast"  # "above the 1.5% economists had forecast"
             return
-        of_share = _SHARE_OF.search(left_text) or _OF_AFTER.match(right_text)
-        if fig.kind == "percentage" and fig.unit == "percent" and of_share:
+        if (
+            fig.kind == "percentage"
+            and fig.unit == "percent"
+            and ("share" in left_text and _SHARE_OF.search(left_text) or _OF_AFTER.match(right_text))
+        ):
             link.role = "share"  # "its share rose to 9.4% from 9.2%", "compared with 53.5% of the market"
         return
     right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
@@ -362,7 +372,7 @@ def _role_and_direction(text: str, fig: FigureRef, clause_start: int, clause_end
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (
         left_stripped.endswith(cues["share_before"])
-        or _SHARE_OF.search(left_text)  # "the US share of Taiwan's exports was 26.9%"
+        or "share" in left_text and _SHARE_OF.search(left_text)  # "the US share of Taiwan's exports was 26.9%"
         or right_stripped.startswith(cues["share_after"])
         or (fig.unit == "percent" and _OF_AFTER.match(right_text))
     ):
@@ -510,8 +520,10 @@ _EXPECTED_AFTER = _compile(
 def _is_attributive(text: str, fig: FigureRef) -> bool:
     """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan" -
     but not a rate or a change: "grew at a 2.8% annualized rate", "a 4% rise"."""
+    if fig.kind == "count":
+        return False
     m = _attributive_at(text, fig.end)
-    if fig.kind == "count" or not m or not _determiner_before(text, fig.start):
+    if not m or not _determiner_before(text, fig.start):
         return False
     if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in _PREPOSITIONS:
         return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes; "... to 42.5%"
@@ -526,7 +538,7 @@ _PROJECTS = _compile(
 )
 
 
-_SHARE_OF = _compile(r"\bshare\s++of\b|['’]s\s++share\b")
+_SHARE_OF = _compile(r"\bshare\s++of\b|['’]s\s++share\b")  # (each branch has "share": tested first)
 
 
 _CHANGE_NOUNS = frozenset("growth expansion contraction".split())

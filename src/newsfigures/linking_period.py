@@ -15,6 +15,7 @@ from .linking_text import (
     REACH,
     FigureRef,
     PeriodRef,
+    _at_word_start,
     _lower,
     _memo,
     _Sorted,
@@ -44,8 +45,8 @@ def _period(
     if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
         return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
     # a clause of its own that states a standing fact: "Carmakers, which account for 20 per cent of sales,",
-    # "Industry employs 5.5 million people, and ..." - no period from outside it
-    relative = clause is not None and _RELATIVE_START.match(text, clause[0]) is not None
+    # "Industry employs 5.5 million people, and ..." - no period from outside it (the clause is tested for
+    # "which" only where that decides)
     in_sentence = dated.within(sent[0], sent[1])
     fallback = None
     if in_sentence:
@@ -60,9 +61,14 @@ def _period(
             lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
             return (aside, ";" in text[lo:hi], distance)
 
-        best, ranked = min(((rank(item), item) for item in in_sentence), key=lambda pair: pair[0])
+        ranked = min(in_sentence, key=rank)  # the first of the best ranked
+        best = rank(ranked)
         outside = not clause[0] <= ranked[1].start < clause[1] if clause else False
-        if outside and (relative or ranked[1].start >= clause[1]) and _standing_clause(text, clause, fig.start):
+        if (
+            outside
+            and (ranked[1].start >= clause[1] or _relative(text, clause))
+            and _standing_clause(text, clause, fig.start)
+        ):
             return None
         if best[0] < 2:
             return ranked[0]
@@ -70,7 +76,7 @@ def _period(
         # ("up from 74% in the fourth quarter"): an earlier sentence may give the figure's own
         # (failing that, a reference point still dates the figure; another figure's period never does)
         fallback = None if ranked[0] in attached else ranked[0]
-    if _standing(text, sent) or relative and _standing_clause(text, clause, fig.start):
+    if _standing(text, sent) or _relative(text, clause) and _standing_clause(text, clause, fig.start):
         return None
     reach = max(0, sent[0] - 4 * REACH)
     paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
@@ -83,6 +89,11 @@ def _period(
         if i not in attached and not _aside(text, i, p, paragraph_start, asides):
             return i
     return earlier[-1][0]
+
+
+def _relative(text: str, clause: tuple[int, int] | None) -> bool:
+    """A relative clause: "which account for 20 per cent"."""
+    return clause is not None and _RELATIVE_START.match(text, clause[0]) is not None
 
 
 def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple[int, int], int]) -> int:
@@ -151,20 +162,24 @@ _ORDINAL_BEFORE = _compile(
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
 # <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = _compile(
-    r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
-    r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
-    # a comparison ("from the previous quarter", "compared with the first quarter of")
-    r"|(?P<from>\bfrom\b)[^,.;]{0,12}|\b(?:compared\s++(?:with|to)|versus|against)\s++"
-    # a report's date: "said in its advance estimate on Wednesday"
-    r"|\b(?:said|reported|announced|released|published|showed)\s++in\s++(?:its|a|the|their)\s++(?:[a-z-]++\s++){1,3}"
-    r"(?:on\s++)?"
-    r"|\b(?:which|that|whose\s++(?:fiscal|financial)\s++year)\s++(?:will\s++|would\s++)?"
-    r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
-    # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
-    r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
-    r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
-    r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
-    r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
+    _at_word_start(
+        "abcdfhlmprstvw",
+        r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
+        r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
+        # a comparison ("from the previous quarter", "compared with the first quarter of")
+        r"|(?P<from>\bfrom\b)[^,.;]{0,12}|\b(?:compared\s++(?:with|to)|versus|against)\s++"
+        # a report's date: "said in its advance estimate on Wednesday"
+        r"|\b(?:said|reported|announced|released|published|showed)\s++in\s++(?:its|a|the|their)\s++"
+        r"(?:[a-z-]++\s++){1,3}"
+        r"(?:on\s++)?"
+        r"|\b(?:which|that|whose\s++(?:fiscal|financial)\s++year)\s++(?:will\s++|would\s++)?"
+        r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
+        # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
+        r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
+        r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
+        r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
+        r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
+    ),
     regex.IGNORECASE,
 )
 

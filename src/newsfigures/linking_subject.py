@@ -19,6 +19,7 @@ from .linking_text import (
     MAX_SUBJECT_WORDS,
     FigureRef,
     PeriodRef,
+    _at_word_start,
     _attributive_at,
     _clause_start,
     _cues,
@@ -37,7 +38,12 @@ _ALSO_NOUNS = frozenset(
 
 
 def _subject(
-    text: str, fig: FigureRef, sent_start: int, clause_start: int, periods: _Periods
+    text: str,
+    fig: FigureRef,
+    sent_start: int,
+    clause_start: int,
+    left: list[tuple[int, int, str]],
+    periods: _Periods,
 ) -> tuple[int, int] | None:
     """The phrase naming what the figure measures, tried in order:
 
@@ -72,7 +78,6 @@ def _subject(
         np = _phrase_until_cut(text, change_after.start("np"), change_after.end("np"), periods)
         if np:
             return np
-    left = _words(text, clause_start, fig.start)
     change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start) if left and left[-1][2] == "by" else None
     if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods, text):
         return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"
@@ -337,16 +342,16 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: _Periods) -
     while words and words[-1][2] in _PREPOSITION_OR_DETERMINER:
         words = words[:-1]
     cues = _cues()
-    content = [
-        w for w in words
-        if w[2] not in _DETERMINERS and w[2] not in cues["aux"]
+    has_content = any(
+        w[2] not in _DETERMINERS and w[2] not in cues["aux"]
         and (not _direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
         and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in _ALSO_NOUNS)
         and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS and not (w is words[0] and text[w[0]].isupper()))
         and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS
         and w[2] not in ("equivalent", "equal", "more", "less", "than")
-    ]  # fmt: skip
-    if not content:
+        for w in words
+    )  # fmt: skip
+    if not has_content:
         return None
     return words[0][0], words[-1][1]
 
@@ -380,7 +385,7 @@ def _sentence_subject(
     cues = _cues()
     pos = sent[0]
     for _ in range(3):  # skip "In January," / "Meanwhile," / "By the end of June,"
-        m = regex.match(r"[^,;:]{0,80},\s*+", text[pos : fig.start])
+        m = _INTRO_PHRASE.match(text[pos : fig.start])
         opening = len(m[0]) - len(m[0].lstrip()) if m else 0
         if m and (_INTRO.match(text, pos) or any(p.start == pos + opening for p in periods)):
             pos += m.end()
@@ -401,6 +406,9 @@ def _sentence_subject(
     if not np or len(np) > MAX_SUBJECT_WORDS:
         return None
     return _clean_subject(text, (np[0][0], np[-1][1]), periods)
+
+
+_INTRO_PHRASE = regex.compile(r"[^,;:]{0,80},\s*+")  # "In January, ": what may open a sentence before its subject
 
 
 _NOT_SUBJECT_HEADS = frozenset("high low range record peak level pace total average rate-high".split())
@@ -491,12 +499,15 @@ _EXPECTING = frozenset(
 
 
 _EXPECTED_SUBJECT = _compile(
-    r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
-    r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
-    r"|assume|assumes|assumed)\s++"
-    r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
-    # "to end the year at", "averaging", "will average"
-    r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
+    _at_word_start(
+        "aefnpsw",
+        r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
+        r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
+        r"|assume|assumes|assumed)\s++"
+        r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
+        # "to end the year at", "averaging", "will average"
+        r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
+    ),
     regex.IGNORECASE,
 )
 

@@ -61,15 +61,43 @@ class Link:
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*%?|[$€£¥₹]")
 
 
-_CLAUSE_BREAK = _compile(r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n")  # not "U.S. goods"
+_BREAK = r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n"  # a clause break; not "U.S. goods"
 
 
-_LAST_CLAUSE_BREAK = _compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # one-character matches: found from the end
+# the lookahead in front, which the character of every branch passes, lets the engine skip the other
+# characters without trying each branch at them (twice as fast; the same matches)
+_CLAUSE_BREAK = _compile(rf"(?=[;:!?()\[\]\"“”,.\n])(?:{_BREAK})")
 
 
-def _any_word(words: list[str]) -> regex.Pattern:
-    ordered = sorted(words, key=len, reverse=True)
-    return _compile(r"\b(?:" + "|".join(regex.escape(w) for w in ordered) + r")\b")
+_LAST_CLAUSE_BREAK = _compile(_BREAK, regex.REVERSE)  # one-character matches: found from the end
+
+
+def _at_word_start(letters: str, pattern: str) -> str:
+    """``pattern``, whose every branch begins at a word start (``\\b``) with one of ``letters``, behind a
+    lookahead that says so: the engine skips every other position with that one test instead of trying each
+    branch there (two to three times as fast on the long alternations searched before a figure; the same
+    matches - a test checks the letters against the branches)."""
+    return rf"(?=\b[{letters}])(?:{pattern})"
+
+
+def _any_word(words: list[str]) -> re.Pattern:
+    """Whether any of ``words`` occurs as a whole word (only whether: which one is not told)."""
+    return _compile(r"\b" + _trie(words) + r"\b")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` with their common beginnings taken out ("aim(?:ed|ing|s)?"): the engine tries
+    one branch per letter instead of every word at every position, and backtracks into it as into "a|b|c"."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            rests.setdefault(word[0], []).append(word[1:])
+    if not rests:
+        return ""
+    branches = [re.escape(first) + _trie(rest) for first, rest in sorted(rests.items())]
+    if len(branches) == 1 and "" not in words:
+        return branches[0]
+    return "(?:" + "|".join(branches) + (")?" if "" in words else ")")
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +129,8 @@ def _cues() -> dict:
 
 
 # a sentence ends after [.!?] (the break is what follows it) or at line breaks; the pattern begins with the
-# stop itself, not a lookbehind, so that the engine skips ahead to the next candidate stop
-_SENTENCE_END = _compile(r"[.!?](?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|\n++")
+# stop itself, not a lookbehind, and a lookahead in front, so that the engine skips ahead to the next candidate
+_SENTENCE_END = _compile(r"(?=[.!?\n])(?:[.!?](?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|\n++)")
 
 
 _LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
@@ -210,6 +238,16 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return head + found[i + 1 : j - 1] + tail
 
 
+def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int, str]]:
+    """``_words(text, start, end)[:n]``, without cutting the slice's last word when it is not among them."""
+    _, _, found, starts, ends = _word_index(text)
+    i = bisect_right(ends, start)
+    # the text's next n words lie whole inside the slice: no edge cuts them, so they are its first n
+    if i + n <= len(found) and starts[i] >= start and ends[i + n - 1] <= end:
+        return found[i : i + n]
+    return _words(text, start, end)[:n]
+
+
 def _lower(text: str) -> str | None:
     """The text lower-cased with the same offsets; None when lower-casing would move them ("İ")."""
     return _word_index(text)[1]
@@ -307,7 +345,11 @@ _ATTRIBUTIVE = _compile(
 
 
 _DETERMINER_BEFORE = _compile(
-    r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
+    _at_word_start(
+        "aihotw",
+        r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++"
+        r"(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
+    ),
     regex.IGNORECASE,
 )
 
