@@ -342,7 +342,7 @@ def _role_and_direction(
         link.cues.append("from")
         if right_next in _CHANGE_NOUN_WORDS and right_next not in _CHANGE_NOUNS:
             link.direction = _direction_of(right_next)  # "a smaller drop than the 10.6 percent decline": a decline
-        if _EXPECTED_AFTER.match(right_text):
+        if _has_any(right_text, _EXPECTED_KEYS) and _EXPECTED_AFTER.match(right_text):
             link.role = "forecast"  # "above the 1.5% economists had forecast"
             return
         if (
@@ -360,19 +360,21 @@ def _role_and_direction(
         governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
     if (
         right_stripped.startswith(cues["target_after"])
-        or _TARGET_AFTER.match(right_text)
+        or (_has_any(right_text, _TARGET_KEYS) and _TARGET_AFTER.match(right_text))
         or cues["target_re"].search(governing)
     ):
         link.role = "target"
         link.cues.append("target")
-    elif cues["forecast_re"].search(governing) or (
-        _EXPECTED_AFTER.match(right_text) or "project" in governing and _PROJECTS.search(governing)
+    elif (
+        cues["forecast_re"].search(governing)
+        or (_has_any(right_text, _EXPECTED_KEYS) and _EXPECTED_AFTER.match(right_text))
+        or ("project" in governing and _PROJECTS.search(governing))
     ):
         link.role = "forecast"
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (
         left_stripped.endswith(cues["share_before"])
-        or "share" in left_text and _SHARE_OF.search(left_text)  # "the US share of Taiwan's exports was 26.9%"
+        or ("share" in left_text and _SHARE_OF.search(left_text))  # "the US share of Taiwan's exports was 26.9%"
         or right_stripped.startswith(cues["share_after"])
         or (fig.unit == "percent" and _OF_AFTER.match(right_text))
     ):
@@ -492,6 +494,12 @@ _SHORT_OF_KEYS = ("below", "above", "short", "ahead", "under", "beyond")
 
 
 _OPENER_KEYS = ("after", "while", "whereas", "but", "though", "when", "before")
+
+
+_TARGET_KEYS = ("target", "goal")
+
+
+_EXPECTED_KEYS = ("expected", "forecast", "predicted", "estimated", "projected", "anticipated", "pencil", "assumed")
 
 
 _RAISE = _compile(r"rais(?:e|ed|es|ing)")
