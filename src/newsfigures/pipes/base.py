@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 from pathlib import Path
 
 import srsly
@@ -12,6 +13,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, minibatch
 
 from ..extensions import register_extensions, set_figure_data
+
+
+_BY_OFFSETS = attrgetter("start_char", "end_char")
 
 
 class FigureComponent(Pipe):
@@ -51,16 +55,18 @@ class FigureComponent(Pipe):
         raise NotImplementedError
 
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int, str, str, dict]]) -> None:
-        """Add one span per match to ``doc.spans[self.spans_key]`` with its data on ``span._.figure``."""
+        """Add one span per match to ``doc.spans[self.spans_key]`` with its data on ``span._.figure``: the
+        match's own dict (made for it by ``match``), with its offsets, kind and rule added."""
         group = doc.spans.get(self.spans_key)
         spans = list(group) if group is not None else []
         for start, end, label, rule, data in matches:
             span = doc.char_span(start, end, label=label, alignment_mode="expand", span_id=rule)
             if span is None:  # only whitespace: nothing to attach to
                 continue
-            set_figure_data(span, {**data, "start": start, "end": end, "kind": label, "rule": rule})
+            data.update(start=start, end=end, kind=label, rule=rule)
+            set_figure_data(span, data)
             spans.append(span)
-        doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start_char, s.end_char))
+        doc.spans[self.spans_key] = sorted(spans, key=_BY_OFFSETS)
 
     # Serialisation: the rule files ship with the package; a saved pipeline keeps its settings.
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
