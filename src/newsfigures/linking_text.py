@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from .fastre import compile_fast as _compile
+from .fastre import prefix_alternation
 from .resources import load_json
 
 MAX_SUBJECT_WORDS = 12
@@ -82,22 +83,7 @@ def _at_word_start(letters: str, pattern: str) -> str:
 
 def _any_word(words: list[str]) -> re.Pattern:
     """Whether any of ``words`` occurs as a whole word (only whether: which one is not told)."""
-    return _compile(r"\b" + _trie(words) + r"\b")
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` with their common beginnings taken out ("aim(?:ed|ing|s)?"): the engine tries
-    one branch per letter instead of every word at every position, and backtracks into it as into "a|b|c"."""
-    rests: dict[str, list[str]] = {}
-    for word in words:
-        if word:
-            rests.setdefault(word[0], []).append(word[1:])
-    if not rests:
-        return ""
-    branches = [re.escape(first) + _trie(rest) for first, rest in sorted(rests.items())]
-    if len(branches) == 1 and "" not in words:
-        return branches[0]
-    return "(?:" + "|".join(branches) + (")?" if "" in words else ")")
+    return _compile(r"\b" + prefix_alternation(words) + r"\b")
 
 
 @lru_cache(maxsize=1)

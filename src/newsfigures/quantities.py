@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 
 import regex
 
-from .fastre import compile_fast
+from .fastre import compile_fast, prefix_alternation
 from .numbers import clean_decimal, fold_text, lexicon, parse_digits, parse_number_words, scale_value
 from .periods_index import fold_text as index_fold
 from .resources import load_json
@@ -79,20 +79,7 @@ def _folded_alternation(words) -> str | None:
     folded = {w.lower() for w in words if w}
     if not all(w.isascii() and w.replace(" ", "").isalpha() for w in folded):
         return None
-    return _prefix_tree(folded)
-
-
-def _prefix_tree(words: set[str]) -> str:
-    """An alternation of ``words`` (letters and single spaces) grouped by first letter; a space matches a run."""
-    if words == {""}:
-        return ""
-    branches = [
-        (" ++" if first == " " else first) + _prefix_tree({w[1:] for w in words if w[:1] == first})
-        for first in sorted({w[0] for w in words if w})
-    ]
-    if "" in words:
-        return "(?:" + "|".join(branches) + ")?"
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return prefix_alternation(folded, char=lambda c: " ++" if c == " " else c)
 
 
 def _alternation(words, *, flags: str = "") -> str:
