@@ -13,13 +13,9 @@ from .records import Article, Mention
 _MENTION_FIELDS = tuple(Mention.model_fields)
 
 
-def span_data_to_mention(data: dict, **links) -> Mention:
-    """Build a Mention from the plain dict stored on ``span._.figure`` (values are decimal strings,
-    which the model reads exactly); ``links`` sets the indices into the article's mentions."""
-    return Mention(**_mention_fields(data, links))
-
-
 def _mention_fields(data: dict, links: dict) -> dict:
+    """The fields of a Mention from the plain dict stored on ``span._.figure`` (values are decimal strings,
+    which the model reads exactly); ``links`` sets the indices into the article's mentions."""
     fields = {key: value for key in _MENTION_FIELDS if (value := data.get(key)) is not None}
     fields.update(links)
     return fields

@@ -90,9 +90,9 @@ def link_figures(
         site = _Site(index, fig, sent, clause_start, clause_end, _words(text, clause_start, fig.start))
         before = done.previous[1] if done.previous is not None and done.previous[0] >= sent[0] else None
         link = Link()
-        _role_and_direction(text, fig, site.clause_start, site.clause_end, site.left, link)
+        _role_and_direction(text, fig, clause_start, clause_end, site.left, link)
         if before is not None:
-            _follow_the_figure_before(text, fig, link, figures[index - 1], before, site.clause_start)
+            _follow_the_figure_before(text, fig, link, figures[index - 1], before, clause_start)
         link.equivalent_of = _equivalent(text, figures, index)
         link.subject = _subject_of(done, site, link, before)
         if (
@@ -102,8 +102,8 @@ def link_figures(
             and (_words(text, *link.subject)[-1][2] in _FORECASTERS)
         ):
             link.role = "level"  # "12 of the 17 economists had forecast a cut": a count of people, not a forecast
-        link.basis = _basis(bases_at, fig, sent, site.clause_start, site.clause_end, link)
-        link.period = _period(text, dated_at, fig, sent, attached, asides, (site.clause_start, site.clause_end))
+        link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
+        link.period = _period(text, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
         done.links.append(link)
         done.previous = (fig.start, link)
         if fig.counted is not None:
