@@ -36,6 +36,7 @@ from typing import Any
 
 import regex
 
+from .fastre import prefix_alternation
 from .periods_index import UnsupportedPattern, fold_char, parse_pattern, with_possessive_runs
 from .periods_rules import alternation
 
@@ -82,22 +83,9 @@ class CueList:
 
 
 def _folded_trie(items: Sequence[str], space: str) -> str:
-    """Items as a trie over the folded alphabet that tries, like periods_rules.alternation, longer
-    items before those they begin with (a space becomes ``space``)."""
-    root: dict = {}
-    for item in sorted(set(items), key=len, reverse=True):
-        node = root
-        for char in item:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def source(node: dict) -> str:
-        parts = [_folded_char(char, space) + source(child) for char, child in node.items() if char]
-        if "" in node:
-            parts.append("")
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return source(root)
+    """Items as a trie over the folded alphabet (a space becomes ``space``); an item that begins another is an
+    optional end, so the longer is tried first, as in periods_rules.alternation."""
+    return prefix_alternation(set(items), char=lambda c: _folded_char(c, space))
 
 
 def _folded_char(char: str, space: str) -> str:
