@@ -60,6 +60,20 @@ def test_fast_figure_access_agrees_with_the_extension(nlp):
     assert span._.figure == {"kind": "test"}
 
 
+def test_group_data_reads_each_spans_figure_in_group_order(nlp):
+    """``group_data`` is the one-pass read of a group's ``span._.figure`` dicts that the linker and the
+    converter use: the same dicts, in the group's order, skipping spans that carry none."""
+    from newsfigures.extensions import group_data
+
+    doc = nlp(TEXT)
+    for key in ("figures", "figure_bases"):
+        assert group_data(doc, key) == [s._.figure for s in doc.spans[key]]
+        assert all(a is s._.figure for a, s in zip(group_data(doc, key), doc.spans[key]))
+    doc.spans["figures"] = [*doc.spans["figures"], doc[0:1]]  # a span of the user's, with no figure
+    assert len(group_data(doc, "figures")) == len(doc.spans["figures"]) - 1
+    assert group_data(doc, "no such group") == []
+
+
 def test_pipeline_survives_to_disk_and_spacy_load(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe")
     reloaded = spacy.load(tmp_path / "pipe")

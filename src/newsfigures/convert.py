@@ -4,19 +4,22 @@ from spaCy's plain values to records."""
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 
 from spacy.tokens import Doc
 
-from .extensions import SPANS_KEY, doc_text, figure_data
+from .extensions import SPANS_KEY, doc_text, group_data
 from .records import Article, Mention
 
-_MENTION_FIELDS = tuple(Mention.model_fields)
+_BY_OFFSETS = itemgetter("start", "end")
+_MENTION_FIELDS = frozenset(Mention.model_fields)
 
 
 def _mention_fields(data: dict, links: dict) -> dict:
     """The fields of a Mention from the plain dict stored on ``span._.figure`` (values are decimal strings,
-    which the model reads exactly); ``links`` sets the indices into the article's mentions."""
-    fields = {key: value for key in _MENTION_FIELDS if (value := data.get(key)) is not None}
+    which the model reads exactly); ``links`` sets the indices into the article's mentions. Keys that are
+    not fields (the linker's offsets of what it linked, a user's own) are left out."""
+    fields = {key: value for key, value in data.items() if value is not None and key in _MENTION_FIELDS}
     fields.update(links)
     return fields
 
@@ -25,9 +28,7 @@ def doc_to_article(doc: Doc, **meta) -> Article:
     """The Article for a Doc processed by a newsfigures pipeline; ``meta`` overrides id/title/source."""
     info = dict(doc._.article_meta or {})
     info.update({k: v for k, v in meta.items() if v is not None})
-    group = doc.spans.get(SPANS_KEY)
-    found = (figure_data(s) for s in group) if group is not None else ()
-    data = sorted((d for d in found if d), key=lambda d: (d["start"], d["end"]))
+    data = sorted(group_data(doc, SPANS_KEY), key=_BY_OFFSETS)
     index = {(d["start"], d["end"]): i for i, d in enumerate(data)}
     mentions = []
     for d in data:

@@ -30,6 +30,17 @@ def figure_data(span: Span) -> dict | None:
     return span.doc.user_data.get((*_FIGURE_KEY, span.start_char, span.end_char))
 
 
+def group_data(doc: Doc, key: str) -> list[dict]:
+    """The ``span._.figure`` dicts of the spans in ``doc.spans[key]``, in the group's order (spans without one
+    are skipped): what the later stages and the converter read, in one pass over the group."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    get = doc.user_data.get
+    name = _FIGURE_KEY
+    return [data for span in group if (data := get((*name, span.start_char, span.end_char)))]
+
+
 def set_figure_data(span: Span, data: dict) -> None:
     """``span._.figure = data``, written without the ``Underscore`` round trip."""
     span.doc.user_data[(*_FIGURE_KEY, span.start_char, span.end_char)] = data

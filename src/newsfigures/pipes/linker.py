@@ -4,14 +4,17 @@ comparison basis, period and the amount it converts."""
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import BASES_KEY, SPANS_KEY, doc_text, figure_data
+from ..extensions import BASES_KEY, SPANS_KEY, doc_text, group_data
 from ..linking import BasisRef, FigureRef, Link, PeriodRef, link_figures
 from ..linking_parse import parse_subject
-from .base import FigureComponent, existing_spans
+from .base import FigureComponent
+
+_START = itemgetter("start")
 
 
 class FigureLinker(FigureComponent):
@@ -31,8 +34,7 @@ class FigureLinker(FigureComponent):
         self.bases_key = bases_key
 
     def match(self, doc: Doc) -> list[tuple[dict, Link, list[dict], list[dict]]]:
-        found = (figure_data(s) for s in existing_spans(doc, self.spans_key))
-        data = sorted((d for d in found if d), key=lambda d: d["start"])
+        data = sorted(group_data(doc, self.spans_key), key=_START)
         figures = [d for d in data if d["kind"] != "period"]
         periods = [d for d in data if d["kind"] == "period"]
         fig_refs = [
@@ -47,8 +49,7 @@ class FigureLinker(FigureComponent):
             for d in figures
         ]
         period_refs = [PeriodRef(d["start"], d["end"], bool(d.get("period_start"))) for d in periods]
-        found = (figure_data(s) for s in existing_spans(doc, self.bases_key))
-        bases = [BasisRef(d["start"], d["end"], d["basis"]) for d in found if d]
+        bases = [BasisRef(d["start"], d["end"], d["basis"]) for d in group_data(doc, self.bases_key)]
         # sentences always come from the text: a pretrained parser's were worse for linking news
         # (the small English model joins headlines to first sentences and splits at "U.S.")
         links = link_figures(doc_text(doc), fig_refs, period_refs, bases)
