@@ -128,16 +128,18 @@ def _subject(
             return start, start + len(np.rstrip())
     verb = None
 
+    verb_words, maybe_verb = _verb_words()
+
     def is_verb(i: int) -> bool:
         w = left[i][2]
         if w in ("account", "accounts"):  # "which account for 20 per cent", not "the current account"
             return i + 1 < len(left) and left[i + 1][2] == "for"
-        return w in cues["increase"] or w in cues["decrease"] or w in cues["level"] or w in cues["verbs"]
+        return w in verb_words
 
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w in _PREPOSITIONS:
-            continue
+        if w not in maybe_verb:
+            continue  # a preposition, or a word that is never a verb: none of the tests below stops at it
         if (
             w == "up"
             and i
@@ -146,8 +148,9 @@ def _subject(
             continue  # "which made up 40%": a particle of the verb before it
         if w in ("up", "down") and i > 1 and not is_verb(i - 1) and any(is_verb(k) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
-        owned = i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
-        if w in ("total", "record", "high", "low", "peak") and owned:
+        if w in ("total", "record", "high", "low", "peak") and (
+            i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
+        ):
             continue  # "the year's total", "a record": a noun here
         if is_verb(i):
             verb = i
@@ -182,6 +185,15 @@ def _subject(
         relative = any(w[2] in _RELATIVE for w in left[:verb])
         return _antecedent(text, sent_start, clause_start, periods, relative)
     return None if np is None or _is_period(np, periods, text) else np
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words ``_subject`` takes for a verb (change, level and other verbs), and the words its search for
+    the verb must look at: those, "account(s)" ("which account for"), no preposition; it skips all others."""
+    cues = _cues()
+    verbs = cues["increase"] | cues["decrease"] | cues["level"] | cues["verbs"]
+    return verbs, (verbs | {"account", "accounts"}) - _PREPOSITIONS
 
 
 def _previous_object(text: str, sent_start: int, clause_start: int, periods: _Periods) -> tuple[int, int] | None:
@@ -566,8 +578,11 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
     if words and words[-1][2] in ("and", "but", "or"):
         return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
     start, first_verb = 0, None
+    stops = _phrase_stops()
     for i in range(len(words) - 1, -1, -1):
         w = words[i][2]
+        if w not in stops:
+            continue  # none of the tests below stops at any other word, nor skips a word that would stop
         if w == "as" and i and words[i - 1][2] == "such":
             continue  # "exports of traditional goods such as plastics"
         if w == "by" and i and words[i - 1][2].endswith("ed") and i < len(words) - 1:
@@ -616,6 +631,16 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         if not w[2][0].isdigit() and w[2] not in _DETERMINERS:
             return words[0][0], words[-1][1]
     return None  # only numbers and determiners: no noun phrase
+
+
+@lru_cache(maxsize=1)
+def _phrase_stops() -> frozenset[str]:
+    """The words at which ``_noun_phrase_before``, reading back, may stop (or step past a word that would)."""
+    cues = _cues()
+    return (
+        frozenset("as by and but that who which while after when from with cent percent".split())
+        | cues["reporting"] | cues["verbs"] | cues["increase"] | cues["decrease"]
+    )  # fmt: skip
 
 
 _PASSIVE_BEFORE_TO = frozenset(

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -202,16 +203,31 @@ def _word_index(text: str) -> list:
     """[text, lower-cased text (None when lower-casing moves offsets), words, their starts, their ends]."""
     if _WORD_MEMO[0] is not text:
         lower = text.lower()
-        source = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
-        found = _slice_words(text, source, 0, len(text))
-        _WORD_MEMO[:] = [text, source, found, [w[0] for w in found], [w[1] for w in found]]
+        if len(lower) == len(text):
+            _WORD_MEMO[:] = [text, lower, *_index_words(lower)]
+        else:  # "İ" lower-cases to two characters: each word is lower-cased alone
+            found = _slice_words(text, None, 0, len(text))
+            _WORD_MEMO[:] = [text, None, found, [w[0] for w in found], [w[1] for w in found]]
     return _WORD_MEMO
+
+
+_WORDS_SPLIT = re.compile(f"({_WORDS.pattern})")
+
+
+def _index_words(lower: str) -> tuple[list[tuple[int, int, str]], list[int], list[int]]:
+    """The words of a whole lower-cased text with their starts and ends, as ``_slice_words`` finds them: one
+    split into gaps and words, their offsets summed from the lengths (about half the steps of reading each
+    match's offsets in Python)."""
+    parts = _WORDS_SPLIT.split(lower)  # gap, word, gap, word, ..., gap
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    return list(zip(starts, ends, [w.rstrip(".") for w in parts[1::2]])), starts, ends
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
     once; a word cut by an edge is read from its part inside, as a search of the slice would read it."""
-    _, source, found, starts, ends = _word_index(text)
+    _, source, found, starts, ends = _WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text)
     i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
     if i >= j:
         return []
@@ -226,7 +242,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int, str]]:
     """``_words(text, start, end)[:n]``, without cutting the slice's last word when it is not among them."""
-    _, _, found, starts, ends = _word_index(text)
+    _, _, found, starts, ends = _WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text)
     i = bisect_right(ends, start)
     # the text's next n words lie whole inside the slice: no edge cuts them, so they are its first n
     if i + n <= len(found) and starts[i] >= start and ends[i + n - 1] <= end:
