@@ -1,6 +1,7 @@
 """The linker's fast paths for words, clauses and subjects against the plain forms they replace: each
 property test draws news-like texts and compares the answers (same profiles as ``test_properties``)."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import PROFILE, QUALIFIER_WORDS, news_pieces
@@ -68,8 +69,6 @@ def test_subject_searches_skip_only_words_they_never_stop_at(nlp, text):
     """Reading back for the verb of a figure's clause (``_subject``) and for where the noun phrase before a
     verb starts (``_noun_phrase_before``), the linker steps over words outside a lexicon without testing them:
     the records must be those of testing every word."""
-    import pytest
-
     import newsfigures
     from newsfigures import linking_subject
 
@@ -90,8 +89,6 @@ PHRASE_WORDS = " ".join(NOUNS).lower().split() + ["such", "5", "offered", "lende
 def test_noun_phrase_before_skips_only_words_it_never_stops_at(words):
     """``_noun_phrase_before`` reads back over words outside its stop words without testing them: the
     phrase must be the one found testing every word."""
-    import pytest
-
     from newsfigures import linking_subject
     from newsfigures.linking_text import _cues
 
@@ -100,3 +97,30 @@ def test_noun_phrase_before_skips_only_words_it_never_stops_at(words):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(linking_subject, "_phrase_stops", lambda: _AllWordsBut())
         assert fast == linking_subject._noun_phrase_before(words, _cues())
+
+
+DETERMINER_PIECES = ["a", "an", "An", "its", "İts", "thıs", "The", "THE", "whose", "new", "NEW", "Planned", "ſaid",
+                     "ta", "$", "5", "-", "'s", "_", "é", " ", "  ", " " * 20, "\n", "\u00a0"]  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(st.one_of(st.sampled_from(DETERMINER_PIECES), news_pieces), max_size=20), st.data())
+def test_determiner_before_a_figure_is_what_the_forward_search_finds(pieces, data):
+    """The linker matches a determiner before a figure from the figure, in the reversed text: it must be
+    found where the forward pattern searched over the 24 characters before the figure finds one."""
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    plain = linking_text._DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
+    assert linking_text._determiner_before(text, start) == plain
+
+
+@pytest.mark.parametrize(
+    "before, found",
+    [("a ", True), ("its new ", True), ("the" + " " * 21, True), ("the" + " " * 22, False), ("an planned  ", True),
+     ("data ", False), ("whose\n", True), ("İts ", True), ("the fresh", False), ("", False)],
+)  # fmt: skip
+def test_determiner_before_a_figure_within_24_characters(before, found):
+    text = "Loans: " + before + "$5 billion"
+    start = text.index("$")
+    assert linking_text._determiner_before(text, start) == found
+    assert (linking_text._DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None) == found

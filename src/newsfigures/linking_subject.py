@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -30,6 +31,9 @@ from .linking_text import (
     _Sorted,
     _words,
 )
+
+_WORD = itemgetter(2)  # the word of a (start, end, word)
+
 
 _ALSO_NOUNS = frozenset(
     "total worth record high low peak cut cuts issue plan plans target targets quota allocation cap ceiling goal goals "
@@ -82,7 +86,7 @@ def _subject(
     if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods, text):
         return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"
     expected = None
-    if any(w[2] in _EXPECTING for w in left):
+    if not _EXPECTING.isdisjoint(map(_WORD, left)):
         expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
         if expected and expected["ing"] and expected["ing"].lower() in _ING_NOUNS:
             expected = None  # "expects underlying operating profit of": a noun, not "sees output rising"

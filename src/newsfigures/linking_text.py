@@ -116,8 +116,9 @@ def _cues() -> dict:
 
 
 # a sentence ends after [.!?] (the break is what follows it) or at line breaks; the pattern begins with the
-# stop itself, not a lookbehind, and a lookahead in front, so that the engine skips ahead to the next candidate
-_SENTENCE_END = _compile(r"(?=[.!?\n])(?:[.!?](?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|\n++)")
+# stop itself, not a lookbehind, and as one character class, which the engine scans the text for before it tries
+# the rest (a lookahead in front instead is tried at every character: twice as slow), then tells them apart
+_SENTENCE_END = _compile(r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|(?<=\n)\n*+)")
 
 
 _LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
@@ -252,7 +253,7 @@ def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int
 
 def _lower(text: str) -> str | None:
     """The text lower-cased with the same offsets; None when lower-casing would move them ("İ")."""
-    return _word_index(text)[1]
+    return (_WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text))[1]
 
 
 def _has_any(text: str, keys: tuple[str, ...]) -> bool:
@@ -274,19 +275,21 @@ def _memo(text: str) -> dict:
 
 
 def _attributive_at(text: str, end: int):
-    memo = _memo(text)
-    key = ("attributive", end)
-    if key not in memo:
-        memo[key] = _ATTRIBUTIVE.match(text, end)
-    return memo[key]
+    return _ATTRIBUTIVE.match(text, end)  # asked about half the time twice: a memo costs more than matching again
+
+
+# the last text and its characters in reverse order, where what ends at a figure is matched from the figure
+_REVERSED: list = [None, ""]
 
 
 def _determiner_before(text: str, start: int) -> bool:
-    memo = _memo(text)
-    key = ("determiner", start)
-    if key not in memo:
-        memo[key] = _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
-    return memo[key]
+    """Whether a determiner ("a", "its", "the new") ends right before ``start``, within 24 characters: matched at
+    the figure in the reversed text (one anchored match, where ``_DETERMINER_BEFORE`` searches the 24 characters
+    before it for a start)."""
+    if _REVERSED[0] is not text:
+        _REVERSED[:] = [text, text[::-1]]
+    m = _DETERMINER_BEFORE_REVERSED.match(_REVERSED[1], len(text) - start)
+    return m is not None and m.end() <= len(text) - max(0, start - 24)
 
 
 def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -346,13 +349,26 @@ _ATTRIBUTIVE = _compile(
 )
 
 
+_DETERMINERS_BEFORE = "a an its their his her our the this that whose".split()
+
+
+_FRESH = "new fresh further additional planned proposed".split()
+
+
+# a determiner before a figure, read forward: what _determiner_before finds (a test compares them)
 _DETERMINER_BEFORE = _compile(
-    _at_word_start(
-        "aihotw",
-        r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++"
-        r"(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
-    ),
+    _at_word_start("aihotw", rf"\b(?:{'|'.join(_DETERMINERS_BEFORE)})\s++(?:(?:{'|'.join(_FRESH)})\s++)?\Z"),
     regex.IGNORECASE,
+)
+
+
+def _mirrored(words: list[str]) -> str:
+    return "|".join(word[::-1] for word in words)
+
+
+# the same, mirrored, for the reversed text: the spaces before the figure, any "new", then the determiner
+_DETERMINER_BEFORE_REVERSED = _compile(
+    rf"\s++(?:(?:{_mirrored(_FRESH)})\s++)?(?:{_mirrored(_DETERMINERS_BEFORE)})\b", regex.IGNORECASE
 )
 
 
