@@ -124,3 +124,15 @@ def test_determiner_before_a_figure_within_24_characters(before, found):
     start = text.index("$")
     assert linking_text._determiner_before(text, start) == found
     assert (linking_text._DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None) == found
+
+
+@PROFILE
+@given(st.lists(st.sampled_from(["and", "but", "that", "said", "while", "sales", "rose", "5%"]), max_size=12))
+def test_after_last_is_the_plain_maximum(names):
+    """``_after_last`` tests all words at once before it looks for the last wanted one: the same index as
+    the maximum over every word."""
+    from newsfigures.linking_subject import _AND_BUT, _after_last, _clause_cuts
+
+    words = [(i, i + 1, w) for i, w in enumerate(names)]
+    for wanted in (_AND_BUT, _clause_cuts()):
+        assert _after_last(words, wanted) == max((i + 1 for i, w in enumerate(words) if w[2] in wanted), default=0)

@@ -165,10 +165,10 @@ def _subject(
         phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
         return (phrase[0][0], phrase[-1][1]) if phrase else None
     between = left[verb + 1 :]
-    gap = max(
-        (k for k in range(1, len(between)) if between[k][2] in ("and", "while") and between[k - 1][2][0].isdigit()),
+    gap = None if _AND_WHILE.isdisjoint(map(_WORD, between)) else max(
+        (k for k in range(1, len(between)) if between[k][2] in _AND_WHILE and between[k - 1][2][0].isdigit()),
         default=None,
-    )
+    )  # fmt: skip
     if gap is not None and gap + 1 < len(between):
         rest = between[gap + 1 :]  # "imports grew 11.2% and [exports] 8.9%": the verb is understood
         if all(not is_verb(verb + 1 + gap + 1 + k) and w[2] not in _PREPOSITIONS for k, w in enumerate(rest)):
@@ -277,9 +277,7 @@ def _antecedent(
             words = words[1:]  # "..., with [online sales], which make up a third of revenue, up 7.4%"
         elif words[0][2] in _PREPOSITIONS or _INTRO.match(words[0][2]):
             break  # "In local currency terms,": an introduction, not a subject
-        cut = max(
-            (i + 1 for i, w in enumerate(words) if w[2] in _CLAUSE_OPENERS or w[2] in cues["reporting"]), default=0
-        )
+        cut = _after_last(words, _clause_cuts())
         if relative and found is None:
             # "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which"
             words = words[cut:]
@@ -295,8 +293,8 @@ def _antecedent(
                 return None
             span = (words[0][0], words[-1][1])
             return None if _is_period(span, periods, text) else span
-        joined = max((i + 1 for i, w in enumerate(words) if w[2] in ("and", "but") and i >= cut), default=0)
-        if joined and any(_is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
+        joined = _after_last(words, _AND_BUT)
+        if joined > cut and any(_is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
             cut = joined  # "industrial output rose 5.4% and [retail sales], a key gauge, grew 3.2%"
         words = words[cut:]
         if any(w[2] not in _ALSO_NOUNS and _verbish(w[2], cues) for w in words):
@@ -309,6 +307,25 @@ def _antecedent(
         if cut:
             break
     return None if found is None or _is_period(found, periods, text) else found
+
+
+def _after_last(words: list[tuple[int, int, str]], wanted: frozenset[str]) -> int:
+    """The index after the last of ``words`` that is one of ``wanted``; 0 if none is (tested at once first)."""
+    if wanted.isdisjoint(map(_WORD, words)):
+        return 0
+    return next(i + 1 for i in range(len(words) - 1, -1, -1) if words[i][2] in wanted)
+
+
+@lru_cache(maxsize=1)
+def _clause_cuts() -> frozenset[str]:
+    """Words after which a clause's subject starts: "that", "while", ... and the reporting verbs ("said")."""
+    return _CLAUSE_OPENERS | _cues()["reporting"]
+
+
+_AND_BUT = frozenset(("and", "but"))
+
+
+_AND_WHILE = frozenset(("and", "while"))
 
 
 def _phrase_until_cut(text: str, start: int, end: int, periods: _Periods) -> tuple[int, int] | None:
