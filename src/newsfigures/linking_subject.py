@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -30,6 +31,9 @@ from .linking_text import (
     _Sorted,
     _words,
 )
+
+_WORD = itemgetter(2)  # the word of a (start, end, word)
+
 
 _ALSO_NOUNS = frozenset(
     "total worth record high low peak cut cuts issue plan plans target targets quota allocation cap ceiling goal goals "
@@ -82,7 +86,7 @@ def _subject(
     if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods, text):
         return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"
     expected = None
-    if any(w[2] in _EXPECTING for w in left):
+    if not _EXPECTING.isdisjoint(map(_WORD, left)):
         expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
         if expected and expected["ing"] and expected["ing"].lower() in _ING_NOUNS:
             expected = None  # "expects underlying operating profit of": a noun, not "sees output rising"
@@ -128,16 +132,18 @@ def _subject(
             return start, start + len(np.rstrip())
     verb = None
 
+    verb_words, maybe_verb = _verb_words()
+
     def is_verb(i: int) -> bool:
         w = left[i][2]
         if w in ("account", "accounts"):  # "which account for 20 per cent", not "the current account"
             return i + 1 < len(left) and left[i + 1][2] == "for"
-        return w in cues["increase"] or w in cues["decrease"] or w in cues["level"] or w in cues["verbs"]
+        return w in verb_words
 
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w in _PREPOSITIONS:
-            continue
+        if w not in maybe_verb:
+            continue  # a preposition, or a word that is never a verb: none of the tests below stops at it
         if (
             w == "up"
             and i
@@ -146,8 +152,9 @@ def _subject(
             continue  # "which made up 40%": a particle of the verb before it
         if w in ("up", "down") and i > 1 and not is_verb(i - 1) and any(is_verb(k) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
-        owned = i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
-        if w in ("total", "record", "high", "low", "peak") and owned:
+        if w in ("total", "record", "high", "low", "peak") and (
+            i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
+        ):
             continue  # "the year's total", "a record": a noun here
         if is_verb(i):
             verb = i
@@ -158,10 +165,10 @@ def _subject(
         phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
         return (phrase[0][0], phrase[-1][1]) if phrase else None
     between = left[verb + 1 :]
-    gap = max(
-        (k for k in range(1, len(between)) if between[k][2] in ("and", "while") and between[k - 1][2][0].isdigit()),
+    gap = None if _AND_WHILE.isdisjoint(map(_WORD, between)) else max(
+        (k for k in range(1, len(between)) if between[k][2] in _AND_WHILE and between[k - 1][2][0].isdigit()),
         default=None,
-    )
+    )  # fmt: skip
     if gap is not None and gap + 1 < len(between):
         rest = between[gap + 1 :]  # "imports grew 11.2% and [exports] 8.9%": the verb is understood
         if all(not is_verb(verb + 1 + gap + 1 + k) and w[2] not in _PREPOSITIONS for k, w in enumerate(rest)):
@@ -182,6 +189,15 @@ def _subject(
         relative = any(w[2] in _RELATIVE for w in left[:verb])
         return _antecedent(text, sent_start, clause_start, periods, relative)
     return None if np is None or _is_period(np, periods, text) else np
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words ``_subject`` takes for a verb (change, level and other verbs), and the words its search for
+    the verb must look at: those, "account(s)" ("which account for"), no preposition; it skips all others."""
+    cues = _cues()
+    verbs = cues["increase"] | cues["decrease"] | cues["level"] | cues["verbs"]
+    return verbs, (verbs | {"account", "accounts"}) - _PREPOSITIONS
 
 
 def _previous_object(text: str, sent_start: int, clause_start: int, periods: _Periods) -> tuple[int, int] | None:
@@ -261,9 +277,7 @@ def _antecedent(
             words = words[1:]  # "..., with [online sales], which make up a third of revenue, up 7.4%"
         elif words[0][2] in _PREPOSITIONS or _INTRO.match(words[0][2]):
             break  # "In local currency terms,": an introduction, not a subject
-        cut = max(
-            (i + 1 for i, w in enumerate(words) if w[2] in _CLAUSE_OPENERS or w[2] in cues["reporting"]), default=0
-        )
+        cut = _after_last(words, _clause_cuts())
         if relative and found is None:
             # "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which"
             words = words[cut:]
@@ -279,8 +293,8 @@ def _antecedent(
                 return None
             span = (words[0][0], words[-1][1])
             return None if _is_period(span, periods, text) else span
-        joined = max((i + 1 for i, w in enumerate(words) if w[2] in ("and", "but") and i >= cut), default=0)
-        if joined and any(_is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
+        joined = _after_last(words, _AND_BUT)
+        if joined > cut and any(_is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
             cut = joined  # "industrial output rose 5.4% and [retail sales], a key gauge, grew 3.2%"
         words = words[cut:]
         if any(w[2] not in _ALSO_NOUNS and _verbish(w[2], cues) for w in words):
@@ -293,6 +307,25 @@ def _antecedent(
         if cut:
             break
     return None if found is None or _is_period(found, periods, text) else found
+
+
+def _after_last(words: list[tuple[int, int, str]], wanted: frozenset[str]) -> int:
+    """The index after the last of ``words`` that is one of ``wanted``; 0 if none is (tested at once first)."""
+    if wanted.isdisjoint(map(_WORD, words)):
+        return 0
+    return next(i + 1 for i in range(len(words) - 1, -1, -1) if words[i][2] in wanted)
+
+
+@lru_cache(maxsize=1)
+def _clause_cuts() -> frozenset[str]:
+    """Words after which a clause's subject starts: "that", "while", ... and the reporting verbs ("said")."""
+    return _CLAUSE_OPENERS | _cues()["reporting"]
+
+
+_AND_BUT = frozenset(("and", "but"))
+
+
+_AND_WHILE = frozenset(("and", "while"))
 
 
 def _phrase_until_cut(text: str, start: int, end: int, periods: _Periods) -> tuple[int, int] | None:
@@ -566,8 +599,11 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
     if words and words[-1][2] in ("and", "but", "or"):
         return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
     start, first_verb = 0, None
+    stops = _phrase_stops()
     for i in range(len(words) - 1, -1, -1):
         w = words[i][2]
+        if w not in stops:
+            continue  # none of the tests below stops at any other word, nor skips a word that would stop
         if w == "as" and i and words[i - 1][2] == "such":
             continue  # "exports of traditional goods such as plastics"
         if w == "by" and i and words[i - 1][2].endswith("ed") and i < len(words) - 1:
@@ -616,6 +652,16 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         if not w[2][0].isdigit() and w[2] not in _DETERMINERS:
             return words[0][0], words[-1][1]
     return None  # only numbers and determiners: no noun phrase
+
+
+@lru_cache(maxsize=1)
+def _phrase_stops() -> frozenset[str]:
+    """The words at which ``_noun_phrase_before``, reading back, may stop (or step past a word that would)."""
+    cues = _cues()
+    return (
+        frozenset("as by and but that who which while after when from with cent percent".split())
+        | cues["reporting"] | cues["verbs"] | cues["increase"] | cues["decrease"]
+    )  # fmt: skip
 
 
 _PASSIVE_BEFORE_TO = frozenset(

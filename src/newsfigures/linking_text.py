@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -115,8 +116,9 @@ def _cues() -> dict:
 
 
 # a sentence ends after [.!?] (the break is what follows it) or at line breaks; the pattern begins with the
-# stop itself, not a lookbehind, and a lookahead in front, so that the engine skips ahead to the next candidate
-_SENTENCE_END = _compile(r"(?=[.!?\n])(?:[.!?](?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|\n++)")
+# stop itself, not a lookbehind, and as one character class, which the engine scans the text for before it tries
+# the rest (a lookahead in front instead is tried at every character: twice as slow), then tells them apart
+_SENTENCE_END = _compile(r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|(?<=\n)\n*+)")
 
 
 _LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
@@ -202,16 +204,31 @@ def _word_index(text: str) -> list:
     """[text, lower-cased text (None when lower-casing moves offsets), words, their starts, their ends]."""
     if _WORD_MEMO[0] is not text:
         lower = text.lower()
-        source = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
-        found = _slice_words(text, source, 0, len(text))
-        _WORD_MEMO[:] = [text, source, found, [w[0] for w in found], [w[1] for w in found]]
+        if len(lower) == len(text):
+            _WORD_MEMO[:] = [text, lower, *_index_words(lower)]
+        else:  # "İ" lower-cases to two characters: each word is lower-cased alone
+            found = _slice_words(text, None, 0, len(text))
+            _WORD_MEMO[:] = [text, None, found, [w[0] for w in found], [w[1] for w in found]]
     return _WORD_MEMO
+
+
+_WORDS_SPLIT = re.compile(f"({_WORDS.pattern})")
+
+
+def _index_words(lower: str) -> tuple[list[tuple[int, int, str]], list[int], list[int]]:
+    """The words of a whole lower-cased text with their starts and ends, as ``_slice_words`` finds them: one
+    split into gaps and words, their offsets summed from the lengths (about half the steps of reading each
+    match's offsets in Python)."""
+    parts = _WORDS_SPLIT.split(lower)  # gap, word, gap, word, ..., gap
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    return list(zip(starts, ends, [w.rstrip(".") for w in parts[1::2]])), starts, ends
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
     once; a word cut by an edge is read from its part inside, as a search of the slice would read it."""
-    _, source, found, starts, ends = _word_index(text)
+    _, source, found, starts, ends = _WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text)
     i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
     if i >= j:
         return []
@@ -226,7 +243,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int, str]]:
     """``_words(text, start, end)[:n]``, without cutting the slice's last word when it is not among them."""
-    _, _, found, starts, ends = _word_index(text)
+    _, _, found, starts, ends = _WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text)
     i = bisect_right(ends, start)
     # the text's next n words lie whole inside the slice: no edge cuts them, so they are its first n
     if i + n <= len(found) and starts[i] >= start and ends[i + n - 1] <= end:
@@ -236,7 +253,7 @@ def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int
 
 def _lower(text: str) -> str | None:
     """The text lower-cased with the same offsets; None when lower-casing would move them ("İ")."""
-    return _word_index(text)[1]
+    return (_WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text))[1]
 
 
 def _has_any(text: str, keys: tuple[str, ...]) -> bool:
@@ -258,19 +275,21 @@ def _memo(text: str) -> dict:
 
 
 def _attributive_at(text: str, end: int):
-    memo = _memo(text)
-    key = ("attributive", end)
-    if key not in memo:
-        memo[key] = _ATTRIBUTIVE.match(text, end)
-    return memo[key]
+    return _ATTRIBUTIVE.match(text, end)  # asked about half the time twice: a memo costs more than matching again
+
+
+# the last text and its characters in reverse order, where what ends at a figure is matched from the figure
+_REVERSED: list = [None, ""]
 
 
 def _determiner_before(text: str, start: int) -> bool:
-    memo = _memo(text)
-    key = ("determiner", start)
-    if key not in memo:
-        memo[key] = _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
-    return memo[key]
+    """Whether a determiner ("a", "its", "the new") ends right before ``start``, within 24 characters: matched at
+    the figure in the reversed text (one anchored match, where ``_DETERMINER_BEFORE`` searches the 24 characters
+    before it for a start)."""
+    if _REVERSED[0] is not text:
+        _REVERSED[:] = [text, text[::-1]]
+    m = _DETERMINER_BEFORE_REVERSED.match(_REVERSED[1], len(text) - start)
+    return m is not None and m.end() <= len(text) - max(0, start - 24)
 
 
 def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -330,13 +349,26 @@ _ATTRIBUTIVE = _compile(
 )
 
 
+_DETERMINERS_BEFORE = "a an its their his her our the this that whose".split()
+
+
+_FRESH = "new fresh further additional planned proposed".split()
+
+
+# a determiner before a figure, read forward: what _determiner_before finds (a test compares them)
 _DETERMINER_BEFORE = _compile(
-    _at_word_start(
-        "aihotw",
-        r"\b(?:a|an|its|their|his|her|our|the|this|that|whose)\s++"
-        r"(?:(?:new|fresh|further|additional|planned|proposed)\s++)?\Z",
-    ),
+    _at_word_start("aihotw", rf"\b(?:{'|'.join(_DETERMINERS_BEFORE)})\s++(?:(?:{'|'.join(_FRESH)})\s++)?\Z"),
     regex.IGNORECASE,
+)
+
+
+def _mirrored(words: list[str]) -> str:
+    return "|".join(word[::-1] for word in words)
+
+
+# the same, mirrored, for the reversed text: the spaces before the figure, any "new", then the determiner
+_DETERMINER_BEFORE_REVERSED = _compile(
+    rf"\s++(?:(?:{_mirrored(_FRESH)})\s++)?(?:{_mirrored(_DETERMINERS_BEFORE)})\b", regex.IGNORECASE
 )
 
 
