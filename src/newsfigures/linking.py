@@ -10,8 +10,10 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -37,6 +39,7 @@ from .linking_text import (
     FigureRef,
     Link,
     PeriodRef,
+    _any_word,
     _attributive_at,
     _clause_end,
     _clause_start,
@@ -80,6 +83,8 @@ def link_figures(
         figures,
         nominal=_Periods([p for p in periods if not text.startswith(("'s", "’s"), p.end)]),
         figures_at=_Sorted(figures, [f.start for f in figures]),
+        lower=_lower(text),
+        up_from=[m.start() for m in _UP_FROM_ANYWHERE.finditer(text)],
     )
     for index, fig in enumerate(figures):
         sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
@@ -90,7 +95,7 @@ def link_figures(
         site = _Site(index, fig, sent, clause_start, clause_end, _words(text, clause_start, fig.start))
         before = done.previous[1] if done.previous is not None and done.previous[0] >= sent[0] else None
         link = Link()
-        _role_and_direction(text, fig, clause_start, clause_end, site.left, link)
+        _role_and_direction(done, site, link)
         if before is not None:
             _follow_the_figure_before(text, fig, link, figures[index - 1], before, clause_start)
         link.equivalent_of = _equivalent(text, figures, index)
@@ -119,6 +124,8 @@ class _Linked:
     figures: list[FigureRef]
     nominal: _Periods  # the periods that may bound a subject: not a possessive one, part of it ("January's gain")
     figures_at: _Sorted
+    lower: str | None  # the text lower-cased (None where that moves offsets)
+    up_from: list[int]  # where ", up from" or ", down from" may follow a figure (_UP_FROM_ANYWHERE)
     links: list[Link] = field(default_factory=list)
     previous: tuple[int, Link] | None = None  # the last figure linked (its start) and its link
     counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
@@ -229,18 +236,18 @@ DIRECTION_WINDOW = 8  # words before the figure in which a change word counts
 COUNT_WINDOW = 2  # for counts, which change words govern only from right before them
 
 
-def _role_and_direction(
-    text: str, fig: FigureRef, clause_start: int, clause_end: int, left: list[tuple[int, int, str]], link: Link
-) -> None:
-    """``left``: the words of the clause before the figure."""
+def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
+    """The figure's role (level, change, share, target, forecast) and direction, from the words of its clause."""
+    text, fig, clause_start, clause_end, left = done.text, site.fig, site.clause_start, site.clause_end, site.left
     cues = _cues()
     right = _first_words(text, fig.end, min(clause_end, fig.end + 40), 3)
-    lower = _lower(text)
+    lower = done.lower
     if lower is not None:  # slices of the text lower-cased once
         left_text, right_text = lower[clause_start : fig.start], lower[fig.end : min(clause_end, fig.end + 80)]
     else:
         left_text = text[clause_start : fig.start].lower()
         right_text = text[fig.end : min(clause_end, fig.end + 80)].lower()  # only its start is read
+    left_stripped = left_text.rstrip()
     before = left[-1][2] if left else ""
     verb_index = None
     right_next = right[0][2] if right else ""
@@ -249,48 +256,67 @@ def _role_and_direction(
         link.cues.append(right_next)
     # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
     # earlier to HK$397.1 billion"
-    to_a = _TO_A.search(left_text) is not None  # "climbed to a two-year high of"
-    reached_by_to = before == "to" or to_a or "by" in left_text and _BY_BEFORE.search(left_text) is not None
+    to_a = left_stripped.endswith(_TO_A_LAST) and _TO_A.search(left_text) is not None  # "climbed to a 2-year high of"
+    reached_by_to = (
+        before == "to"
+        or to_a
+        or "by" in left_text
+        and left_stripped.endswith(_BY_BEFORE_LAST)
+        and _BY_BEFORE.search(left_text) is not None
+    )
     window = len(left) if reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     # counts take a change verb only right before them ("employers added 58,200 jobs", "an increase of 9,000"),
     # not "harvests grew in 20 of the regions"
     count_window = fig.kind == "count" and not reached_by_to
-    attributive = _is_attributive(text, fig)
     noun_direction = None
-    for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
-        if link.direction is not None or attributive:
-            break  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
-        direction = _direction_of(left[i][2]) if left[i][2] not in ("loss", "losses") else None  # a loss is a level
-        if direction is None and fig.kind == "count" and not (i and left[i - 1][2] == "had"):
-            # "opened 37 stores", "will close 120 branches"; but "had opened 691,400 accounts" by a date is a total
+    if link.direction is None:
+        is_count = fig.kind == "count"
+        attributive = None  # asked only once a change word is found (most clauses have none before the figure)
+        for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
             word = left[i][2]
-            if word in cues["count_increase"]:
-                direction = "increase"
-            elif word in cues["count_decrease"]:
-                direction = "decrease"
-        if direction is None:
-            continue
-        after_cue = [w[2] for w in left[i + 1 :]]
-        if direction and count_window and any(w not in _COUNT_FILLERS for w in after_cue):
-            break
-        if direction and left[i][2] in cues["noun_like"] and any(w not in ("by", "of") for w in after_cue):
-            continue  # "signed contracts worth $100 million"
-        if direction and fig.kind == "money" and not after_cue and _RAISE.fullmatch(left[i][2]):
-            break  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
-        if direction and after_cue and after_cue[0] in _LEVEL_AFTER_NOUN:
-            break  # "growth averaged about 2.5%", "the increase was 3%": a noun that a level verb describes
-        if direction and reached_by_to and left[i][2] in _CHANGE_NOUNS and noun_direction is None:
-            noun_direction = (i, direction)  # "lower its forecast for GDP growth to 6.5%": the verb, if any
-            continue
-        if direction:
+            direction = _direction_of(word)
+            if direction is not None and word in _LOSSES:
+                direction = None  # a loss is a level
+            if direction is None:
+                if not is_count or (i and left[i - 1][2] == "had"):
+                    continue
+                # "opened 37 stores", "will close 120 branches"; but "had opened 691,400 accounts" by a date is a
+                # total
+                if word in cues["count_increase"]:
+                    direction = "increase"
+                elif word in cues["count_decrease"]:
+                    direction = "decrease"
+                else:
+                    continue
+            if attributive is None:
+                attributive = _is_attributive(text, fig)
+            if attributive:
+                break  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
+            after_cue = [w[2] for w in left[i + 1 :]]
+            if count_window and any(w not in _COUNT_FILLERS for w in after_cue):
+                break
+            if word in cues["noun_like"] and any(w not in ("by", "of") for w in after_cue):
+                continue  # "signed contracts worth $100 million"
+            if fig.kind == "money" and not after_cue and _RAISE.fullmatch(word):
+                break  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
+            if after_cue and after_cue[0] in _LEVEL_AFTER_NOUN:
+                break  # "growth averaged about 2.5%", "the increase was 3%": a noun that a level verb describes
+            if reached_by_to and word in _CHANGE_NOUNS and noun_direction is None:
+                noun_direction = (i, direction)  # "lower its forecast for GDP growth to 6.5%": the verb, if any
+                continue
             verb_index = i
             link.direction = direction
-            link.cues.append(left[i][2])
+            link.cues.append(word)
             break
     if link.direction is None and noun_direction is not None:
         verb_index, link.direction = noun_direction
         link.cues.append(left[verb_index][2])
-    if link.direction is None and _CONTINUED.match(text, clause_start, fig.start):
+    if (
+        link.direction is None
+        and left
+        and left[0][2] in _CONTINUED_FIRST
+        and _CONTINUED.match(text, clause_start, fig.start)
+    ):
         # ", by a quarter point" continues the clause before it: its change word governs
         for _, _, word in reversed(_words(text, max(0, clause_start - 60), clause_start)[-DIRECTION_WINDOW:]):
             if _direction_of(word):
@@ -303,19 +329,17 @@ def _role_and_direction(
         if change_in:
             link.direction = _direction_of(change_in["noun"])
             link.cues.append(change_in["noun"])
-    if link.direction is None and fig.counted is None:  # "two rate cuts": the noun is what is counted
-        for position, (_, _, word) in enumerate(right):
-            if position:
-                break  # only the word right after says so: "contributed 2.5 points to growth" is no increase
-            if word in ("more", "higher", "up"):
-                link.direction = "increase"
-            elif word in ("less", "fewer", "lower", "down"):
-                link.direction = "decrease"
-            else:
-                link.direction = _direction_of(word)
-            if link.direction:
-                link.cues.append(word)
-                break
+    if link.direction is None and fig.counted is None and right:  # "two rate cuts": the noun is what is counted
+        # only the word right after says so: "contributed 2.5 points to growth" is no increase
+        word = right_next
+        if word in ("more", "higher", "up"):
+            link.direction = "increase"
+        elif word in ("less", "fewer", "lower", "down"):
+            link.direction = "decrease"
+        else:
+            link.direction = _direction_of(word)
+        if link.direction:
+            link.cues.append(word)
         if (
             link.direction is None
             and len(right) > 1
@@ -326,7 +350,8 @@ def _role_and_direction(
         ):
             link.direction = _direction_of(right[1][2])  # "18-20 per cent loan growth", "a 3% price rise"
             link.cues.append(right[1][2])
-    recent = [w[2] for w in left[-4:]]
+    # "from" among the last four words: read only where the clause has it
+    recent = [w[2] for w in left[-4:]] if "from" in left_text else ()
     if (
         "from" in recent
         and not any(_direction_of(w) for w in recent[recent.index("from") :])
@@ -352,21 +377,24 @@ def _role_and_direction(
         ):
             link.role = "share"  # "its share rose to 9.4% from 9.2%", "compared with 53.5% of the market"
         return
-    right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
+    right_stripped = right_text.lstrip()
     # a target or forecast word governs the figure only from its own clause: not across "after it shrank 3.5%"
     opener = _LAST_OPENER.search(left_text) if _has_any(left_text, _OPENER_KEYS) else None
     governing = left_text[opener.end() :] if opener else left_text
     if "target range" in governing:
         governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
+    cue_word = _target_or_forecast_word().search(governing) is not None  # either, before asking which
     if (
         right_stripped.startswith(cues["target_after"])
         or (_has_any(right_text, _TARGET_KEYS) and _TARGET_AFTER.match(right_text))
-        or cues["target_re"].search(governing)
+        or cue_word
+        and cues["target_re"].search(governing)
     ):
         link.role = "target"
         link.cues.append("target")
     elif (
-        cues["forecast_re"].search(governing)
+        cue_word
+        and cues["forecast_re"].search(governing)
         or (_has_any(right_text, _EXPECTED_KEYS) and _EXPECTED_AFTER.match(right_text))
         or ("project" in governing and _PROJECTS.search(governing))
     ):
@@ -390,7 +418,7 @@ def _role_and_direction(
         link.role = "change"
     else:
         link.role = "change" if before == "by" or fig.unit in ("percentage_point", "basis_point") else "level"
-    if link.direction is None:
+    if link.direction is None and _up_from_near(done.up_from, fig.end):
         trailing = _UP_FROM_AFTER.match(text, fig.end) if _UP_FROM_NEAR.search(text, fig.end, fig.end + 2200) else None
         if trailing:  # "accounted for 24% of the total, down from 31%": a level lower than before
             link.direction = "increase" if trailing["way"].lower() == "up" else "decrease"
@@ -398,6 +426,25 @@ def _role_and_direction(
 
 
 _UP_FROM_NEAR = re.compile(r",\s*(?:up|down)\s+from\b", re.IGNORECASE)  # a cheap test before the pattern
+
+
+# where _UP_FROM_NEAR could match in any window of the text: found once per text (its matches begin with the
+# only comma in them, so none hides another), so that a figure needs only a bisection to know none is near
+_UP_FROM_ANYWHERE = re.compile(r",\s*(?:up|down)\s+from", re.IGNORECASE)
+
+
+def _up_from_near(starts: list[int], pos: int) -> bool:
+    """Whether one of ``starts`` (of _UP_FROM_ANYWHERE in the text) lies where _UP_FROM_NEAR is searched
+    after a figure ending at ``pos``: the test before that search."""
+    k = bisect_left(starts, pos)
+    return k < len(starts) and starts[k] < pos + 2200
+
+
+@lru_cache(maxsize=1)
+def _target_or_forecast_word() -> re.Pattern:
+    """Any target or forecast cue as a whole word: it matches where either of their patterns does, so that
+    most clauses, with neither, are searched once instead of twice."""
+    return _any_word(list(_cues()["target"]) + list(_cues()["forecast"]))
 
 
 # a figure followed in its sentence by ", up from ..." / ", down from ...", past a few words of its own
@@ -486,6 +533,11 @@ _TO_A = _compile(
 )
 
 
+# the last word of every text _TO_A matches (before trailing spaces): the cheap test before it
+_TO_A_LAST = ("of", "record", "new", "fresh", "all-time", "adjusted", "annualized", "annualised", "estimated",
+              "revised", "provisional")  # fmt: skip
+
+
 # words without which the pattern named cannot match (tested before it, in the lower-cased clause)
 _COMPARED_KEYS = ("compared", "versus", "vs", "than", "from")
 
@@ -509,6 +561,15 @@ _RAISE = _compile(r"rais(?:e|ed|es|ing)")
 _BY_BEFORE = _compile(
     r"\bby\s++(?:(?:an?|the)\s++(?:average|total|cumulative|further|combined)\s++(?:of\s++)?)?\Z", regex.REVERSE
 )
+
+
+_BY_BEFORE_LAST = ("by", "average", "total", "cumulative", "further", "combined", "of")  # as _TO_A_LAST
+
+
+_LOSSES = ("loss", "losses")  # change words that name a level
+
+
+_CONTINUED_FIRST = ("by", "to")  # the first word of every clause _CONTINUED matches: the cheap test before it
 
 
 # the last subordinating word of a clause, found from the end (REVERSE)
