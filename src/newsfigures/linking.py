@@ -10,8 +10,11 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -37,6 +40,7 @@ from .linking_text import (
     FigureRef,
     Link,
     PeriodRef,
+    _any_word,
     _attributive_at,
     _clause_end,
     _clause_start,
@@ -80,6 +84,9 @@ def link_figures(
         figures,
         nominal=_Periods([p for p in periods if not text.startswith(("'s", "’s"), p.end)]),
         figures_at=_Sorted(figures, [f.start for f in figures]),
+        lower=_lower(text),
+        odd_case=any(letter in text for letter in _ODD_CASE),
+        up_from=[m.start() for m in _UP_FROM_ANYWHERE.finditer(text)],
     )
     for index, fig in enumerate(figures):
         sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
@@ -90,9 +97,9 @@ def link_figures(
         site = _Site(index, fig, sent, clause_start, clause_end, _words(text, clause_start, fig.start))
         before = done.previous[1] if done.previous is not None and done.previous[0] >= sent[0] else None
         link = Link()
-        _role_and_direction(text, fig, clause_start, clause_end, site.left, link)
+        _role_and_direction(done, site, link)
         if before is not None:
-            _follow_the_figure_before(text, fig, link, figures[index - 1], before, clause_start)
+            _follow_the_figure_before(text, site, link, figures[index - 1], before)
         link.equivalent_of = _equivalent(text, figures, index)
         link.subject = _subject_of(done, site, link, before)
         if (
@@ -119,6 +126,9 @@ class _Linked:
     figures: list[FigureRef]
     nominal: _Periods  # the periods that may bound a subject: not a possessive one, part of it ("January's gain")
     figures_at: _Sorted
+    lower: str | None  # the text lower-cased (None where that moves offsets)
+    odd_case: bool  # whether the text has a letter of _ODD_CASE
+    up_from: list[int]  # where ", up from" or ", down from" may follow a figure (_UP_FROM_ANYWHERE)
     links: list[Link] = field(default_factory=list)
     previous: tuple[int, Link] | None = None  # the last figure linked (its start) and its link
     counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
@@ -162,13 +172,18 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
         before is not None
         and before.subject
         and (
-            _EXPECTED_AFTER.match(text, fig.end)
-            or _ESTIMATES_OF.search(text, site.clause_start, fig.start)
-            or _FIRST_REPORTED.match(text, fig.end)  # "revised to 229,000 from the 353,000 initially reported"
+            # "the $1.66 billion analysts expected", "the 353,000 initially reported": one pattern for both
+            _EXPECTED_OR_FIRST_REPORTED.match(text, fig.end)
+            or (done.odd_case or site.left and site.left[-1][2] in _ESTIMATES_OF_LAST)
+            and _ESTIMATES_OF.search(text, site.clause_start, fig.start)
         )
     ):
         subject = before.subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
-    if subject is not None and text[subject[0] : subject[1]].lower() in _PRONOUNS:
+    if (
+        subject is not None
+        and subject[1] - subject[0] <= _PRONOUN_LENGTH  # lower-casing never shortens a word
+        and text[subject[0] : subject[1]].lower() in _PRONOUNS
+    ):
         subject = None  # "leaving them 13% lower": the subject of the figure before
     if subject is None and before is not None and not (
         figures[index - 1].counted is not None and before.subject == figures[index - 1].counted
@@ -191,27 +206,29 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
     return subject
 
 
-def _follow_the_figure_before(
-    text: str, fig: FigureRef, link: Link, prev_fig: FigureRef, prev: Link, clause_start: int
-) -> None:
+def _follow_the_figure_before(text: str, site: _Site, link: Link, prev_fig: FigureRef, prev: Link) -> None:
     """What a figure takes from the figure before it in its sentence: a share compared with a share is one;
     an elliptical list item ("..., clean energy by 31.48 percent") reads like its head; a consequence
     ("..., bringing the rate to 4.5%"), a restatement ("1,200 jobs, or 6%"), a continuing clause
     ("..., by a quarter point") and a listed count ("12 supermarkets and three warehouses") share its direction."""
+    fig, clause_start, left = site.fig, site.clause_start, site.left
     if "from" in link.cues and prev.role == "share" and fig.unit == "percent" and link.role == "level":
         link.role = "share"  # "held 58% of the market, compared with 51% a year earlier"
     if link.direction is not None:
         return
     listed_count = fig.kind == "count" == prev_fig.kind
-    if not link.cues and _elliptical(text, clause_start, fig):
+    if not link.cues and _elliptical(left, fig):
         link.direction, link.role = prev.direction, prev.role
-    elif (
-        _CONSEQUENCE.match(text, clause_start)
-        and link.role == "level"
+    elif (  # the cheap tests first: the role, a word each pattern needs
+        link.role == "level"
+        and _CONSEQUENCE.match(text, clause_start)
         and _last_word(text, fig) == "to"
         or link.role != "share"
+        and text.find("or", prev_fig.end, fig.start) >= 0
         and _RESTATED.fullmatch(text, prev_fig.end, fig.start)
-        or _CONTINUED.match(text, clause_start, fig.start)
+        or left
+        and left[0][2] in _CONTINUED_FIRST
+        and _CONTINUED.match(text, clause_start, fig.start)
         or prev.role == "change"
         and link.role == "level"
         and _CONTINUED_AT.fullmatch(text, clause_start, fig.start)
@@ -229,18 +246,18 @@ DIRECTION_WINDOW = 8  # words before the figure in which a change word counts
 COUNT_WINDOW = 2  # for counts, which change words govern only from right before them
 
 
-def _role_and_direction(
-    text: str, fig: FigureRef, clause_start: int, clause_end: int, left: list[tuple[int, int, str]], link: Link
-) -> None:
-    """``left``: the words of the clause before the figure."""
+def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
+    """The figure's role (level, change, share, target, forecast) and direction, from the words of its clause."""
+    text, fig, clause_start, clause_end, left = done.text, site.fig, site.clause_start, site.clause_end, site.left
     cues = _cues()
     right = _first_words(text, fig.end, min(clause_end, fig.end + 40), 3)
-    lower = _lower(text)
+    lower = done.lower
     if lower is not None:  # slices of the text lower-cased once
         left_text, right_text = lower[clause_start : fig.start], lower[fig.end : min(clause_end, fig.end + 80)]
     else:
         left_text = text[clause_start : fig.start].lower()
         right_text = text[fig.end : min(clause_end, fig.end + 80)].lower()  # only its start is read
+    left_stripped = left_text.rstrip()
     before = left[-1][2] if left else ""
     verb_index = None
     right_next = right[0][2] if right else ""
@@ -249,48 +266,70 @@ def _role_and_direction(
         link.cues.append(right_next)
     # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
     # earlier to HK$397.1 billion"
-    to_a = _TO_A.search(left_text) is not None  # "climbed to a two-year high of"
-    reached_by_to = before == "to" or to_a or "by" in left_text and _BY_BEFORE.search(left_text) is not None
+    to_a = left_stripped.endswith(_TO_A_LAST) and _TO_A.search(left_text) is not None  # "climbed to a 2-year high of"
+    reached_by_to = (
+        before == "to"
+        or to_a
+        or "by" in left_text
+        and left_stripped.endswith(_BY_BEFORE_LAST)
+        and _BY_BEFORE.search(left_text) is not None
+    )
     window = len(left) if reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     # counts take a change verb only right before them ("employers added 58,200 jobs", "an increase of 9,000"),
     # not "harvests grew in 20 of the regions"
     count_window = fig.kind == "count" and not reached_by_to
-    attributive = _is_attributive(text, fig)
     noun_direction = None
-    for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
-        if link.direction is not None or attributive:
-            break  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
-        direction = _direction_of(left[i][2]) if left[i][2] not in ("loss", "losses") else None  # a loss is a level
-        if direction is None and fig.kind == "count" and not (i and left[i - 1][2] == "had"):
-            # "opened 37 stores", "will close 120 branches"; but "had opened 691,400 accounts" by a date is a total
+    lo = max(0, len(left) - window)
+    # the change word of each word in the window, read in C (most words are none), then read closer
+    directions = list(map(_direction_of, map(_WORD, left[lo:]))) if link.direction is None else ()
+    if directions and (any(directions) or fig.kind == "count"):
+        is_count = fig.kind == "count"
+        attributive = None  # asked only once a change word is found (most clauses have none before the figure)
+        for i in range(len(left) - 1, lo - 1, -1):
             word = left[i][2]
-            if word in cues["count_increase"]:
-                direction = "increase"
-            elif word in cues["count_decrease"]:
-                direction = "decrease"
-        if direction is None:
-            continue
-        after_cue = [w[2] for w in left[i + 1 :]]
-        if direction and count_window and any(w not in _COUNT_FILLERS for w in after_cue):
-            break
-        if direction and left[i][2] in cues["noun_like"] and any(w not in ("by", "of") for w in after_cue):
-            continue  # "signed contracts worth $100 million"
-        if direction and fig.kind == "money" and not after_cue and _RAISE.fullmatch(left[i][2]):
-            break  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
-        if direction and after_cue and after_cue[0] in _LEVEL_AFTER_NOUN:
-            break  # "growth averaged about 2.5%", "the increase was 3%": a noun that a level verb describes
-        if direction and reached_by_to and left[i][2] in _CHANGE_NOUNS and noun_direction is None:
-            noun_direction = (i, direction)  # "lower its forecast for GDP growth to 6.5%": the verb, if any
-            continue
-        if direction:
+            direction = directions[i - lo]
+            if direction is not None and word in _LOSSES:
+                direction = None  # a loss is a level
+            if direction is None:
+                if not is_count or (i and left[i - 1][2] == "had"):
+                    continue
+                # "opened 37 stores", "will close 120 branches"; but "had opened 691,400 accounts" by a date is a
+                # total
+                if word in cues["count_increase"]:
+                    direction = "increase"
+                elif word in cues["count_decrease"]:
+                    direction = "decrease"
+                else:
+                    continue
+            if attributive is None:
+                attributive = _is_attributive(text, fig)
+            if attributive:
+                break  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
+            after_cue = [w[2] for w in left[i + 1 :]]
+            if count_window and any(w not in _COUNT_FILLERS for w in after_cue):
+                break
+            if word in cues["noun_like"] and any(w not in ("by", "of") for w in after_cue):
+                continue  # "signed contracts worth $100 million"
+            if fig.kind == "money" and not after_cue and _RAISE.fullmatch(word):
+                break  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
+            if after_cue and after_cue[0] in _LEVEL_AFTER_NOUN:
+                break  # "growth averaged about 2.5%", "the increase was 3%": a noun that a level verb describes
+            if reached_by_to and word in _CHANGE_NOUNS and noun_direction is None:
+                noun_direction = (i, direction)  # "lower its forecast for GDP growth to 6.5%": the verb, if any
+                continue
             verb_index = i
             link.direction = direction
-            link.cues.append(left[i][2])
+            link.cues.append(word)
             break
     if link.direction is None and noun_direction is not None:
         verb_index, link.direction = noun_direction
         link.cues.append(left[verb_index][2])
-    if link.direction is None and _CONTINUED.match(text, clause_start, fig.start):
+    if (
+        link.direction is None
+        and left
+        and left[0][2] in _CONTINUED_FIRST
+        and _CONTINUED.match(text, clause_start, fig.start)
+    ):
         # ", by a quarter point" continues the clause before it: its change word governs
         for _, _, word in reversed(_words(text, max(0, clause_start - 60), clause_start)[-DIRECTION_WINDOW:]):
             if _direction_of(word):
@@ -303,19 +342,17 @@ def _role_and_direction(
         if change_in:
             link.direction = _direction_of(change_in["noun"])
             link.cues.append(change_in["noun"])
-    if link.direction is None and fig.counted is None:  # "two rate cuts": the noun is what is counted
-        for position, (_, _, word) in enumerate(right):
-            if position:
-                break  # only the word right after says so: "contributed 2.5 points to growth" is no increase
-            if word in ("more", "higher", "up"):
-                link.direction = "increase"
-            elif word in ("less", "fewer", "lower", "down"):
-                link.direction = "decrease"
-            else:
-                link.direction = _direction_of(word)
-            if link.direction:
-                link.cues.append(word)
-                break
+    if link.direction is None and fig.counted is None and right:  # "two rate cuts": the noun is what is counted
+        # only the word right after says so: "contributed 2.5 points to growth" is no increase
+        word = right_next
+        if word in ("more", "higher", "up"):
+            link.direction = "increase"
+        elif word in ("less", "fewer", "lower", "down"):
+            link.direction = "decrease"
+        else:
+            link.direction = _direction_of(word)
+        if link.direction:
+            link.cues.append(word)
         if (
             link.direction is None
             and len(right) > 1
@@ -326,7 +363,8 @@ def _role_and_direction(
         ):
             link.direction = _direction_of(right[1][2])  # "18-20 per cent loan growth", "a 3% price rise"
             link.cues.append(right[1][2])
-    recent = [w[2] for w in left[-4:]]
+    # "from" among the last four words: read only where the clause has it
+    recent = [w[2] for w in left[-4:]] if "from" in left_text else ()
     if (
         "from" in recent
         and not any(_direction_of(w) for w in recent[recent.index("from") :])
@@ -352,21 +390,24 @@ def _role_and_direction(
         ):
             link.role = "share"  # "its share rose to 9.4% from 9.2%", "compared with 53.5% of the market"
         return
-    right_stripped, left_stripped = right_text.lstrip(), left_text.rstrip()
+    right_stripped = right_text.lstrip()
     # a target or forecast word governs the figure only from its own clause: not across "after it shrank 3.5%"
     opener = _LAST_OPENER.search(left_text) if _has_any(left_text, _OPENER_KEYS) else None
     governing = left_text[opener.end() :] if opener else left_text
     if "target range" in governing:
         governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
+    cue_word = _target_or_forecast_word().search(governing) is not None  # either, before asking which
     if (
         right_stripped.startswith(cues["target_after"])
         or (_has_any(right_text, _TARGET_KEYS) and _TARGET_AFTER.match(right_text))
-        or cues["target_re"].search(governing)
+        or cue_word
+        and cues["target_re"].search(governing)
     ):
         link.role = "target"
         link.cues.append("target")
     elif (
-        cues["forecast_re"].search(governing)
+        cue_word
+        and cues["forecast_re"].search(governing)
         or (_has_any(right_text, _EXPECTED_KEYS) and _EXPECTED_AFTER.match(right_text))
         or ("project" in governing and _PROJECTS.search(governing))
     ):
@@ -390,7 +431,7 @@ def _role_and_direction(
         link.role = "change"
     else:
         link.role = "change" if before == "by" or fig.unit in ("percentage_point", "basis_point") else "level"
-    if link.direction is None:
+    if link.direction is None and _up_from_near(done.up_from, fig.end):
         trailing = _UP_FROM_AFTER.match(text, fig.end) if _UP_FROM_NEAR.search(text, fig.end, fig.end + 2200) else None
         if trailing:  # "accounted for 24% of the total, down from 31%": a level lower than before
             link.direction = "increase" if trailing["way"].lower() == "up" else "decrease"
@@ -398,6 +439,25 @@ def _role_and_direction(
 
 
 _UP_FROM_NEAR = re.compile(r",\s*(?:up|down)\s+from\b", re.IGNORECASE)  # a cheap test before the pattern
+
+
+# where _UP_FROM_NEAR could match in any window of the text: found once per text (its matches begin with the
+# only comma in them, so none hides another), so that a figure needs only a bisection to know none is near
+_UP_FROM_ANYWHERE = re.compile(r",\s*(?:up|down)\s+from", re.IGNORECASE)
+
+
+def _up_from_near(starts: list[int], pos: int) -> bool:
+    """Whether one of ``starts`` (of _UP_FROM_ANYWHERE in the text) lies where _UP_FROM_NEAR is searched
+    after a figure ending at ``pos``: the test before that search."""
+    k = bisect_left(starts, pos)
+    return k < len(starts) and starts[k] < pos + 2200
+
+
+@lru_cache(maxsize=1)
+def _target_or_forecast_word() -> re.Pattern:
+    """Any target or forecast cue as a whole word: it matches where either of their patterns does, so that
+    most clauses, with neither (seven in eight), are searched once instead of twice."""
+    return _any_word(list(_cues()["target"]) + list(_cues()["forecast"]))
 
 
 # a figure followed in its sentence by ", up from ..." / ", down from ...", past a few words of its own
@@ -423,12 +483,11 @@ _SHORT_OF = _compile(
 _OF_AFTER = _compile(r"\s*+of\s++(?!a\s+year|the\s+(?:previous|same|year|month|quarter))")
 
 
-def _elliptical(text: str, clause_start: int, fig: FigureRef) -> bool:
+def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
     """A list item that names only its subject: "..., clean energy by 31.48 percent" - not a clause of
-    its own ("after four straight hikes") and not a count of things."""
+    its own ("after four straight hikes") and not a count of things. ``left``: the words of its clause before it."""
     if fig.counted is not None:
         return False
-    left = _words(text, clause_start, fig.start)
     if left and left[0][2] in _SUBORDINATORS:
         return False
     cues = _cues()
@@ -486,6 +545,11 @@ _TO_A = _compile(
 )
 
 
+# the last word of every text _TO_A matches (before trailing spaces): the cheap test before it
+_TO_A_LAST = ("of", "record", "new", "fresh", "all-time", "adjusted", "annualized", "annualised", "estimated",
+              "revised", "provisional")  # fmt: skip
+
+
 # words without which the pattern named cannot match (tested before it, in the lower-cased clause)
 _COMPARED_KEYS = ("compared", "versus", "vs", "than", "from")
 
@@ -509,6 +573,18 @@ _RAISE = _compile(r"rais(?:e|ed|es|ing)")
 _BY_BEFORE = _compile(
     r"\bby\s++(?:(?:an?|the)\s++(?:average|total|cumulative|further|combined)\s++(?:of\s++)?)?\Z", regex.REVERSE
 )
+
+
+_BY_BEFORE_LAST = ("by", "average", "total", "cumulative", "further", "combined", "of")  # as _TO_A_LAST
+
+
+_LOSSES = ("loss", "losses")  # change words that name a level
+
+
+_WORD = itemgetter(2)  # the word of a (start, end, word) of the word index
+
+
+_CONTINUED_FIRST = ("by", "to")  # the first word of every clause _CONTINUED matches: the cheap test before it
 
 
 # the last subordinating word of a clause, found from the end (REVERSE)
@@ -570,6 +646,9 @@ _UNIT_NOUNS = frozenset("unit units piece pieces item items tonne tonnes ton ton
 _PRONOUNS = frozenset("it them they its their this these".split())
 
 
+_PRONOUN_LENGTH = max(map(len, _PRONOUNS))
+
+
 # a clause that is only a comparison: ", versus €50.3 billion", ", compared with 35 cents a year earlier"
 _VERSUS_FIGURE = _compile(
     r"\s*+(?:versus|vs\.?|against|compared\s++(?:with|to)|from|up\s++from|down\s++from)\s++"
@@ -591,12 +670,24 @@ _ESTIMATES_OF = _compile(
 )
 
 
+# the last word of every clause _ESTIMATES_OF matches, as the word index reads it: the cheap test before it
+_ESTIMATES_OF_LAST = frozenset("of for about around roughly some just".split())
+
+
+_EXPECTED_OR_FIRST_REPORTED = _compile(f"(?:{_EXPECTED_AFTER.pattern})|(?:{_FIRST_REPORTED.pattern})")
+
+
+# letters that a pattern ignoring case reads as an ASCII letter where the lower-cased text or the word index
+# does not: in a text with one, the tests on those that stand for such a pattern are not asked
+_ODD_CASE = ("ſ", "ı", "İ", "\u212a")  # long s, dotless i, dotted capital I, Kelvin sign
+
+
 def _basis(bases: _Sorted, fig, sent, clause_start, clause_end, link: Link) -> str | None:
+    if link.role != "change":
+        return None  # a basis qualifies a change: "rose 5% year on year to $3 billion" -> only the 5%
     in_sentence = bases.within(sent[0], sent[1])
     if not in_sentence:
         return None
-    if link.role != "change":
-        return None  # a basis qualifies a change: "rose 5% year on year to $3 billion" -> only the 5%
     in_clause = [b for b in in_sentence if clause_start <= b.start < clause_end + 60 and b.start >= clause_start]
     pool = in_clause or in_sentence
     if not pool:

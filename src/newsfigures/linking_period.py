@@ -50,19 +50,7 @@ def _period(
     in_sentence = dated.within(sent[0], sent[1])
     fallback = None
     if in_sentence:
-
-        def rank(item):
-            i, p = item
-            distance = (p.start - fig.end) if p.start >= fig.end else (fig.start - p.end)
-            if i in attached:  # the period of a compared figure: its own, nobody else's
-                aside = 2 if attached[i] != fig.start else 0
-            else:
-                aside = _aside(text, i, p, sent[0], asides)
-            lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
-            return (aside, ";" in text[lo:hi], distance)
-
-        ranked = min(in_sentence, key=rank)  # the first of the best ranked
-        best = rank(ranked)
+        ranked, best = _best_ranked(text, in_sentence, fig, sent[0], attached, asides)
         outside = not clause[0] <= ranked[1].start < clause[1] if clause else False
         if (
             outside
@@ -89,6 +77,28 @@ def _period(
         if i not in attached and not _aside(text, i, p, paragraph_start, asides):
             return i
     return earlier[-1][0]
+
+
+def _best_ranked(
+    text: str, in_sentence: list, fig: FigureRef, lo: int, attached: dict[int, int], asides: dict
+) -> tuple[tuple[int, PeriodRef], tuple[int, bool, int]]:
+    """The first of the best ranked periods of a figure's sentence, and its rank: how far it stands aside,
+    whether a semicolon stands between it and the figure, and its distance (each ranked once, in one loop)."""
+    best = ranked = None
+    for item in in_sentence:
+        i, p = item
+        if p.start >= fig.end:
+            distance, semicolon = p.start - fig.end, text.find(";", fig.end, p.start) >= 0
+        else:
+            distance, semicolon = fig.start - p.end, text.find(";", p.end, fig.start) >= 0
+        if i in attached:  # the period of a compared figure: its own, nobody else's
+            aside = 2 if attached[i] != fig.start else 0
+        else:
+            aside = _aside(text, i, p, lo, asides)
+        rank = (aside, semicolon, distance)
+        if best is None or rank < best:
+            best, ranked = rank, item
+    return ranked, best
 
 
 def _relative(text: str, clause: tuple[int, int] | None) -> bool:
@@ -282,8 +292,10 @@ def _standing_now(text: str, sent: tuple[int, int]) -> bool:
     if _HYPOTHETICAL.match(text, sent[0]):
         return True
     found = _words(text, sent[0], sent[1])
-    if any(w in _MODALS and text[s:e] == w for s, e, w in found):  # as written: "May" is a month
-        return True
     words = [w for _, _, w in found]
-    past = any(w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words)
-    return not past and any(w in _PRESENT for w in words)
+    if not _MODALS.isdisjoint(words) and any(w in _MODALS and text[s:e] == w for s, e, w in found):
+        return True  # as written: "May" is a month
+    # most sentences have no present-tense verb of the list: asked first, as a set
+    return not _PRESENT.isdisjoint(words) and not any(
+        w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words
+    )

@@ -1,0 +1,168 @@
+"""The linker's cheap tests before its patterns (role, direction, period): each must let through every text
+the pattern it guards would match, so that the output is the same as trying the pattern every time."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import PROFILE, news_pieces
+
+ROLE_WORDS = ["to a", "at an", "to a record", "to a new", "to an all-time", "to a seasonally adjusted", "annualised",
+              "to a range of", "to a target range of", "rate of", "high of", "by", "by an average of",
+              "by the total", "a further", "combined", "to", "of", "To", "BY", "by a range of", ", up from",
+              ", Down  from", ",up\tfrom", "fromage", "target", "goal", "inflation target", "expected",
+              "had forecast", "sees", "projected", "estimates of", "expectations for about", "consensus of just",
+              "Forecasts Of", "of", "for", "loss", "losses", "fell", "rose", "its", "the", "a"]  # fmt: skip
+
+role_texts = st.lists(st.one_of(news_pieces, st.sampled_from(ROLE_WORDS)), max_size=12)
+role_words = st.sampled_from(ROLE_WORDS)
+
+
+@PROFILE
+@given(role_texts, role_words, st.sampled_from(["", " ", "  ", "\n", "\u00a0", "\x1c"]))
+def test_last_words_before_a_figure_let_through_every_reverse_match(pieces, last, tail):
+    """_TO_A and _BY_BEFORE are tried only where the clause ends with a word each of their matches ends with."""
+    from newsfigures import linking
+
+    text = (" ".join(pieces + [last]) + tail).lower()
+    if linking._TO_A.search(text):
+        assert text.rstrip().endswith(linking._TO_A_LAST), text
+    if linking._BY_BEFORE.search(text):
+        assert "by" in text and text.rstrip().endswith(linking._BY_BEFORE_LAST), text
+
+
+@PROFILE
+@given(role_words, role_texts, st.sampled_from(["", " ", "  ", "\n"]))
+def test_continued_clauses_begin_with_by_or_to(first, pieces, tail):
+    """_CONTINUED is tried only where the clause's first word is "by" or "to"."""
+    from newsfigures import linking, linking_text
+
+    text = " ".join([first] + pieces) + tail + "5%"
+    end = len(text) - 2
+    if linking._CONTINUED.match(text, 0, end):
+        left = linking_text._words(text, 0, end)
+        assert left and left[0][2] in linking._CONTINUED_FIRST, text
+
+
+UP_FROM = [", up from", ", Down  from", ",up\tfrom", ", down from", ", up fromage"]
+
+
+@PROFILE
+@given(role_texts, st.sampled_from(UP_FROM), st.data())
+def test_up_from_positions_found_once_cover_every_window(pieces, way, data):
+    """The ", up from" pattern is searched after a figure only where a match of it found once in the whole
+    text begins in its window: every window where it would match has one."""
+    from newsfigures import linking
+
+    text = " ".join(pieces[:3] + [way] + pieces[3:])
+    starts = [m.start() for m in linking._UP_FROM_ANYWHERE.finditer(text)]
+    pos = data.draw(st.integers(0, len(text)))
+    if linking._UP_FROM_NEAR.search(text, pos, pos + 2200):
+        assert linking._up_from_near(starts, pos), (text, pos)
+    short = data.draw(st.integers(0, 40))  # a window cut short, as 2,200 characters are in a long text
+    for m in linking._UP_FROM_NEAR.finditer(text, pos, pos + short):
+        assert m.start() in starts, (text, pos, short)
+
+
+def _plain_case(text: str) -> bool:
+    from newsfigures import linking
+
+    return not any(letter in text for letter in linking._ODD_CASE)
+
+
+CUE_PIECES = ["non-target", "the goal's", "is likely", "are  likely", "plans to", "set at", "budget target", "targetx",
+              "ſees", "to a target range of", "Kelvin", "seeking", "u.s.-targeted", "pre-forecast"]  # fmt: skip
+
+
+@PROFILE
+@given(role_texts, st.data())
+def test_one_search_for_any_cue_word_finds_what_the_two_searches_find(pieces, data):
+    """The target and forecast cues are searched once together before either is searched alone."""
+    from newsfigures import linking, linking_text
+
+    cues = linking_text._cues()
+    cue = data.draw(st.sampled_from(CUE_PIECES + list(cues["target"] + cues["forecast"])))
+    text = " ".join(pieces[:3] + [cue] + pieces[3:]).lower()
+    either = bool(cues["target_re"].search(text) or cues["forecast_re"].search(text))
+    assert (linking._target_or_forecast_word().search(text) is not None) == either, text
+
+
+ESTIMATES = ["estimates of", "Forecasts Of", "forecast for", "consensus of  just", "expectations for about", "ſome",
+             "estimates of ſome", "projection for\n", "of", "estimate"]  # fmt: skip
+
+
+@PROFILE
+@given(role_texts, st.sampled_from(ESTIMATES), st.data())
+def test_estimates_of_ends_with_a_word_the_index_reads(pieces, last, data):
+    """_ESTIMATES_OF is searched before a figure only where the last word before it is one its matches end with."""
+    from newsfigures import linking, linking_text
+
+    text = " ".join(pieces + [last]) + " 5%"
+    start = data.draw(st.integers(0, len(text) - 2))
+    end = data.draw(st.one_of(st.just(len(text) - 2), st.integers(start, len(text) - 2)))  # mostly the figure's start
+    if _plain_case(text) and linking._ESTIMATES_OF.search(text, start, end):
+        left = linking_text._words(text, start, end)
+        assert left and left[-1][2] in linking._ESTIMATES_OF_LAST, (text, start, end)
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(ROLE_WORDS + ["initially reported", "first published"])),
+                max_size=8))  # fmt: skip
+def test_expected_or_first_reported_is_either_pattern(pieces):
+    from newsfigures import linking
+
+    text = " ".join(pieces)
+    for pos in range(len(text) + 1):
+        either = bool(linking._EXPECTED_AFTER.match(text, pos) or linking._FIRST_REPORTED.match(text, pos))
+        assert bool(linking._EXPECTED_OR_FIRST_REPORTED.match(text, pos)) == either, (text, pos)
+
+
+@PROFILE
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8), st.integers(0, 2), st.booleans()), max_size=6),
+    st.integers(0, 60),
+    st.integers(1, 8),
+    st.text(alphabet="ab ;", min_size=80, max_size=80),
+    st.integers(0, 70),
+)
+def test_best_ranked_period_is_the_first_of_the_minimum_rank(spans, fig_start, fig_length, text, attached_to):
+    """The periods of a sentence are ranked in one loop: the same pick and rank as ``min`` over a rank function."""
+    from newsfigures import linking_period
+    from newsfigures.linking_text import FigureRef, PeriodRef
+
+    fig = FigureRef(fig_start, fig_start + fig_length, "percentage")
+    in_sentence = [(i, PeriodRef(start, start + length)) for i, (start, length, _, _) in enumerate(spans)]
+    asides = {(i, 0): aside for i, (_, _, aside, _) in enumerate(spans)}
+    attached = {i: (fig.start if i % 2 else attached_to) for i, (*_, yes) in enumerate(spans) if yes}
+
+    def rank(item):
+        i, p = item
+        distance = (p.start - fig.end) if p.start >= fig.end else (fig.start - p.end)
+        aside = (2 if attached[i] != fig.start else 0) if i in attached else asides[(i, 0)]
+        lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
+        return (aside, ";" in text[lo:hi], distance)
+
+    if in_sentence:
+        ranked = min(in_sentence, key=rank)
+        assert linking_period._best_ranked(text, in_sentence, fig, 0, attached, asides) == (ranked, rank(ranked))
+
+
+STANDING_WORDS = ["is", "are", "has", "represents", "employs", "May", "may", "could", "rose", "reported", "voted",
+                  "Industry", "the", "For a borrower with", "would"]  # fmt: skip
+
+
+@PROFILE
+@given(st.lists(st.one_of(news_pieces, st.sampled_from(STANDING_WORDS)), max_size=14))
+def test_standing_sentences_are_asked_as_sets_first(pieces):
+    """A sentence states a standing fact by its words: asking the sets of words first gives the plain answer."""
+    from newsfigures import linking_period, linking_text
+
+    text = " ".join(pieces)
+    sent = (0, len(text))
+    found = linking_text._words(text, *sent)
+    words = [w for _, _, w in found]
+    plain = bool(
+        linking_period._HYPOTHETICAL.match(text, 0)
+        or any(w in linking_period._MODALS and text[s:e] == w for s, e, w in found)
+        or not any(w in linking_text._PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words)
+        and any(w in linking_period._PRESENT for w in words)
+    )
+    assert linking_period._standing_now(text, sent) == plain, text
