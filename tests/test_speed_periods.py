@@ -1,7 +1,10 @@
 """Tests of the period stage's fast paths: each checked against the plain form it stands for.
 
 - the checks of :class:`~newsfigures.periods_index.PatternIndex` (an ``re`` pattern on the folded
-  text, tried before a rule whose prefixes were cut short) accept wherever the rule matches.
+  text, tried before a rule whose prefixes were cut short) accept wherever the rule matches;
+- specs read only for the candidates the longest-first selection reaches: the same choice as
+  reading every candidate's spec first;
+- the nearest cue of the resolution context, found without building lists.
 """
 
 from __future__ import annotations
@@ -9,13 +12,15 @@ from __future__ import annotations
 import re
 import string
 import time
+from bisect import bisect_left, bisect_right
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfigures.periods import _scanned_rules
+from newsfigures.periods import _Blocked, _Candidate, _candidates, _read_spec, _scan, _scanned_rules, _select_longest
+from newsfigures.periods_context import ResolutionContext
 from newsfigures.periods_index import PatternIndex, check_source, fold_text, parse_pattern, with_possessive_runs
 from newsfigures.periods_rules import FLAGS, build_macros
 
@@ -140,3 +145,90 @@ def test_an_index_of_patterns_cut_short_finds_what_finditer_finds():
     for text in texts:
         for pattern, matches in zip(patterns, index.finditer(text)):
             assert [m.span() for m in matches] == [m.span() for m in pattern.finditer(text)], text
+
+
+# --- specs read in the order of the selection: the same choice as reading them all first ---------------------
+
+
+def _choice_reading_every_spec(text: str) -> list[tuple]:
+    read = []
+    for cand in _candidates(_scan(text)[0], _Blocked([])):
+        spec = _read_spec(cand)
+        if spec is not None:
+            read.append(_Candidate(cand.start, cand.end, cand.rule, spec))
+    return [(c.start, c.end, c.rule.id, c.spec) for c in _select_longest(read, len(text))]
+
+
+def _choice_reading_specs_lazily(text: str) -> list[tuple]:
+    chosen = _select_longest(_candidates(_scan(text)[0], _Blocked([])), len(text), _read_spec)
+    return [(c.start, c.end, c.rule.id, c.spec) for c in chosen]
+
+
+# pieces whose parsers refuse them (February 30, 2024-2019, a 13-month year-to-date) inside and beside longer ones
+SPEC_PIECES = st.sampled_from(
+    ["February 30", "30 February", "Feb. 29, 2023", "February 29, 2024", "2024-2019", "2023-24", "March 31, 2024",
+     "the first 13 months", "the first nine months", "the end of", "mid-", "the third quarter", "of", "2023", "Q3",
+     "last", "year", "the three months to November", "a year earlier", "Monday", "in", "the", "June 31", "FY25"]
+)  # fmt: skip
+
+
+REFUSED_TEXTS = ["February 30, 2024 and 2024-2019, June 31 2023, the end of February 30"]
+
+
+@pytest.mark.parametrize("text", CHECK_TEXTS + REFUSED_TEXTS)
+def test_specs_read_lazily_give_the_same_choice(text):
+    assert _choice_reading_specs_lazily(text) == _choice_reading_every_spec(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(SPEC_PIECES, st.sampled_from([" ", ", ", "-", " - ", ""])), max_size=12))
+def test_specs_read_lazily_give_the_same_choice_in_any_text(pieces):
+    text = "".join(piece + gap for piece, gap in pieces)
+    assert _choice_reading_specs_lazily(text) == _choice_reading_every_spec(text)
+
+
+# --- the nearest cue ------------------------------------------------------------------------------------------
+
+
+def _nearest_cue_with_lists(cues: dict, start: int, stop: int, *, last: bool, backward: str = "backward"):
+    """The nearest cue as the context found it before, building a list of candidates."""
+    if stop <= start:
+        return None
+    found = []
+    for name, key in (("forward", "forward"), ("backward", backward)):
+        starts, ends = cues[key]
+        if last:
+            i = bisect_right(ends, stop) - 1
+            if i >= 0 and starts[i] >= start:
+                found.append((ends[i], name))
+        else:
+            i = bisect_left(starts, start)
+            if i < len(starts) and ends[i] <= stop:
+                found.append((starts[i], name))
+    if not found:
+        return None
+    if last:
+        return max(found, key=lambda item: (item[0], item[1] == "forward"))[1]
+    return min(found, key=lambda item: (item[0], item[1] != "forward"))[1]
+
+
+def _cue_offsets(draw_spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, non-overlapping cues (as finditer gives them) from drawn (gap, length) pairs."""
+    starts, ends, at = [], [], 0
+    for gap, length in draw_spans:
+        starts.append(at + gap)
+        ends.append(at + gap + length)
+        at = at + gap + length
+    return starts, ends
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 6), st.integers(1, 5)), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SPANS, SPANS, SPANS, st.integers(0, 60), st.integers(0, 60), st.booleans(), st.booleans())
+def test_the_nearest_cue_is_the_one_the_lists_gave(forward, backward, words, start, stop, last, words_only):
+    cues = {"forward": _cue_offsets(forward), "backward": _cue_offsets(backward), "backward_words": _cue_offsets(words)}
+    key = "backward_words" if words_only else "backward"
+    expected = _nearest_cue_with_lists(cues, start, stop, last=last, backward=key)
+    assert ResolutionContext._nearest_cue(cues, start, stop, last=last, backward=key) == expected
