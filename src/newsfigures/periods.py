@@ -185,16 +185,24 @@ class _Candidate:
     start: int
     end: int
     rule: Rule
-    spec: object  # a spec for periods, an edge name for edges, the match for bases
+    spec: object  # a spec for periods, an edge name for edges (until read: the match), the match for bases
 
 
-def _select_longest(candidates: list[_Candidate], length: int) -> list[_Candidate]:
-    """Non-overlapping candidates, longest first (ties: earlier rule, then earlier start), in text order."""
+def _select_longest(candidates: list[_Candidate], length: int, read_spec=None) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first (ties: earlier rule, then earlier start), in text order.
+
+    ``read_spec``, if given, sets a candidate's spec when it would be chosen; a candidate whose spec is
+    None is left out, as if never found. Read in this order, the matches inside a longer one (``March``
+    in ``March 31, 2024``) are never parsed."""
     occupied = bytearray(length)
     chosen = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rule.order, c.start)):
         if occupied.find(1, cand.start, cand.end) != -1:
             continue
+        if read_spec is not None:
+            cand.spec = read_spec(cand)
+            if cand.spec is None:
+                continue
         occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
@@ -239,26 +247,30 @@ def _scan(text: str) -> tuple[tuple[tuple[Rule, list], ...], dict[str, list]]:
     return tuple(zip(rules, found)), {"fiscal": found[len(rules)]}
 
 
-def _candidates(text: str, matches, blocked: _Blocked) -> list[_Candidate]:
-    lex = lexicon()
+def _candidates(matches, blocked: _Blocked) -> list[_Candidate]:
+    """The matches of the period and edge rules outside ``blocked``, each with its match for a spec
+    (see :func:`_read_spec`)."""
     found = []
     for rule, rule_matches in matches:
-        if rule.role not in ("period", "edge"):
+        if not rule_matches or rule.role not in ("period", "edge"):
             continue
         for match in rule_matches:
             start, end = match.span()
             if start == end or blocked.overlaps(start, end):
                 continue
-            if rule.role == "edge":
-                spec = _edge_name(match.group("edge"))
-            else:
-                try:
-                    spec = PARSERS[rule.parse](match.groupdict(), lex)
-                except (ValueError, KeyError, OverflowError):
-                    spec = None
-            if spec is not None:
-                found.append(_Candidate(start, end, rule, spec))
+            found.append(_Candidate(start, end, rule, match))
     return found
+
+
+def _read_spec(cand: _Candidate):
+    """The spec of a period candidate (None if its parser refuses it), the edge name of an edge one."""
+    match = cand.spec
+    if cand.rule.role == "edge":
+        return _edge_name(match.group("edge"))
+    try:
+        return PARSERS[cand.rule.parse](match.groupdict(), lexicon())
+    except (ValueError, KeyError, OverflowError):
+        return None
 
 
 # Composition and resolution -------------------------------------------------
@@ -430,7 +442,7 @@ def _analyse(text: str, published: date | None) -> tuple[tuple, tuple[BasisMatch
     matches, cue_matches = _scan(text)
     bases = _bases(text, published, matches, span)
     blocked = _Blocked(([span] if span else []) + [(b.start, b.end) for b in bases])
-    chosen = _select_longest(_candidates(text, matches, blocked), len(text))
+    chosen = _select_longest(_candidates(matches, blocked), len(text), _read_spec)
     units = _compose(chosen, text, _rules_with_role("link"))
     ctx = ResolutionContext(text, published, cue_matches)
     out = []
@@ -511,7 +523,7 @@ def _bases(text, published, matches, dateline) -> tuple[BasisMatch, ...]:
     blocked = _Blocked([dateline] if dateline else [])
     candidates = []
     for rule, rule_matches in matches:
-        if rule.role != "basis":
+        if not rule_matches or rule.role != "basis":
             continue
         for match in rule_matches:
             if match.end() > match.start() and not blocked.overlaps(*match.span()):

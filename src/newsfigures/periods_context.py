@@ -147,6 +147,17 @@ def _direction_scanner() -> tuple[CueScanner, re.Pattern | None]:
     return scanner, re.compile("[^" + "".join(re.escape(c) for c in sorted(held)) + "]")
 
 
+def _nearest_offset(offsets: tuple[list[int], list[int]], start: int, stop: int, last: bool) -> int | None:
+    """Of cues given by their starts and ends, the end of the last one ending by ``stop`` (``last``)
+    or the start of the first one beginning at ``start``, if that cue lies in ``start:stop``."""
+    starts, ends = offsets
+    if last:
+        i = bisect_right(ends, stop) - 1
+        return ends[i] if i >= 0 and starts[i] >= start else None
+    i = bisect_left(starts, start)
+    return starts[i] if i < len(starts) and ends[i] <= stop else None
+
+
 class ResolutionContext:
     """Per-text state for resolving periods (see the module docstring).
 
@@ -163,6 +174,7 @@ class ResolutionContext:
         self._cue_matches = dict(cue_matches or {})
         # stretches of the text whose direction cues were found: (start, stop, cues), sorted by start
         self._stretches: list[tuple[int, int, dict[str, tuple[list[int], list[int]]]]] = []
+        self._stretch_starts: list[int] = []  # their starts, to bisect
         self._padded: str | None = None  # a space and the folded text, for the cue scanner
 
     def _cues(self, kind: str) -> list:
@@ -182,7 +194,7 @@ class ResolutionContext:
         stretch are then those the whole text gives (see :meth:`_nearest_cue`). With no such
         character near, the stretch is the whole text (so that the work stays linear in the text)."""
         stretches = self._stretches
-        i = bisect_right(stretches, start, key=lambda item: item[0]) - 1
+        i = bisect_right(self._stretch_starts, start) - 1
         if i >= 0 and stretches[i][1] >= stop:
             return stretches[i][2]
         scanner, barrier = _direction_scanner()
@@ -198,6 +210,7 @@ class ResolutionContext:
             self._padded = " " + fold_text(text)
         cues = dict(zip(DIRECTION_KINDS, scanner.find(text, self._padded, low, high)))
         stretches.insert(i + 1, (low, high, cues))
+        self._stretch_starts.insert(i + 1, low)
         return cues
 
     # Sentences -----------------------------------------------------------
@@ -262,9 +275,7 @@ class ResolutionContext:
         right_to = min(sent_end, end + CUE_WINDOW)
         first = self._first_break(cues, end, right_to)
         stop = first[0] if first else right_to
-        clause_start = cut if cut is not None else left_from
-        opens = all(w.lower() in _OPENING_WORDS for w in _WORDS_BEFORE.findall(self.text, clause_start, start))
-        if first and not _WORD.search(self.text, end, stop) and opens:
+        if first and not _WORD.search(self.text, end, stop) and self._opens_clause(cut, left_from, start):
             # "In March, exports will ..." - the period opens the sentence; read the next clause. Not when it
             # ends a clause of its own: "The bank, which cut rates in August, is expected to hold".
             nxt = self._first_break(cues, first[1], right_to)
@@ -273,6 +284,11 @@ class ResolutionContext:
         if found is not None:
             return found
         return self._nearest_cue(cues, left_from, start, last=True)
+
+    def _opens_clause(self, cut: int | None, left_from: int, start: int) -> bool:
+        """Whether only words such as "in", "by the end of" stand between the clause start and ``start``."""
+        clause_start = cut if cut is not None else left_from
+        return all(w.lower() in _OPENING_WORDS for w in _WORDS_BEFORE.findall(self.text, clause_start, start))
 
     def points_forward(self, start: int, end: int) -> bool:
         """Whether the clause around ``text[start:end]`` speaks of the future (default: no)."""
@@ -287,23 +303,16 @@ class ResolutionContext:
         not, the whole text has none in ``start:stop`` either."""
         if stop <= start:
             return None
-        found = []
-        for name, key in (("forward", "forward"), ("backward", backward)):
-            starts, ends = cues[key]
-            if last:
-                i = bisect_right(ends, stop) - 1
-                if i >= 0 and starts[i] >= start:
-                    found.append((ends[i], name))
-            else:
-                i = bisect_left(starts, start)
-                if i < len(starts) and ends[i] <= stop:
-                    found.append((starts[i], name))
-        if not found:
-            return None
+        forward_at = _nearest_offset(cues["forward"], start, stop, last)
+        backward_at = _nearest_offset(cues[backward], start, stop, last)
+        if backward_at is None:
+            return None if forward_at is None else "forward"
+        if forward_at is None:
+            return "backward"
         # nearest wins; on a tie ("expected" is both a cue and an -ed word) forward wins
         if last:
-            return max(found, key=lambda item: (item[0], item[1] == "forward"))[1]
-        return min(found, key=lambda item: (item[0], item[1] != "forward"))[1]
+            return "forward" if forward_at >= backward_at else "backward"
+        return "forward" if forward_at <= backward_at else "backward"
 
     # Fiscal years --------------------------------------------------------
     @cached_property

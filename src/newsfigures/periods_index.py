@@ -51,6 +51,7 @@ MAX_PREFIXES = 1000  # per pattern piece; beyond this prefixes are cut shorter (
 # 12 and 2000 tried 58 patterns per article against 73 here, but took 0.6 s longer to build (2.4 s to a first
 # result instead of 1.8 s), so a one-off extract() would wait; 8 and 500 tried 115.
 MIN_LOSSY_PREFIX = 4  # a branch whose prefixes had to be cut shorter than this gets a scan of its own
+RUN_REACH = 2  # a check reads a run that may give back characters (\s* before \s*-) this far, then accepts
 MANY_CHARS = 8  # an unbounded run of a class with more characters than this is not spelt out
 WORD_CHARS = "a-z0-9_"  # folded characters that only come from \w characters
 _WORDLIKE = frozenset(string.ascii_lowercase + "0_")
@@ -457,15 +458,17 @@ def _strings(node: tuple) -> _Strings:
     raise AssertionError(kind)
 
 
-def start_prefixes(node: tuple) -> tuple[frozenset[str], bool]:
+def start_prefixes(node: tuple) -> tuple[frozenset[str], bool, bool]:
     """The folded strings (at most ``PREFIX_LENGTH`` long) that every match of ``node`` begins
-    with one of, and whether they say little: they would find it almost anywhere (a lone
-    letter, or a set that had to be cut short)."""
+    with one of, whether they say little (they would find it almost anywhere: a lone letter,
+    or a set that had to be cut short), and whether some were cut shorter than ``PREFIX_LENGTH``
+    to keep the set small."""
     found = _strings(node)
     prefixes = found.done | found.cut
     shortest = min((len(p) for p in prefixes), default=0)
     says_little = shortest == 0 or found.cut_at < MIN_LOSSY_PREFIX
-    return prefixes, says_little or any(len(p) == 1 and p in _WORDLIKE for p in prefixes)
+    lossy = found.cut_at < PREFIX_LENGTH
+    return prefixes, says_little or any(len(p) == 1 and p in _WORDLIKE for p in prefixes), lossy
 
 
 # Translating a pattern for the folded text -------------------------------------------
@@ -497,6 +500,78 @@ def folded_pattern(node: tuple) -> str:
     if not positive and inner == _WORD:
         return f"(?<![{WORD_CHARS}])" if behind else f"(?![{WORD_CHARS}])"
     return ""
+
+
+def check_source(node: tuple) -> str:
+    """A standard ``re`` pattern that matches at a position of the folded text wherever ``node``
+    can match there in the text: a cheap check before a pattern whose prefixes had to be cut
+    short is tried (:class:`PatternIndex`).
+
+    It reads the pattern as :func:`folded_pattern` does, as far as it can cheaply: a class with an
+    "i" also takes "?" (``(?i)I`` matches the dotless i, which folds to "?"; no other ASCII letter
+    matches a character folded to "?", a test checks), and the check ends - accepting
+    whatever follows - at a character it does not know (``.``, ``\\X``, a back-reference) and at an
+    unbounded run that :func:`with_possessive_runs` would not make possessive, so that like the
+    pattern it never retries a run at every length."""
+    return _check(node, frozenset(_possessive_offsets(node)))[0]
+
+
+def _check(node: tuple, possessive: frozenset[int]) -> tuple[str, bool, str]:
+    """``node`` as :func:`check_source` writes it, whether whole (False: the check ends there), and
+    its shape: "atom" (takes a quantifier), "seq" or "alt" (to be wrapped where that matters)."""
+    kind = node[0]
+    if kind == "chars":
+        chars = node[1] | {"?"} if "i" in node[1] else node[1]
+        return (re.escape(next(iter(chars))) if len(chars) == 1 else _class_source(chars)), True, "atom"
+    if kind == "word":
+        return f"[{WORD_CHARS}?]", True, "atom"
+    if kind in ("empty", "look"):
+        return "", True, "seq"
+    if kind == "any":
+        return "", False, "seq"
+    if kind == "seq":
+        parts = []
+        for index, item in enumerate(node[1]):
+            if _greedy_class_run(item, possessive):
+                # C* before what may begin with C: up to RUN_REACH rounds, then the rest; a longer run accepts
+                run, low = _check(item[1], possessive)[0], item[2]
+                if low > RUN_REACH:
+                    return "".join(parts) + f"{run}{{{low}}}", False, "seq"
+                rest = _check(("seq", node[1][index + 1 :]), possessive)[0]
+                parts.append(f"(?:{run}{{{RUN_REACH + 1}}}|{run}{{{low},{RUN_REACH}}}(?:{rest}))")
+                return "".join(parts), False, "seq"
+            source, whole, shape = _check(item, possessive)
+            parts.append(f"(?:{source})" if shape == "alt" else source)
+            if not whole:
+                return "".join(parts), False, "seq"
+        return "".join(parts), True, "seq"
+    if kind == "alt":
+        branches = [_check(branch, possessive) for branch in node[1]]
+        return "|".join(source for source, _, _ in branches), all(whole for _, whole, _ in branches), "alt"
+    _, item, low, high = node[:4]
+    source, whole, shape = _check(item, possessive)
+    if not source:
+        return "", whole, "seq"
+    if shape != "atom":
+        source = f"(?:{source})"
+    if not whole:  # a match begins with a round of the item, or with what follows the repeat
+        return source if low else f"{source}?", False, "seq"
+    if high is not None:
+        return f"{source}{{{low},{high}}}", True, "seq"
+    # possessive where the pattern's run may be: a class no character of what follows can begin with
+    if node[4] in possessive and item[0] == "chars" and not item[1] & {"i", "?"}:
+        return f"{source}{{{low},}}+", True, "seq"
+    return (f"{source}{{{low}}}" if low else ""), False, "seq"
+
+
+def _greedy_class_run(node: tuple, possessive: frozenset[int]) -> bool:
+    """Whether ``node`` is an unbounded run of a class that :func:`_check` does not make possessive."""
+    return (
+        node[0] == "repeat"
+        and node[3] is None
+        and node[1][0] == "chars"
+        and not (node[4] in possessive and not node[1][1] & {"i", "?"})
+    )
 
 
 def _class_source(chars: frozenset[str]) -> str:
@@ -648,6 +723,7 @@ class _Branch:
     prefixes: frozenset[str] = frozenset()  # ... where one of these begins,
     scan: str | None = None  # ... or (when its prefixes say little) where this folded pattern matches,
     word_start: bool = False  # ... and only after a non-word character
+    lossy: bool = False  # some prefixes were cut shorter than PREFIX_LENGTH
 
 
 _WORD_START = ("look", _WORD, True, False)  # (?<!\w)
@@ -667,24 +743,29 @@ def _split(node: tuple, word_start: bool = False) -> list[tuple[tuple, tuple, bo
     return [(("seq", items), node, word_start)]
 
 
+def _tree(pattern: Any) -> tuple:
+    """The node tree of a compiled ``regex`` pattern (raises :class:`UnsupportedPattern`)."""
+    verbose = bool(pattern.flags & regex.VERBOSE)
+    return _PARSED.get((pattern.pattern, verbose)) or parse_pattern(pattern.pattern, verbose=verbose)
+
+
 def pattern_branches(pattern: Any) -> list[_Branch] | None:
     """Where the alternatives of a compiled ``regex`` pattern may match, or None if anywhere."""
     if pattern.flags & (regex.FULLCASE | regex.REVERSE | regex.BESTMATCH | regex.ENHANCEMATCH):
         return None  # a character may match two (full case folding), or matches run backwards
-    verbose = bool(pattern.flags & regex.VERBOSE)
     try:
-        node = _PARSED.get((pattern.pattern, verbose)) or parse_pattern(pattern.pattern, verbose=verbose)
+        node = _tree(pattern)
     except UnsupportedPattern:
         return None
     branches = []
     for branch, whole, word_start in _split(node):
-        prefixes, says_little = start_prefixes(branch)
+        prefixes, says_little, lossy = start_prefixes(branch)
         if "" in prefixes:  # it may match anywhere, even the empty string
             return None
         if word_start and any(p.startswith(" ") for p in prefixes):
             return None  # (?<!\w)\s+...: the stops look for word-start prefixes after a non-word character only
         if not says_little:
-            branches.append(_Branch(prefixes=prefixes, word_start=word_start))
+            branches.append(_Branch(prefixes=prefixes, word_start=word_start, lossy=lossy))
         elif word_start and _within_a_word(whole):
             # read from each word start, a scan reads each word once: linear in the text
             branches.append(_Branch(scan=folded_pattern(whole), word_start=True))
@@ -738,6 +819,13 @@ class PatternIndex:
         self._deferred = [any(n in numbers for numbers in owners["other"].values()) for n in range(len(self.patterns))]
         self._whole = [number for number, found in enumerate(branches) if found is None]
         self._matchers = [pattern.match for pattern in self.patterns]
+        # a pattern some of whose prefixes had to be cut short is checked on the folded text first
+        # ("the year" may begin "the year to March": most places found are not): an re match costs
+        # a fraction of a regex one, most of it the call
+        self._checks = [
+            re.compile(check_source(_tree(pattern))).match if any(b.lossy for b in found or ()) else None
+            for pattern, found in zip(self.patterns, branches)
+        ]
         # whether finditer can read a stretch of a text: every pattern is found from the stops alone
         self.sliceable = self._other is None and not self._whole and not any(self._deferred)
 
@@ -755,7 +843,7 @@ class PatternIndex:
         limit = len(text) if stop is None else stop
         if (start or stop is not None) and not self.sliceable:
             raise ValueError("this index reads whole texts only")
-        matchers = self._matchers
+        matchers, checks = self._matchers, self._checks
         results: list[list[Any]] = [[] for _ in self.patterns]
         ends = [start] * len(self.patterns)
         deferred = self._deferred
@@ -790,6 +878,9 @@ class PatternIndex:
                         if deferred[number]:
                             pending.setdefault(number, []).append(position)
                             continue
+                        check = checks[number]
+                        if check is not None and check(folded, position) is None:
+                            continue  # no match can begin here
                         match = matchers[number](text, position)
                         if match is not None:
                             results[number].append(match)
