@@ -734,6 +734,10 @@ def test_periods_and_bases_together(text):
         pytest.param("needed " * 200_000, id="ed-words"),
         pytest.param("a" * 1_000_000 + "ed", id="one-long-ed-word"),
         pytest.param("in the third\u00a0quarter\u2009of 2024, ’ " * 20_000, id="unicode-spaces"),
+        # a month, then a long run of spaces: month_range once tried every split of the run between its
+        # two space runs (20,000 spaces took 6.5 s)
+        pytest.param("March" + " " * 200_000 + "x", id="month-then-space-run"),
+        pytest.param(("Jan." + " " * 2_000 + "to ") * 100, id="months-and-space-runs"),
     ],
 )
 def test_more_hostile_texts_run_in_linear_time(text):
