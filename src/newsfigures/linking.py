@@ -14,7 +14,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from operator import itemgetter
 
 import regex
 
@@ -35,6 +34,7 @@ from .linking_text import (
     _CONTINUED,
     _COUNT_FILLERS,
     _PREPOSITIONS,
+    _WORD,
     REACH,
     BasisRef,
     FigureRef,
@@ -443,7 +443,8 @@ _UP_FROM_NEAR = re.compile(r",\s*(?:up|down)\s+from\b", re.IGNORECASE)  # a chea
 
 # where _UP_FROM_NEAR could match in any window of the text: found once per text (its matches begin with the
 # only comma in them, so none hides another), so that a figure needs only a bisection to know none is near
-_UP_FROM_ANYWHERE = re.compile(r",\s*(?:up|down)\s+from", re.IGNORECASE)
+# (without its \b: a window may end right after "from")
+_UP_FROM_ANYWHERE = re.compile(_UP_FROM_NEAR.pattern.removesuffix(r"\b"), _UP_FROM_NEAR.flags)
 
 
 def _up_from_near(starts: list[int], pos: int) -> bool:
@@ -580,8 +581,6 @@ _BY_BEFORE_LAST = ("by", "average", "total", "cumulative", "further", "combined"
 
 _LOSSES = ("loss", "losses")  # change words that name a level
 
-
-_WORD = itemgetter(2)  # the word of a (start, end, word) of the word index
 
 
 _CONTINUED_FIRST = ("by", "to")  # the first word of every clause _CONTINUED matches: the cheap test before it

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import itemgetter
 
 import regex
 
@@ -17,6 +16,7 @@ from .linking_text import (
     _COUNT_FILLERS,
     _DETERMINERS,
     _PREPOSITIONS,
+    _WORD,
     MAX_SUBJECT_WORDS,
     FigureRef,
     PeriodRef,
@@ -31,9 +31,6 @@ from .linking_text import (
     _Sorted,
     _words,
 )
-
-_WORD = itemgetter(2)  # the word of a (start, end, word)
-
 
 _ALSO_NOUNS = frozenset(
     "total worth record high low peak cut cuts issue plan plans target targets quota allocation cap ceiling goal goals "

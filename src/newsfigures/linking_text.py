@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 
 import regex
 
@@ -194,6 +195,9 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
 def _clause_end(text: str, pos: int, sent_end: int) -> int:
     m = _CLAUSE_BREAK.search(text, pos, sent_end)
     return m.start() if m else sent_end
+
+
+_WORD = itemgetter(2)  # the word of a (start, end, word) of the word index
 
 
 # the last text: its words found once, with their starts and ends for bisection (clauses are read many times)

@@ -245,9 +245,7 @@ class ResolutionContext:
     # Direction -----------------------------------------------------------
     @staticmethod
     def _last_break_end(cues: dict, start: int, stop: int) -> int | None:
-        starts, ends = cues["breaks"]
-        i = bisect_right(ends, stop) - 1
-        return ends[i] if i >= 0 and starts[i] >= start else None
+        return _nearest_offset(cues["breaks"], start, stop, last=True)
 
     @staticmethod
     def _first_break(cues: dict, start: int, stop: int) -> tuple[int, int] | None:
