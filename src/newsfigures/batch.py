@@ -31,6 +31,7 @@ from spacy.util import raise_error
 
 from .api import load, make_doc
 from .convert import doc_to_article
+from .errors import ComponentError
 from .inputs import ArticleInput, InputFailure, check_published, find_files, read_found
 from .outputs import open_writer
 from .records import KINDS, Article, ErrorInfo, ErrorRecord, Mention
@@ -292,7 +293,9 @@ _FAILED_KEY = "newsfigures_failed"
 def _mark_failed(proc_name, proc, docs, err) -> None:
     """spaCy error handler: note the failure on the docs instead of raising (module level: picklable)."""
     for doc in docs or ():
-        doc.user_data[_FAILED_KEY] = f"component {proc_name!r} failed: {type(err).__name__}: {err}"
+        doc.user_data[_FAILED_KEY] = (
+            str(err) if isinstance(err, ComponentError) else f"component {proc_name!r} failed: {type(err).__name__}: {err}"
+        )
 
 
 @contextmanager

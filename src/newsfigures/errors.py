@@ -34,3 +34,13 @@ class DateError(NewsfiguresError, ValueError):
 
 class CorpusError(NewsfiguresError, ValueError):
     """A gold annotation in the corpus is invalid."""
+
+
+class ComponentError(NewsfiguresError, RuntimeError):
+    """A newsfigures component failed on one text: a bug, reported with the component and the cause
+    (never spaCy's "did you forget to call initialize()?", which it prints for any ``KeyError``)."""
+
+    def __init__(self, component: str, cause: BaseException):
+        super().__init__(f"component {component!r} failed on this text: {type(cause).__name__}: {cause}")
+        self.component = component
+        self.cause = cause

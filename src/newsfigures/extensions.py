@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from . import textview
+
 SPANS_KEY = "figures"
 BASES_KEY = "figure_bases"
 
@@ -74,6 +76,7 @@ def register_extensions() -> None:
 
 
 TEXT_KEY = ("newsfigures", "text")
+VIEW_KEY = ("newsfigures", "reading_text")
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -89,3 +92,13 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[key] = text
     return text
+
+
+def reading_text(doc: Doc) -> str:
+    """The view of the Doc's text that the stages read (``textview.reading_text``: same length, layout
+    taken out), computed once per Doc."""
+    view = doc.user_data.get(VIEW_KEY)
+    if view is None:
+        view = textview.reading_text(doc_text(doc))
+        doc.user_data[VIEW_KEY] = view
+    return view

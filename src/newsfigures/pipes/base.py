@@ -12,7 +12,8 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, minibatch
 
-from ..extensions import register_extensions, set_figure_data
+from ..errors import ComponentError
+from ..extensions import doc_text, register_extensions, set_figure_data
 
 
 _BY_OFFSETS = attrgetter("start_char", "end_char")
@@ -40,7 +41,7 @@ class FigureComponent(Pipe):
             self.set_annotations(doc, matches)
             return doc
         except Exception as err:  # noqa: BLE001 - spaCy's handler decides (raise by default)
-            error_handler(self.name, self, [doc], err)
+            error_handler(self.name, self, [doc], ComponentError(self.name, err).with_traceback(err.__traceback__))
             return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
@@ -56,14 +57,15 @@ class FigureComponent(Pipe):
 
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int, str, str, dict]]) -> None:
         """Add one span per match to ``doc.spans[self.spans_key]`` with its data on ``span._.figure``: the
-        match's own dict (made for it by ``match``), with its offsets, kind and rule added."""
+        match's own dict (made for it by ``match``), with its offsets, kind, rule and text added."""
         group = doc.spans.get(self.spans_key)
         spans = list(group) if group is not None else []
+        text = doc_text(doc)  # the stages read a view of it; a mention keeps the article's own characters
         for start, end, label, rule, data in matches:
             span = doc.char_span(start, end, label=label, alignment_mode="expand", span_id=rule)
             if span is None:  # only whitespace: nothing to attach to
                 continue
-            data.update(start=start, end=end, kind=label, rule=rule)
+            data.update(start=start, end=end, kind=label, rule=rule, text=text[start:end])
             set_figure_data(span, data)
             spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=_BY_OFFSETS)

@@ -9,7 +9,7 @@ from operator import itemgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import BASES_KEY, SPANS_KEY, doc_text, group_data
+from ..extensions import BASES_KEY, SPANS_KEY, doc_text, group_data, reading_text
 from ..linking import BasisRef, FigureRef, Link, PeriodRef, link_figures
 from ..linking_parse import parse_subject
 from .base import FigureComponent
@@ -52,7 +52,7 @@ class FigureLinker(FigureComponent):
         bases = [BasisRef(d["start"], d["end"], d["basis"]) for d in group_data(doc, self.bases_key)]
         # sentences always come from the text: a pretrained parser's were worse for linking news
         # (the small English model joins headlines to first sentences and splits at "U.S.")
-        links = link_figures(doc_text(doc), fig_refs, period_refs, bases)
+        links = link_figures(reading_text(doc), fig_refs, period_refs, bases)
         if doc.has_annotation("DEP"):  # a pretrained pipeline's parser ran: its subjects, where it is sure
             for ref, link in zip(fig_refs, links):
                 parsed = parse_subject(doc, ref.start, ref.end, counted=ref.counted)
@@ -61,7 +61,7 @@ class FigureLinker(FigureComponent):
         return [(d, link, figures, periods) for d, link in zip(figures, links)]
 
     def set_annotations(self, doc: Doc, matches: list) -> None:
-        text = doc_text(doc)
+        text = doc_text(doc)  # a subject keeps the article's own characters, as a mention does
         for data, link, figures, periods in matches:
             if link.subject:
                 data["subject_start"], data["subject_end"] = link.subject

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import BASES_KEY, SPANS_KEY, doc_text, set_figure_data
+from ..extensions import BASES_KEY, SPANS_KEY, reading_text, set_figure_data
 from ..periods import dateline_span, find_dateline, find_periods_and_bases, parse_date
 from .base import FigureComponent
 
@@ -31,7 +31,7 @@ class PeriodFinder(FigureComponent):
         self.bases_key = bases_key
 
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
-        text = doc_text(doc)
+        text = reading_text(doc)
         span = dateline_span(text)
         doc._.dateline = list(span) if span else None
         published = parse_date(doc._.published) if doc._.published else None

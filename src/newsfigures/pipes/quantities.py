@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import SPANS_KEY, doc_text, figure_data
+from ..extensions import SPANS_KEY, reading_text, figure_data
 from ..quantities import find_quantities
 from .base import FigureComponent, existing_spans
 
@@ -24,7 +24,7 @@ class QuantityFinder(FigureComponent):
         if doc._.dateline:
             exclude.append(tuple(doc._.dateline))
         matches = []
-        for q in find_quantities(doc_text(doc), exclude=exclude):
+        for q in find_quantities(reading_text(doc), exclude=exclude):
             data = {
                 "text": q.text,
                 "value": str(q.value),

@@ -1,0 +1,61 @@
+"""The text every stage reads: the article with layout that carries no meaning taken out.
+
+A hard-wrapped wire story breaks its lines anywhere ("6.3 mln\\ndlrs", "since early\\nJanuary"); web text
+carries no-break and thin spaces, ``\\r\\n`` line ends and full-width digits. None of that is meaning, so the
+stages read a *view* of the text with the same length (every offset in it is an offset in the article,
+and mentions keep the article's own characters):
+
+- full-width digits and signs become ASCII (``numbers.fold_text``);
+- Unicode spaces become a space, except a no-break or thin space between digits (a group separator);
+- ``\\r`` becomes a space before ``\\n`` and a line break elsewhere;
+- in a text whose single line breaks wrap lines (most of them fall inside a sentence), or that has none,
+  a single line break is a space, and a run of three or more white-space characters is a paragraph break
+  (a line break, then spaces). Turning a wrapped story's single line breaks into spaces therefore gives the
+  same view. A text that puts one paragraph on each line keeps its line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import fold_text
+
+# Unicode white space other than space, tab and line breaks (no-break, en/em, thin, ideographic...)
+_UNICODE_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085\u2028\u2029\x0b\x0c]")
+_DIGIT_GROUP = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d)")
+_CR = re.compile(r"\r")
+# a line break with no white space on either side: a wrap, or the end of a one-line paragraph
+_BARE_BREAK = re.compile(r"(?<=[^\s])\n(?=[^\s])")
+_LAYOUT_SPACE = re.compile(r"[ \t\n]*\n[ \t\n]*|[ \t]{3,}")
+
+
+def reading_text(text: str) -> str:
+    """The view of ``text`` the stages read (same length; see the module docstring)."""
+    view = fold_text(text)
+    if _UNICODE_SPACE.search(view):
+        groups = {m.start() for m in _DIGIT_GROUP.finditer(view)}
+        view = _UNICODE_SPACE.sub(lambda m: m.group(0) if m.start() in groups else " ", view)
+    if "\r" in view:
+        view = _CR.sub(lambda m: " " if view.startswith("\n", m.end()) else "\n", view)
+    if "\n" not in view or wraps_lines(view):
+        view = _LAYOUT_SPACE.sub(_layout, view)
+    return view
+
+
+def wraps_lines(text: str) -> bool:
+    """Whether the single line breaks of ``text`` wrap its lines rather than end its paragraphs:
+    at least one, and at least a third of them, run on into a lower-case word or follow a comma."""
+    breaks = inside = 0
+    for m in _BARE_BREAK.finditer(text):
+        breaks += 1
+        inside += text[m.end()].islower() or text[m.start() - 1] in ",;"
+    return inside >= 1 and 3 * inside >= breaks
+
+
+def _layout(m: re.Match) -> str:
+    """A run of white space in a wrapped text: a blank line stays; three or more characters are a
+    paragraph break; a shorter run (a wrap) is spaces."""
+    run = m.group(0)
+    if "\n\n" in run:
+        return run
+    return "\n" + " " * (len(run) - 1) if len(run) >= 3 else " " * len(run)
