@@ -164,6 +164,7 @@ class Split(str, Enum):
     test = "test"
     holdout = "holdout"
     all = "all"
+    newswire = "newswire"
 
 
 @app.command("evaluate")
@@ -187,6 +188,14 @@ def evaluate_command(
     ] = None,
     json_report: Annotated[str | None, typer.Option("--json", help="Write the report as JSON to this file.")] = None,
     errors: Annotated[bool, typer.Option("--errors", help="List every miss, false hit and wrong value.")] = False,
+    texts: Annotated[
+        str | None,
+        typer.Option(
+            "--texts",
+            help="The collection a stand-off split reads its texts from (newswire: reuters-21578.jsonl.gz; default "
+            "$NEWSFIGURES_NEWSWIRE_TEXTS, else the shared file beside this checkout).",
+        ),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 per kind, value accuracy, end-to-end F1 and the linking fields, against gold."""
     import json
@@ -198,7 +207,7 @@ def evaluate_command(
     reports = {}
     with _friendly_errors():
         for name in names:
-            report, problems = evaluate(corpus, split.value, get_system(name))
+            report, problems = evaluate(corpus, split.value, get_system(name), texts)
             reports[name] = report
             if len(names) > 1:
                 typer.echo(f"== {name}")

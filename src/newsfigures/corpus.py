@@ -22,6 +22,12 @@ from .records import KINDS, PERCENT_UNITS, Article, Mention
 from .resources import load_json
 
 SPLITS = ("dev", "test", "holdout")  # holdout: written after the rules, never used to develop them
+# Splits of text written by others, kept stand-off: gold only (ids, offsets, values, links), the texts read
+# from the collection they belong to (see corpus/GUIDELINES.md, "Newswire")
+STANDOFF_SPLITS = ("newswire",)
+# where a checkout of this project finds the shared Reuters file, relative to the corpus folder
+DEFAULT_TEXTS = ("../../shared/external-dev/reuters-21578.jsonl.gz", "../shared/external-dev/reuters-21578.jsonl.gz")
+TEXTS_ENV = "NEWSFIGURES_NEWSWIRE_TEXTS"
 
 
 @dataclass
@@ -51,11 +57,14 @@ def corpus_root(path: str | Path | None = None) -> Path:
     return here if here.is_dir() else Path(__file__).resolve().parents[2] / "corpus"
 
 
-def load_corpus(root: str | Path | None = None, split: str = "dev") -> list[GoldArticle]:
-    """Gold articles of one split (``dev``, ``test``, ``holdout`` or ``all``) of a project corpus, or of a JSONL file."""
+def load_corpus(root: str | Path | None = None, split: str = "dev", texts: str | Path | None = None) -> list[GoldArticle]:
+    """Gold articles of one split (``dev``, ``test``, ``holdout``, ``all`` or a stand-off split such as
+    ``newswire``, whose texts come from ``texts``) of a project corpus, or of a JSONL file."""
     root = corpus_root(root)
     if root.is_file():
         return load_records(root)
+    if split in STANDOFF_SPLITS:
+        return load_standoff(root, split, texts)
     splits = SPLITS if split == "all" else (split,)
     if any(s not in SPLITS for s in splits):
         raise CorpusError(f"unknown split {split!r}: use dev, test, holdout or all")
@@ -80,6 +89,10 @@ def _load_gold_file(root: Path, split: str, gold_path: Path) -> GoldArticle:
         text = text_path.read_text(encoding="utf-8")
     except OSError as err:
         raise CorpusError(f"{gold_path}: its article {text_path} cannot be read: {err}") from err
+    return _gold_article(raw, text, split, gold_path, source=str(text_path))
+
+
+def _gold_article(raw: dict, text: str, split: str, gold_path: Path, source: str) -> GoldArticle:
     problems = []
     if raw.get("split", split) != split:
         problems.append(f"split is {raw.get('split')!r} but the file is under {split}/")
@@ -96,9 +109,82 @@ def _load_gold_file(root: Path, split: str, gold_path: Path) -> GoldArticle:
         published=date.fromisoformat(published) if published else None,
         mentions=mentions,
         split=split,
-        source=str(text_path),
+        source=source,
         problems=problems,
     )
+
+
+def find_texts(root: Path, texts: str | Path | None = None) -> Path | None:
+    """The collection file a stand-off split reads its texts from: ``texts``, else ``$NEWSFIGURES_NEWSWIRE_TEXTS``,
+    else the shared Reuters file beside this checkout; None when there is none."""
+    import os
+
+    if texts is not None:
+        return Path(texts)
+    if os.environ.get(TEXTS_ENV):
+        return Path(os.environ[TEXTS_ENV])
+    for relative in DEFAULT_TEXTS:
+        candidate = (root / relative).resolve()
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_collection(path: Path, wanted: set[int]) -> dict[int, dict]:
+    """The records of a JSONL collection (``.jsonl`` or ``.jsonl.gz``; ``newid``, ``published``, ``body``)
+    whose ``newid`` is wanted."""
+    import gzip
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    found: dict[int, dict] = {}
+    try:
+        with opener(path, "rt", encoding="utf-8") as f:
+            for lineno, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    raw = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise CorpusError(f"{path}:{lineno}: bad JSON line: {err}") from err
+                if raw.get("newid") in wanted:
+                    found[raw["newid"]] = raw
+    except (OSError, EOFError) as err:
+        raise CorpusError(f"{path}: cannot read the collection: {err}") from err
+    return found
+
+
+def load_standoff(root: Path, split: str, texts: str | Path | None = None) -> list[GoldArticle]:
+    """Gold articles of a stand-off split: ``gold/<split>/*.json`` with their texts read from the collection.
+    Each text must hash to the gold's ``text_sha256``, so offsets are never read against another text."""
+    import hashlib
+
+    gold_files = sorted((root / "gold" / split).glob("*.json"))
+    if not gold_files:
+        raise CorpusError(f"{root}: no gold files under gold/{split}/")
+    path = find_texts(root, texts)
+    if path is None or not path.is_file():
+        raise CorpusError(
+            f"the {split} split needs the texts of its collection: give --texts PATH (e.g. reuters-21578.jsonl.gz) "
+            f"or set {TEXTS_ENV}" + (f"; {path} is not a file" if path is not None else "")
+        )
+    raws = {}
+    for gold_path in gold_files:
+        try:
+            raws[gold_path] = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise CorpusError(f"{gold_path}: cannot read gold: {err}") from err
+    records = read_collection(path, {raw.get("newid") for raw in raws.values()})
+    articles = []
+    for gold_path, raw in raws.items():
+        record = records.get(raw.get("newid"))
+        if record is None:
+            raise CorpusError(f"{gold_path}: article {raw.get('newid')} is not in {path}")
+        text = record["body"]
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != raw.get("text_sha256"):
+            raise CorpusError(f"{gold_path}: the text of article {raw.get('newid')} in {path} is not the one annotated")
+        article = _gold_article(raw, text, split, gold_path, source=f"{path.name}#{raw.get('newid')}")
+        articles.append(article)
+    return articles
 
 
 def load_records(path: str | Path) -> list[GoldArticle]:

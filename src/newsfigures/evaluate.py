@@ -283,12 +283,13 @@ def newsfigures_system(nlp=None) -> System:
 
 
 def evaluate(
-    corpus: str | None = None, split: str = "test", system: System | None = None
+    corpus: str | None = None, split: str = "test", system: System | None = None, texts: str | None = None
 ) -> tuple[dict, list[Problem]]:
-    """Evaluate ``system`` (newsfigures by default) on a corpus split; returns the report and the problems."""
+    """Evaluate ``system`` (newsfigures by default) on a corpus split; returns the report and the problems.
+    ``texts``: the collection a stand-off split (``newswire``) reads its texts from."""
     from .corpus import load_corpus
 
-    articles = load_corpus(corpus, split)
+    articles = load_corpus(corpus, split, texts)
     gold_counts = {kind: 0 for kind in KINDS}
     for a in articles:
         for m in a.mentions:
