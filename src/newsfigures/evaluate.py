@@ -272,11 +272,13 @@ def format_table(rep: dict) -> str:
 
 
 def newsfigures_system(nlp=None) -> System:
-    """newsfigures as a system: the whole pipeline, dateline detection included for corpus articles."""
+    """newsfigures as a system: the whole pipeline, dateline detection included for the project's own articles
+    (their dateline is in the text); other texts get their publication date from the gold."""
     from .api import extract
+    from .corpus import SPLITS
 
     def run(article: GoldArticle) -> list[Mention]:
-        published = article.published if article.split == "external" else None
+        published = None if article.split in SPLITS else article.published
         return extract(article.text, published=published, nlp=nlp).mentions
 
     return run

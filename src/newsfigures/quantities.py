@@ -17,17 +17,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache, partial
 
 import regex
 
+from .currencies import CONTEXT, currency_tables
 from .fastre import compile_fast, prefix_alternation
 from .numbers import clean_decimal, fold_text, lexicon, parse_digits, parse_number_words, scale_value
 from .periods_index import fold_text as index_fold
 from .resources import load_json
 
-CONTEXT = "@context"  # currency tables: resolved from the article (see patterns/currencies.json "by_context")
 LOOKBEHIND = 40  # characters of left context read for a currency prefix, qualifier or identifier word
 
 # Patterns that end in ``\Z`` look for a word right before a position. ``regex``'s REVERSE flag matches them
@@ -80,6 +81,14 @@ def _folded_alternation(words) -> str | None:
     if not all(w.isascii() and w.replace(" ", "").isalpha() for w in folded):
         return None
     return prefix_alternation(folded, char=lambda c: " ++" if c == " " else c)
+
+
+def _trie(words) -> str:
+    """Lower-cased words and phrases as one alternation with shared beginnings (matched case-insensitively);
+    a space in a phrase matches any run of white space."""
+    return prefix_alternation(
+        {w.lower() for w in words if w}, char=lambda c: r"\s++" if c == " " else regex.escape(c)
+    )
 
 
 def _alternation(words, *, flags: str = "") -> str:
@@ -170,32 +179,20 @@ def _grammar() -> dict:
         rf"\s*+(?P<unit>%)|[\s-]*+(?P<unit>{_alternation([u for u in units['percent_units'] if u != '%'], flags='i')})"
         r"(?![A-Za-z])"
     )
-    prefix_table: dict[str, str] = {}
-    word_table: dict[str, str] = {}
-    minor_table: dict[str, str] = {}
-    for cur in currencies["currencies"]:
-        for p in cur["prefixes"]:
-            prefix_table[p] = cur["code"]
-        for w in cur["words"]:
-            word_table[w.lower()] = cur["code"]
-        for w in cur.get("minor", []):
-            minor_table[w.lower()] = cur["code"]
+    tables = currency_tables()
+    prefix_table = dict(tables.prefixes)
+    word_table = dict(tables.words)
+    minor_table = dict(tables.minor)
     prefix_table["$"] = currencies["dollar_words"]["default"]
-    # forms whose currency depends on the article ("pesos", a rand "R"): a marker here, resolved in _Context
-    context = currencies["by_context"]
-    context_words = {w.lower(): rule for w, rule in context["words"].items() if not w.startswith("_")}
-    for w, rule in context_words.items():
-        if "same_as" in rule:
-            context_words[w] = context_words[rule["same_as"].lower()]
-        word_table[w] = CONTEXT
-    context_prefixes = {p: rule for p, rule in context["prefixes"].items() if not p.startswith("_")}
+    # prefixes whose currency depends on the article (a rand "R"): a marker here, resolved in _Context
+    context_prefixes = {p: rule for p, rule in currencies["by_context"]["prefixes"].items() if not p.startswith("_")}
     for p in context_prefixes:
         prefix_table[p] = CONTEXT
     # A currency prefix right before the number ("US$", "RMB", "Rs.", "€"), allowing one space.
     prefix_at = compile_fast(rf"(?P<cur>{_alternation(prefix_table)})\s?")
     prefix_before = compile_fast(rf"(?<![A-Za-z])(?P<cur>{_alternation(prefix_table)})\s?\Z")
-    word_after = compile_fast(rf"\s*+(?P<cur>{_alternation(word_table, flags='i')})(?![A-Za-z])")
-    minor_after = compile_fast(rf"\s*+(?P<cur>{_alternation(minor_table, flags='i')})(?![A-Za-z])")
+    word_after = compile_fast(rf"\s*+(?P<cur>{_trie(word_table)})(?![A-Za-z])", regex.IGNORECASE)
+    minor_after = compile_fast(rf"\s*+(?P<cur>{_trie(minor_table)})(?![A-Za-z])", regex.IGNORECASE)
     qualifier_before = compile_fast(rf"(?<![A-Za-z])(?P<q>{_alternation(quals, flags='i')})\s++\Z", AT_END)
     # the words a qualifier ends with, for a string test before the search (``_Context._left_edge``);
     # None if one is not ASCII (its folded form would not be the word)
@@ -220,7 +217,7 @@ def _grammar() -> dict:
         "prefix_table": prefix_table,
         "word_after": word_after,
         "word_table": word_table,
-        "context_words": context_words,
+        "currency_tables": tables,
         "context_prefixes": context_prefixes,
         "minor_after": minor_after,
         "minor_table": minor_table,
@@ -294,15 +291,18 @@ _MONTHS = frozenset(
 )
 
 
-def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[QuantityMatch]:
+def find_quantities(
+    text: str, *, exclude: list[tuple[int, int]] | None = None, published: date | None = None
+) -> list[QuantityMatch]:
     """All percentages, money amounts and counts in ``text``, sorted by start.
 
     ``exclude`` lists character spans already claimed by another stage (periods, the dateline):
-    no quantity starts inside one or overlaps it.
+    no quantity starts inside one or overlaps it. ``published`` picks among currencies that share a
+    unit word by which were in use then.
     """
     g = _grammar()
     folded = fold_text(text)
-    context = _Context(folded, g)
+    context = _Context(folded, g, published)
     blocked = _Spans(exclude or [])
     results: list[QuantityMatch] = []
     consumed_to = 0
@@ -431,9 +431,10 @@ class _Spans:
 class _Context:
     """Reads one candidate number in its context and decides what figure, if any, it is."""
 
-    def __init__(self, text: str, grammar: dict):
+    def __init__(self, text: str, grammar: dict, published: date | None = None):
         self.text = text
         self.g = grammar
+        self.published = published  # which currencies were in use (a bare "francs" in 1987 or in 2024)
         self._yen: str | None = None
         # The text as periods_index.fold_text folds it (same offsets; ASCII lower-cased, every white space
         # a space, a letter that matches an ASCII one case-insensitively that letter): a string test on it
@@ -529,12 +530,12 @@ class _Context:
             word = _squash(m["cur"].lower())
             fig.currency = g["word_table"][word]
             if fig.currency == CONTEXT:
-                fig.currency = self._word_currency(word)
+                fig.currency = self.g["currency_tables"].resolve_unit(word, self.text, fig.start, self.published)
             fig.end, fig.rule = m.end(), "money_word"
             return fig
         m = g["minor_after"].match(text, fig.end)
         if m and not fig.scaled and (len(m["cur"]) > 1 or m.start("cur") == fig.end):
-            fig.currency = g["minor_table"][m["cur"].lower()]
+            fig.currency = g["minor_table"][_squash(m["cur"].lower())]
             fig.value = clean_decimal(fig.value / 100)
             fig.end, fig.minor, fig.rule = m.end(), True, "money_minor"
         return fig
@@ -583,14 +584,6 @@ class _Context:
         if symbol == "¥":
             code = self._yen_code()
         return code, window_start + m.start("cur")
-
-    def _word_currency(self, word: str) -> str:
-        """A currency word that depends on the article: "pesos" are the peso of the country it names."""
-        rule = self.g["context_words"][word]
-        for code, cues in rule["by_cue"]:
-            if any(c in self.text for c in cues):
-                return code
-        return rule["default"]
 
     def _yen_code(self) -> str:
         """'¥' is the yen unless the article talks of yuan/renminbi and never of the yen."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,7 +26,8 @@ class QuantityFinder(FigureComponent):
         if doc._.dateline:
             exclude.append(tuple(doc._.dateline))
         matches = []
-        for q in find_quantities(reading_text(doc), exclude=exclude):
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        for q in find_quantities(reading_text(doc), exclude=exclude, published=published):
             data = {
                 "text": q.text,
                 "value": str(q.value),
