@@ -320,7 +320,48 @@ def find_quantities(
             found = _cents_currency(found, results)
         results.append(_with_text(found, text))
         consumed_to = found.end
+    _currency_said_once(folded, results)
     return results
+
+
+# a table row: a label of up to four words at the start of a line, then its first figure
+_ROW_LABEL = compile_fast(r"[ \t]*+(?P<label>[A-Za-z][A-Za-z.&'-]*+(?: [A-Za-z][A-Za-z.&'-]*+){0,3}) ++(?=[\d$])")
+
+
+def _currency_said_once(text: str, found: list[QuantityMatch]) -> None:
+    """A bare amount whose currency was named for the same series is money in that currency: after an amount
+    of the same sentence ("fell to 2.51 billion dlrs from 2.98 billion"), or on an earnings-table row of money
+    ("Net 13.7 mln vs 25.2 mln" in a table whose amounts are in "cts" and "dlrs")."""
+    rows = load_json("earnings_tables.json")
+    money_rows, count_rows = frozenset(rows["money_rows"]), frozenset(rows["count_rows"])
+    for i, m in enumerate(found):
+        if m.kind != "count" or m.counted is not None or m.rule not in ("count_bare", "count_bare_range"):
+            continue
+        before = next((p for p in reversed(found[:i]) if p.kind == "money"), None)
+        if before is not None and _same_sentence(text, found, i, before):
+            m.kind, m.unit, m.rule = "money", before.unit, "money_series"
+            continue
+        label = _row_label(text, m.start)
+        if label and label[0] in money_rows and label[0] not in count_rows and before is not None:
+            m.kind, m.unit, m.rule = "money", before.unit, "money_table"
+
+
+def _same_sentence(text: str, found: list[QuantityMatch], i: int, money: QuantityMatch) -> bool:
+    """Whether ``money`` is the figure right before ``found[i]`` in the same sentence, close by."""
+    prev = found[i - 1]
+    return prev is money and found[i].start - money.end <= 120 and not _SENTENCE_BREAK.search(text, money.end, found[i].start)
+
+
+def _row_label(text: str, start: int) -> list[str]:
+    """The label of the table row a figure is on, as lower-cased words ([] when its line is not a row):
+    "Net loss 55.5 mln vs loss 21.4 mln" gives ["net", "loss"] for both figures."""
+    m = _ROW_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+    if m is None or m.end() > start:
+        return []
+    words = m["label"].split()
+    if len(words[0]) > 1 and words[0][0].islower() and words[0][1].isupper():
+        words[0] = words[0][1:]  # a footnote letter glued to the label: "dOper net"
+    return [w.lower() for w in words]
 
 
 def number_candidates(text: str):
