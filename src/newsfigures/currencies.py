@@ -27,7 +27,9 @@ class UnitRule:
 
     candidates: tuple[str, ...]  # every currency of that unit
     default: tuple[str, ...]  # tried in order: the first in use on the date
-    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> words that name its country
+    # code -> (word that names its country, tender from, tender to): a country names the currency only while
+    # it used it (Pakistan used the Indian rupee before 1948); an adjective ("Swiss") always does
+    cues: dict[str, tuple[tuple[str, str | None, str | None], ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -51,19 +53,24 @@ class CurrencyTables:
         """The currency of a bare unit word at ``position`` in ``text`` (None when nothing decides)."""
         rule = self.units[word]
         live = [c for c in rule.candidates if self.used_on(c, day)] or list(rule.candidates)
+        iso = day.isoformat() if day else None
+        cues = [
+            (code, cue)
+            for code in live
+            for cue, start, end in rule.cues.get(code, ())
+            if iso is None or ((start is None or start <= iso) and (end is None or iso <= end))
+        ]
         best, best_at = None, -1
-        for code in live:
-            for cue in rule.cues.get(code, ()):
-                at = text.rfind(cue, 0, position)
-                if at > best_at:
-                    best, best_at = code, at
+        for code, cue in cues:
+            at = text.rfind(cue, 0, position)
+            if at > best_at:
+                best, best_at = code, at
         if best is None:  # no country named before the figure: the first named after it
             best_at = len(text)
-            for code in live:
-                for cue in rule.cues.get(code, ()):
-                    at = text.find(cue, position)
-                    if 0 <= at < best_at:
-                        best, best_at = code, at
+            for code, cue in cues:
+                at = text.find(cue, position)
+                if 0 <= at < best_at:
+                    best, best_at = code, at
         if best is not None:
             return best
         for code in rule.default:
@@ -105,7 +112,9 @@ def currency_tables() -> CurrencyTables:
                     words[f"{adj} {form}".strip().lower()] = code
         for unit in {singular[-1].lower(), plural[-1].lower()}:
             by_unit.setdefault(unit, []).append(code)
-        cues[code] = tuple(c for c in [adjective, *(names[t] for t, _, _ in info["territories"])] if c)
+        cues[code] = ((adjective, None, None),) * bool(adjective) + tuple(
+            (names[t], start, end) for t, start, end in info["territories"]
+        )
     in_use = {
         code: tuple((start, end) for _, start, end in info["territories"]) for code, info in cldr["currencies"].items()
     }
@@ -116,7 +125,7 @@ def currency_tables() -> CurrencyTables:
         candidates = tuple(dict.fromkeys(c for unit in rule.get("cldr_units", [word]) for c in by_unit.get(unit, [])))
         candidates = candidates or tuple(rule["default"])
         use_cues = rule.get("cues", True)
-        extra = {code: tuple(c) for code, c in rule.get("extra_cues", {}).items()}
+        extra = {code: tuple((c, None, None) for c in words) for code, words in rule.get("extra_cues", {}).items()}
         unit_cues = {c: cues.get(c, ()) + extra.get(c, ()) for c in candidates} if use_cues else {}
         units[word] = UnitRule(candidates, tuple(rule["default"]), unit_cues)
         for form in rule.get("forms", [word]):

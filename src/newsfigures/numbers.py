@@ -60,8 +60,26 @@ def clean_decimal(value: Decimal) -> Decimal:
     return Decimal(text)
 
 
+_FRACTION = re.compile(r"(?:(\d+)-)?(\d+)/(\d+)")
+
+
+def parse_fraction(text: str) -> Decimal | None:
+    """A wire fraction: ``1/2`` -> 0.5, ``24-1/8`` -> 24.125, ``6-3/16`` -> 6.1875; None unless the fraction
+    is proper (``3/2`` is not one)."""
+    m = _FRACTION.fullmatch(text.strip())
+    if m is None:
+        return None
+    whole, top, bottom = (int(g) if g else 0 for g in m.groups())
+    if not 0 < top < bottom:
+        return None
+    return clean_decimal(Decimal(whole) + Decimal(top) / Decimal(bottom))
+
+
 def parse_digits(text: str) -> Decimal | None:
-    """Parse a run of digits with group separators and a decimal point; None if it is not one number."""
+    """Parse a run of digits with group separators and a decimal point, or a wire fraction (``24-1/8``);
+    None if it is not one number."""
+    if "/" in text:
+        return parse_fraction(text)
     if text.isascii():  # nothing to fold, and "," is the only separator there can be
         folded = text.strip()
         sign = Decimal(1)

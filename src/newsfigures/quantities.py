@@ -119,9 +119,12 @@ def _grammar() -> dict:
     # with Indian and spaced groups. Its first digit is matched before the look-behind, which then looks at
     # that digit and the one before: a pattern that opens with a class lets the standard engine's search skip
     # ahead to the next digit instead of trying every position (tests/test_properties.py checks the forms agree).
+    # Wire copy writes fractions of a point or a dollar as "1/2" and "24-1/8" (eighths to sixty-fourths).
+    fraction = r"(?:64|32|16|2|4|8)(?![\d/.])"
     digits_re = (
-        r"\d(?<!\d\d)(?:\d{0,2}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
-        r"(?:\.\d++)?+|\d*+(?:\.\d++)?+)"
+        rf"\d(?<!\d\d)(?:\d?/{fraction}"
+        r"|(?:\d{0,2}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
+        rf"(?:\.\d++)?+|\d*+(?:\.\d++)?+)(?:-\d\d?/{fraction})?+)"
     )
     fraction_pp = (
         r"\b(?<![\w-])(?:(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
@@ -329,27 +332,83 @@ _ROW_LABEL = compile_fast(r"[ \t]*+(?P<label>[A-Za-z][A-Za-z.&'-]*+(?: [A-Za-z][
 
 
 def _currency_said_once(text: str, found: list[QuantityMatch]) -> None:
-    """A bare amount whose currency was named for the same series is money in that currency: after an amount
-    of the same sentence ("fell to 2.51 billion dlrs from 2.98 billion"), or on an earnings-table row of money
-    ("Net 13.7 mln vs 25.2 mln" in a table whose amounts are in "cts" and "dlrs")."""
-    rows = load_json("earnings_tables.json")
-    money_rows, count_rows = frozenset(rows["money_rows"]), frozenset(rows["count_rows"])
+    """A bare amount whose currency was said for its series is money in that currency: after an amount of the
+    same sentence ("fell to 2.51 billion dlrs from 2.98 billion"), on an earnings-table row of money ("Net 13.7
+    mln vs 25.2 mln" in a table of "cts" and "dlrs"), or after a money noun ("a loss of 125,047"). After a
+    physical measure of its sentence ("6.4 mln hectares against 6.6 mln") it is that measure: not a figure."""
+    g = _series_grammar()
+    keep = []
     for i, m in enumerate(found):
-        if m.kind != "count" or m.counted is not None or m.rule not in ("count_bare", "count_bare_range"):
-            continue
-        before = next((p for p in reversed(found[:i]) if p.kind == "money"), None)
-        if before is not None and _same_sentence(text, found, i, before):
-            m.kind, m.unit, m.rule = "money", before.unit, "money_series"
-            continue
-        label = _row_label(text, m.start)
-        if label and label[0] in money_rows and label[0] not in count_rows and before is not None:
-            m.kind, m.unit, m.rule = "money", before.unit, "money_table"
+        if m.kind == "count" and m.counted is None and m.rule in ("count_bare", "count_bare_range"):
+            prior = _amount_before(text, found, i)
+            sentence_start = prior.end if prior is not None else _sentence_start(text, m.start)
+            if prior is not None and prior.kind == "money" and _same_series(text, prior.end, m.start):
+                m.kind, m.unit, m.rule = "money", prior.unit, "money_series"
+            elif g["measure"].search(text, sentence_start, m.start):
+                continue  # the measure was said once for the series
+            else:
+                currency = _article_currency(found, i)
+                label = _row_label(text, m.start)
+                if currency and label and label[0] in g["money_rows"] and label[0] not in g["count_rows"]:
+                    m.kind, m.unit, m.rule = "money", currency, "money_table"
+                elif currency and g["money_noun"].search(text, max(0, m.start - 40), m.start):
+                    m.kind, m.unit, m.rule = "money", currency, "money_noun"
+        keep.append(m)
+    found[:] = keep
 
 
-def _same_sentence(text: str, found: list[QuantityMatch], i: int, money: QuantityMatch) -> bool:
-    """Whether ``money`` is the figure right before ``found[i]`` in the same sentence, close by."""
-    prev = found[i - 1]
-    return prev is money and found[i].start - money.end <= 120 and not _SENTENCE_BREAK.search(text, money.end, found[i].start)
+@lru_cache(maxsize=1)
+def _series_grammar() -> dict:
+    rows = load_json("earnings_tables.json")
+    units = load_json("units.json")["measure_units"]
+    scales = list(lexicon()["scales"]) + list(lexicon()["spaced_abbreviations"])
+    return {
+        "money_rows": frozenset(rows["money_rows"]),
+        "count_rows": frozenset(rows["count_rows"]),
+        "money_noun": compile_fast(
+            rf"\b(?:{_trie(rows['money_nouns'])})\s++(?:of|by|to|totall?ing|at)\s++\Z", regex.IGNORECASE
+        ),
+        # a number with a physical unit: "6.41 mln ha", "500,000 tonnes"
+        "measure": compile_fast(
+            rf"\d[\d,./-]*+\s*+(?:(?:{_trie(scales)})\s++)?(?:{_trie(units)})(?![A-Za-z])", regex.IGNORECASE
+        ),
+    }
+
+
+_NUMBER_OF = compile_fast(r"\bnumbers?\s++of\b", regex.IGNORECASE)
+
+
+def _same_series(text: str, end: int, start: int) -> bool:
+    """Whether a figure can continue the series of the amount before it: a few words apart, and no
+    "the number of" between them ("1.2 billion yuan, and the number of shoppers fell to 4.1 million")."""
+    between = text[end:start]
+    return len(between.split()) <= 12 and not _NUMBER_OF.search(between)
+
+
+def _amount_before(text: str, found: list[QuantityMatch], i: int) -> QuantityMatch | None:
+    """The nearest figure before ``found[i]`` in its sentence that is not a percentage (within 250 characters)."""
+    for prev in reversed(found[:i]):
+        if found[i].start - prev.end > 250 or _SENTENCE_BREAK.search(text, prev.end, found[i].start):
+            return None
+        if prev.kind != "percentage":
+            return prev
+    return None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    window = max(0, pos - 250)
+    last = None
+    for last in _SENTENCE_BREAK.finditer(text, window, pos):
+        pass
+    return last.end() if last is not None else window
+
+
+def _article_currency(found: list[QuantityMatch], i: int) -> str | None:
+    """The currency of the article's amounts: of the nearest amount before ``found[i]``, else after it."""
+    for prev in reversed(found[:i]):
+        if prev.kind == "money":
+            return prev.unit
+    return next((m.unit for m in found[i + 1 :] if m.kind == "money"), None)
 
 
 def _row_label(text: str, start: int) -> list[str]:
@@ -538,7 +597,7 @@ class _Context:
             if value is None:
                 return None
             grouped = "," in raw or not raw.isascii() and any(c in raw for c in "\u00a0\u202f\u2009")
-            fig = _Figure(start, end, value, False, False, grouped, "." in raw)
+            fig = _Figure(start, end, value, False, False, grouped, "." in raw or "/" in raw)
             if not in_range:
                 if not self._digits_left_ok(start):
                     return None
@@ -546,7 +605,7 @@ class _Context:
                 if sign_start is not None:
                     fig.value, fig.start = -fig.value, sign_start
         m = g["scale_after"].match(text, end)
-        if m and not fig.written or (m and m["scale"] and not fig.scaled):
+        if m and not fig.written or (m and (m["scale"] or m["spaced"]) and not fig.scaled):
             factor = scale_value(m.group(0).strip(" -"))
             if factor is not None:
                 fig.value = clean_decimal(fig.value * factor)
@@ -677,6 +736,8 @@ class _Context:
         high = self._figure(pos, nxt, in_range=True)
         if high is None or high.value < fig.value and not (fig.value < 0):
             return None
+        if word_before in self.g["change_words"] and high.value > 3 * fig.value:
+            return None  # "rose 1-1/8 to 24-1/8 dlrs": a change and the level it reached, not a range
         if word_before == "by" and not (high.percent_unit or high.currency):
             return None  # "fell by eight to 507": a change and a level
         if (fig.percent_unit and high.currency) or (fig.currency and high.percent_unit):
