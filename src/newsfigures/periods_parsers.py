@@ -35,6 +35,7 @@ from .periods_specs import (
     RelativeFiscalYear,
     RelativeMonth,
     RelativeUnit,
+    ReportedPeriod,
     SpanTo,
     ToDate,
     Weekday,
@@ -360,6 +361,14 @@ def parse_year_point(groups: dict, lex: Lexicon):
 def parse_container_unit(groups: dict, lex: Lexicon):
     """``the year``, ``the quarter``, ``the fiscal year``, ``the full year`` (the sentence's, else P's)."""
     return ContainerUnit(UNIT_NAMES.get(_norm(groups["unit"]).split()[-1], "year"), bool(groups.get("fiscal")))
+
+
+def parse_reported(groups: dict, lex: Lexicon):
+    """A results heading: ``Qtr``, ``Year``, ``Nine mths``, ``Six months``, "for qtr"."""
+    if groups.get("n"):
+        count = lex.number(groups["n"])
+        return ReportedPeriod(round(count)) if count and 0 < count <= 24 else None
+    return ReportedPeriod(12 if _norm(groups["unit"]) == "year" else 3)
 
 
 PARSERS: dict[str, Callable] = {

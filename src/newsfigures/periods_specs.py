@@ -478,6 +478,22 @@ class ContainerUnit:
 
 
 @dataclass(frozen=True)
+class ReportedPeriod:
+    """A results heading with no end date (``Qtr``, ``Nine mths``, ``Year``, "for qtr"): the ``months`` months
+    ending with the last quarter that ended before P, the period a report published on P covers."""
+
+    months: int
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if ctx.published is None:
+            return UNRESOLVED
+        quarter_start = date(ctx.published.year, (ctx.published.month - 1) // 3 * 3 + 1, 1)
+        return Resolved(*months_range(add_months(quarter_start, -self.months), self.months))
+
+
+@dataclass(frozen=True)
 class YearPoint:
     """``year-end`` (31 December) and ``mid-year`` (June-July) of a named year, the sentence's year, or P's."""
 

@@ -200,8 +200,8 @@ def _grammar() -> dict:
     # the words a qualifier ends with, for a string test before the search (``_Context._left_edge``);
     # None if one is not ASCII (its folded form would not be the word)
     qualifier_ends = tuple({q.split()[-1].lower() for q in quals}) if all(q.isascii() for q in quals) else None
-    measure_after = compile_fast(rf"[\s-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
-    time_after = compile_fast(rf"[\s-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
+    measure_after = compile_fast(rf"[ \t-]*+{_alternation(units['measure_units'], flags='i')}(?![A-Za-z])")
+    time_after = compile_fast(rf"[ \t-]*+{_alternation(units['time_units'], flags='i')}(?![A-Za-z])")
     # only whether it matches is used, so it may be searched from the end (not possessive: "SARS-CoV-" keeps its "-")
     identifier_before = compile_fast(
         rf"(?<![A-Za-z])(?:{_alternation(counts['identifier_words'], flags='i')})[\s#-]*\Z", AT_END
