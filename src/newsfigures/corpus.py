@@ -45,8 +45,10 @@ class GoldArticle:
 
 
 def iso_currency_codes() -> frozenset[str]:
-    """The ISO 4217 codes the library knows (from ``patterns/currencies.json``)."""
-    return frozenset(c["code"] for c in load_json("currencies.json")["currencies"])
+    """The ISO 4217 codes the library knows, current and historic (CLDR's, ``patterns/currencies_cldr.json``)."""
+    return frozenset(load_json("currencies_cldr.json")["currencies"]) | frozenset(
+        c["code"] for c in load_json("currencies.json")["currencies"]
+    )
 
 
 def corpus_root(path: str | Path | None = None) -> Path:

@@ -17,8 +17,10 @@ and mentions keep the article's own characters):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .numbers import fold_text
+from .resources import load_json
 
 # Unicode white space other than space, tab and line breaks (no-break, en/em, thin, ideographic...)
 _UNICODE_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085\u2028\u2029\x0b\x0c]")
@@ -44,12 +46,34 @@ def reading_text(text: str) -> str:
 
 def wraps_lines(text: str) -> bool:
     """Whether the single line breaks of ``text`` wrap its lines rather than end its paragraphs:
-    at least one, and at least a third of them, run on into a lower-case word or follow a comma."""
+    at least one, and at least a third of them, fall inside a sentence: they run on into a lower-case word or a
+    number, or follow a comma or a lower-case word (a title, the first line, may end in one)."""
     breaks = inside = 0
     for m in _BARE_BREAK.finditer(text):
+        following, before = text[m.end()], text[m.start() - 1]
+        inside += (
+            following.islower()
+            or following.isdigit()
+            or before in ",;"
+            or before.islower() and (breaks > 0 or _last_word(text, m.start()) in _function_words())
+        )
         breaks += 1
-        inside += text[m.end()].islower() or text[m.start() - 1] in ",;"
     return inside >= 1 and 3 * inside >= breaks
+
+
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+
+
+def _last_word(text: str, end: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, end - 20), end)
+    return m.group(0).lower() if m else ""
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words a title or a paragraph does not end on ("in", "the", "of"...): the words that end a counted noun
+    phrase (``patterns/counts.json``)."""
+    return frozenset(load_json("counts.json")["stop_words"])
 
 
 def _layout(m: re.Match) -> str:

@@ -1,0 +1,356 @@
+"""Wire copy and the world's text: wire style, every currency, hard-wrapped lines, Unicode spaces, one failing
+component. The sentences are our own, written in the style of 1980s newswire and of today's web news."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import textwrap
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import newsfigures
+from newsfigures.currencies import currency_tables
+from newsfigures.numbers import parse_digits
+from newsfigures.quantities import find_quantities
+from newsfigures.textview import reading_text, wraps_lines
+
+P87 = "1987-03-02"
+REUTERS = Path(__file__).resolve().parents[2] / "shared" / "external-dev" / "reuters-21578.jsonl.gz"
+
+
+def figures(text: str, published=P87):
+    return [(m.text, m.kind, m.value, m.unit) for m in newsfigures.extract(text, published=published).mentions
+            if m.kind != "period"]
+
+
+# --- wire style ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose to 6.3 mln dlrs from 4.1 mln dlrs.", [("6.3 mln dlrs", "money", "6300000", "USD"), ("4.1 mln dlrs", "money", "4100000", "USD")]),
+        ("It earned 73 cts a share.", [("73 cts", "money", "0.73", "USD")]),
+        ("Turnover was 94.8 mln stg.", [("94.8 mln stg", "money", "94800000", "GBP")]),
+        ("The bank lent 750 mln pesetas.", [("750 mln pesetas", "money", "750000000", "ESP")]),
+        ("Bonn spent 85 mln marks on it.", [("85 mln marks", "money", "85000000", "DEM")]),
+        ("The fund holds 2.5 bln guilders.", [("2.5 bln guilders", "money", "2500000000", "NLG")]),
+        ("Rome raised 4,000 bln lire.", [("4,000 bln lire", "money", "4000000000000", "ITL")]),
+        ("It paid 45 mln Canadian dlrs.", [("45 mln Canadian dlrs", "money", "45000000", "CAD")]),
+        ("The loan is 300 mln U.S. Dlrs.", [("300 mln U.S. Dlrs", "money", "300000000", "USD")]),
+        ("The deal is worth DM 4.5 mln.", [("DM 4.5 mln", "money", "4500000", "DEM")]),
+        ("Sales were two mln dlrs.", [("two mln dlrs", "money", "2000000", "USD")]),
+        ("Rates rose 1/2 pct to 7-1/4 pct.", [("1/2 pct", "percentage", "0.5", "percent"), ("7-1/4 pct", "percentage", "7.25", "percent")]),
+        ("Fed funds traded at 6-3/16 pct.", [("6-3/16 pct", "percentage", "6.1875", "percent")]),
+        ("The stock closed at 24-1/8 dlrs.", [("24-1/8 dlrs", "money", "24.125", "USD")]),
+        ("The bank cut its rate 5 pct.", [("5 pct", "percentage", "5", "percent")]),
+    ],
+)
+def test_wire_amounts(text, expected):
+    assert figures(text) == [(t, k, Decimal(v), u) for t, k, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        # the currency was said once for the series
+        ("Exports fell to 2.51 billion dlrs from 2.98 billion.", "2.98 billion", "USD"),
+        ("Reserves rose 9.4 mln francs to 33.12 billion.", "33.12 billion", "FRF"),
+        ("Deposits rose 9.7 pct to 4.2 billion yen, and savings, up 18.6 pct, to 111,431 billion.", "111,431 billion", "JPY"),
+        ("Shr 31 cts vs 56 cts\n    Net 13.7 mln vs 25.2 mln", "25.2 mln", "USD"),
+        ("Shr loss 1.10 dlrs vs profit 40 cts\n    Revs 212.5 mln vs 198.0 mln", "212.5 mln", "USD"),
+        ("Shr 12 cts vs 9 cts\n    dOper net 1,450,000 vs 1,090,000", "1,090,000", "USD"),
+        ("Qtly div 15 cts vs 15 cts. Net includes a tax credit of 2,614,000 for qtr.", "2,614,000", "USD"),
+    ],
+)
+def test_currency_said_once_for_a_series(text, amount, unit):
+    found = {m.text: m for m in newsfigures.extract(text, published=P87).mentions}
+    assert found[amount].kind == "money" and found[amount].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Shr 31 cts vs 56 cts\n    Avg shrs 6,460,000 vs 5,719,000", "6,460,000"),  # shares are counted
+        ("Shoppers spent 1.2 billion yuan, and the number of visitors fell to 4.1 million.", "4.1 million"),
+        ("Payrolls rose by 150,000 in May after a gain of 76,000 in April, when wages rose $12.", "76,000"),
+    ],
+)
+def test_a_count_stays_a_count_beside_money(text, amount):
+    found = {m.text: m for m in newsfigures.extract(text, published=P87).mentions}
+    assert found[amount].kind == "count"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plantings were put at 6.41 mln hectares against a forecast of 6.60 mln.",
+        "Crushings were 21.8 mln bushels, compared with 18.9 mln a year earlier.",
+        "Output rose to 480,000 tonnes from 452,000.",
+    ],
+)
+def test_an_amount_after_a_measure_is_that_measure(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The stock rose 1-1/8 to 24-1/8 dlrs.", [("24-1/8 dlrs", "money", "24.125", "USD")]),  # a change, then a level
+        ("Growth is expected to be 5 to 7 pct.", [("5 to 7 pct", "percentage", "5", "percent")]),  # a range
+    ],
+)
+def test_change_then_level_is_not_a_range(text, expected):
+    assert figures(text) == [(t, k, Decimal(v), u) for t, k, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1/2", "0.5"), ("24-1/8", "24.125"), ("6-3/16", "6.1875"), ("5-15/16", "5.9375"), ("3/64", "0.046875")],
+)
+def test_wire_fractions(text, value):
+    assert parse_digits(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["3/2", "0/4", "5/5"])
+def test_improper_fractions_are_not_numbers(text):
+    assert parse_digits(text) is None
+
+
+# --- currencies: CLDR and the ambiguity rules ------------------------------------------------------------
+
+
+def test_cldr_file_agrees_with_babel():
+    """patterns/currencies_cldr.json is what ``python -m newsfigures.currency_data`` writes from Babel."""
+    babel = pytest.importorskip("babel")
+    from newsfigures import currency_data
+    from newsfigures.resources import load_json
+
+    made_with = load_json("currencies_cldr.json")["babel_version"]
+    if babel.__version__ != made_with:
+        pytest.skip(f"the file was generated with Babel {made_with}, Babel {babel.__version__} is installed")
+    assert currency_data.main(["--check"]) == 0
+
+
+def test_every_iso_currency_is_known_with_historic_ones():
+    tables = currency_tables()
+    for code in ("USD", "EUR", "DEM", "FRF", "ITL", "NLG", "ESP", "BEF", "ATS", "GRD", "PTE", "XOF", "ZAR"):
+        assert tables.prefixes.get(code) == code, code
+    assert len(set(tables.words.values())) > 200
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "unit"),
+    [
+        ("The dividend is 5 mln francs.", "1987-03-02", "FRF"),  # the franc of 1987 France
+        ("The dividend is 5 mln francs.", "2024-03-02", "CHF"),  # the French franc is gone
+        ("A Brussels holding paid 40 mln francs; Belgium's bank said so.", "1987-03-02", "BEF"),
+        ("Swiss banks lent 300 mln francs.", "1987-03-02", "CHF"),
+        ("Oslo's fund sold 2 mln crowns of bonds.", "1987-03-02", "NOK"),
+        ("Sweden's exports rose 2 bln crowns.", "1987-03-02", "SEK"),
+        ("Pakistan collected 9.3 trillion rupees.", "2025-05-10", "PKR"),
+        ("Mumbai traders paid 400 crore rupees.", "2025-05-10", "INR"),
+        ("Manila's budget rose 20 billion pesos.", "2024-01-02", "PHP"),
+        ("Italy's deficit reached 100,000 bln lire.", "1987-03-02", "ITL"),
+        ("Turkey's central bank sold 5 billion lira.", "2024-03-02", "TRY"),
+    ],
+)
+def test_bare_unit_words_follow_the_article(text, published, unit):
+    money = [m for m in newsfigures.extract(text, published=published).mentions if m.kind == "money"]
+    assert [m.unit for m in money] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The bank sold 3 bln Belgian francs.", "BEF"),
+        ("It bought 10 mln Dutch guilders of bonds.", "NLG"),
+        ("Costs were 12 mln South African rand.", "ZAR"),
+        ("The fund raised 2 bln Australian dlrs.", "AUD"),
+        ("Tokyo paid 4.5 bln H.K. dlrs.", "HKD"),
+        ("The fee is 150 Danish kroner.", "DKK"),
+        ("Prices were 2,500 Kenyan shillings.", "KES"),
+    ],
+)
+def test_currency_names_come_from_cldr(text, unit):
+    money = [m for m in newsfigures.extract(text, published="2024-03-02").mentions if m.kind == "money"]
+    assert [m.unit for m in money] == [unit]
+
+
+# --- periods in wire copy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "start", "end"),
+    [
+        ("Shr 31 cts vs 56 cts\n    Year\n    Shr 1.10 dlrs vs 98 cts", "Year", "1986-01-01", "1986-12-31"),
+        ("Net 13.7 mln vs 25.2 mln\n    Nine mths\n    Net 40 mln vs 38 mln", "Nine mths", "1986-04-01", "1986-12-31"),
+        ("Qtr\n    Shr 5 cts vs 4 cts", "Qtr", "1986-10-01", "1986-12-31"),
+        ("Shr 5 cts vs 4 cts\n    4th qtr\n    Net 2 mln vs 1 mln", "4th qtr", "1986-10-01", "1986-12-31"),
+        ("Net includes a gain of 1.2 mln dlrs for qtr and 3.4 mln dlrs for year.", "year", "1986-01-01", "1986-12-31"),
+    ],
+)
+def test_results_headings_are_the_reported_period(text, heading, start, end):
+    periods = {m.text: m for m in newsfigures.extract(text, published=P87).mentions if m.kind == "period"}
+    assert (str(periods[heading].period_start), str(periods[heading].period_end)) == (start, end)
+
+
+def test_a_heading_later_in_the_year_covers_the_quarters_reported():
+    text = "Six mths\n    Shr 40 cts vs 35 cts"
+    [period] = [m for m in newsfigures.extract(text, published="1987-10-20").mentions if m.kind == "period"]
+    assert (str(period.period_start), str(period.period_end)) == ("1987-04-01", "1987-09-30")
+
+
+# --- layout is not meaning ------------------------------------------------------------------------------
+
+WIRE_PIECES = [
+    "The company said net profit rose to 6.3 mln dlrs, or 73 cts a share, from 4.1 mln dlrs a year earlier.",
+    "Exports fell 3.5 pct in January to 2.51 billion dlrs from 2.98 billion.",
+    "The central bank cut its discount rate by 1/2 pct to 7-1/4 pct on Thursday.",
+    "Shr 31 cts vs 56 cts",
+    "Net 13.7 mln vs 25.2 mln",
+    "Nine mths",
+    "It bought 1.5 mln shares for 45 mln Canadian dlrs since early January.",
+    "Reserves rose 9.4 mln francs to 33.12 billion in the first quarter, the bank said.",
+    "Unemployment fell to 8.2 pct in February from 8.4 pct in January, and 2,000 workers were hired.",
+    "Sales of 94.8 mln stg and 750 mln pesetas were reported for the year ended June 30.",
+]
+
+
+@st.composite
+def wire_story(draw):
+    """A story of wire pieces, each its own paragraph (a line break and an indent), hard-wrapped as the wire
+    wraps it: every line filled up to a width, the break put where a space was (the width drawn per story)."""
+    pieces = draw(st.lists(st.sampled_from(WIRE_PIECES), min_size=1, max_size=6))
+    width = draw(st.integers(25, 80))
+    text = "\n    ".join("\n".join(textwrap.wrap(piece, width, break_long_words=False)) for piece in pieces)
+    # Two lines whose first ends inside a sentence ("... for the year ended\nJune 30.") cannot be told from a
+    # title and its body; a story of three lines or more can (textview.wraps_lines).
+    assume(text.count("\n") >= 2)
+    return text
+
+
+def _key(m):
+    data = m.model_dump()
+    return tuple(re.sub(r"\s+", " ", v) if isinstance(v, str) else v for v in data.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(wire_story())
+def test_turning_single_line_breaks_into_spaces_gives_the_same_mentions(text):
+    flat = re.sub(r"(?<!\n)\n(?!\n)", " ", text)
+    wrapped = newsfigures.extract(text, published=P87).mentions
+    unwrapped = newsfigures.extract(flat, published=P87).mentions
+    assert [_key(m) for m in wrapped] == [_key(m) for m in unwrapped]
+
+
+@settings(max_examples=60, deadline=None)
+@given(wire_story(), st.sampled_from(["\r\n", "\u00a0", "\u2009", "\u3000", "  "]))
+def test_extract_never_raises_on_wire_text_with_odd_spaces(text, space):
+    odd = text.replace("\n", space) if space == "\r\n" else text.replace(" ", space, 3)
+    article = newsfigures.extract(odd, published=P87)
+    assert all(odd[m.start : m.end] == m.text for m in article.mentions)
+
+
+@pytest.mark.parametrize(
+    ("plain", "variant"),
+    [
+        ("Profit rose 4.5% to $12 million.", "Profit rose ４.５％ to ＄１２ million."),  # full-width forms
+        ("Profit rose 4.5 percent to 12 million yuan.", "Profit\u00a0rose 4.5\u00a0percent to 12\u2009million yuan."),
+        ("Line one, 5 mln dlrs.\nLine two, 3 pct.", "Line one, 5 mln dlrs.\r\nLine two, 3 pct."),
+    ],
+)
+def test_unicode_spaces_and_forms_are_not_meaning(plain, variant):
+    a = newsfigures.extract(plain, published=P87).mentions
+    b = newsfigures.extract(variant, published=P87).mentions
+    assert [(m.kind, m.value, m.unit, m.subject) for m in a] == [(m.kind, m.value, m.unit, m.subject) for m in b]
+    assert all(variant[m.start : m.end] == m.text for m in b)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrapped"),
+    [
+        ("The company said profit\nrose 5 pct in\nthe quarter, and sales\nfell.", True),
+        ("Title\nUpdated: 2024-12-23\nFirst paragraph.\nSecond paragraph.", False),
+        ("One line only.", False),
+    ],
+)
+def test_wrapped_text_is_told_from_one_paragraph_per_line(text, wrapped):
+    assert wraps_lines(text) is wrapped
+    assert len(reading_text(text)) == len(text)
+
+
+def test_the_reading_view_keeps_paragraph_breaks_of_wire_copy():
+    view = reading_text("Profit rose\nto 5 mln dlrs.\n    Sales fell\n3 pct.")
+    assert view == "Profit rose to 5 mln dlrs.\n    Sales fell 3 pct."
+
+
+# --- one failing component is one error, with our message -------------------------------------------
+
+
+def test_a_component_failure_is_our_error_not_spacys_E109(monkeypatch):
+    from newsfigures.errors import ComponentError
+    from newsfigures.pipes import quantities
+
+    def broken(*args, **kwargs):
+        raise KeyError("u.s.\ncents")
+
+    monkeypatch.setattr(quantities, "find_quantities", broken)
+    with pytest.raises(ComponentError, match="newsfigures_quantities.*KeyError") as err:
+        newsfigures.extract("It cost 5 U.S.\ncents.", published=P87)
+    assert "E109" not in str(err.value) and "initialize" not in str(err.value)
+
+
+def test_us_cents_across_a_line_break():
+    [m] = [m for m in newsfigures.extract("It cost 5 U.S.\ncents.", published=P87).mentions if m.kind == "money"]
+    assert (m.value, m.unit) == (Decimal("0.05"), "USD")
+
+
+# --- the stand-off newswire split -----------------------------------------------------------------------
+
+
+def test_newswire_gold_is_stand_off(corpus_dir):
+    files = sorted((corpus_dir / "gold" / "newswire").glob("*.json"))
+    assert len(files) >= 60
+    for path in files:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        assert {"newid", "text_sha256", "mentions"} <= set(raw) and "text" not in raw and "body" not in raw
+
+
+@pytest.mark.skipif(not REUTERS.is_file(), reason=f"the Reuters texts are not beside this checkout ({REUTERS})")
+def test_newswire_split_reads_its_texts_and_checks_them(corpus_dir):
+    from newsfigures.corpus import load_corpus, validate_article
+
+    articles = load_corpus(corpus_dir, "newswire", REUTERS)
+    assert len(articles) >= 60
+    for article in articles:
+        assert validate_article(article) == [], article.id
+
+
+def test_newswire_split_refuses_a_text_that_is_not_the_one_annotated(corpus_dir, tmp_path):
+    from newsfigures.corpus import load_corpus
+    from newsfigures.errors import CorpusError
+
+    gold = json.loads(next((corpus_dir / "gold" / "newswire").glob("*.json")).read_text(encoding="utf-8"))
+    fake = tmp_path / "collection.jsonl.gz"
+    with gzip.open(fake, "wt", encoding="utf-8") as f:
+        for path in (corpus_dir / "gold" / "newswire").glob("*.json"):
+            newid = json.loads(path.read_text(encoding="utf-8"))["newid"]
+            f.write(json.dumps({"newid": newid, "published": "1987-03-02", "body": "another text"}) + "\n")
+    with pytest.raises(CorpusError, match="not the one annotated"):
+        load_corpus(corpus_dir, "newswire", fake)
+    with pytest.raises(CorpusError, match="needs the texts"):
+        load_corpus(corpus_dir, "newswire", tmp_path / "missing.jsonl.gz")
+    assert gold["split"] == "newswire"
+
+
+def test_find_quantities_reads_currencies_in_use_on_the_date():
+    assert [m.unit for m in find_quantities("5 mln francs", published=date(1987, 1, 1))] == ["FRF"]
+    assert [m.unit for m in find_quantities("5 mln francs", published=date(2020, 1, 1))] == ["CHF"]
