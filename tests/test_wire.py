@@ -354,3 +354,27 @@ def test_newswire_split_refuses_a_text_that_is_not_the_one_annotated(corpus_dir,
 def test_find_quantities_reads_currencies_in_use_on_the_date():
     assert [m.unit for m in find_quantities("5 mln francs", published=date(1987, 1, 1))] == ["FRF"]
     assert [m.unit for m in find_quantities("5 mln francs", published=date(2020, 1, 1))] == ["CHF"]
+
+
+# --- collections as they come -----------------------------------------------------------------------------
+
+
+def test_extract_reads_a_gzipped_jsonl_collection(tmp_path):
+    from newsfigures.inputs import ArticleInput, InputFailure, read_inputs
+
+    path = tmp_path / "wire.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"newid": 7, "published": "1987-03-02", "title": "A", "body": "Net rose 5 pct."}) + "\n")
+        f.write("{not json\n")
+    items = list(read_inputs([tmp_path]))
+    assert isinstance(items[0], ArticleInput) and items[0].meta["id"] == "7" and items[0].text == "Net rose 5 pct."
+    assert isinstance(items[1], InputFailure) and items[1].code == "invalid_json" and items[1].source.endswith("#2")
+
+
+def test_a_broken_gzip_file_is_one_error_naming_it(tmp_path):
+    from newsfigures.inputs import InputFailure, read_inputs
+
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    [item] = list(read_inputs([path]))
+    assert isinstance(item, InputFailure) and item.code == "unreadable" and item.source == str(path)

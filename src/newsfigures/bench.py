@@ -66,8 +66,9 @@ def default_corpus() -> Path | None:
 
 
 def load_texts(path: str | None = None, *, articles: int = 400) -> tuple[list[str], str]:
-    """The texts to time and what they are: the articles under ``path`` (default: the corpus, else the
-    built-in sample), repeated in turn up to ``articles`` texts when there are fewer."""
+    """The texts to time and what they are: the articles under ``path`` (a folder or a file such as a
+    ``.jsonl.gz`` collection; default: the corpus, else the built-in sample), repeated in turn up to ``articles``
+    texts when there are fewer, the first ``articles`` when there are more."""
     folder = Path(path) if path else default_corpus()
     texts = []
     if folder is not None:
@@ -76,6 +77,9 @@ def load_texts(path: str | None = None, *, articles: int = 400) -> tuple[list[st
             raise NewsfiguresError(f"{path}: no readable articles to time")
     found = f"{len(texts)} articles from {folder}" if texts else "the built-in sample"
     texts = texts or list(SAMPLE_ARTICLES)
+    if len(texts) > articles:  # a large collection (a .jsonl.gz archive): its first articles, each once
+        texts = texts[:articles]
+        found = f"the first {articles} of {found}"
     if len(texts) < articles:
         texts = [texts[i % len(texts)] for i in range(articles)]
         found += f", repeated to {articles}"

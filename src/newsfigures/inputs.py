@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gzip
 import json
 import os
 import re
 import stat
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -232,10 +234,19 @@ def _walk(folder: Path, pattern, excluded, excluded_names, ancestors) -> Iterato
             yield path, str(path)
 
 
+def input_format(path: Path) -> tuple[str | None, bool]:
+    """The format of a file by its suffix (None if unknown) and whether it is gzip-compressed
+    (``news.jsonl.gz``: the JSON lines of a compressed collection, read as they stream)."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    compressed = bool(suffixes) and suffixes[-1] == ".gz"
+    suffix = suffixes[-2] if compressed and len(suffixes) == 2 else (suffixes[-1] if suffixes and not compressed else "")
+    return FORMATS.get(suffix), compressed
+
+
 def _wanted(path: Path, pattern: str | None) -> bool:
     if pattern:
         return PurePath(path).match(pattern)
-    return path.suffix.lower() in FORMATS
+    return input_format(path)[0] is not None
 
 
 # --- reading files ----------------------------------------------------------------------------
@@ -273,15 +284,16 @@ def read_file(
     """The article(s) in one file, chosen by suffix (unknown suffixes are read as plain text)."""
     path = Path(path)
     source = source or str(path)
-    kind = FORMATS.get(path.suffix.lower(), "text")
+    kind, compressed = input_format(path)
+    kind = kind or "text"
     try:
-        with open(path, "rb") as f:
+        with (gzip.open if compressed else open)(path, "rb") as f:
             if kind == "jsonl":
                 yield from _read_jsonl(f, source, skip)
                 return
             data = f.read()
-    except OSError as err:
-        yield InputFailure(source, "unreadable", f"cannot read: {err.strerror or err}")
+    except (OSError, EOFError, zlib.error) as err:  # a gzip file cut short or not gzip at all is unreadable too
+        yield InputFailure(source, "unreadable", f"cannot read: {getattr(err, 'strerror', None) or err}")
         return
     try:
         items = list(_parse(kind, data, source))
@@ -382,17 +394,19 @@ def _read_jsonl(f, source: str, skip: Callable[[str], bool]) -> Iterator[Article
 
 
 def _record(source: str, value, warnings: list[str], size: int) -> ArticleInput | InputFailure:
-    """One JSON record -> an article; ``text`` is required, ``id``, ``title``, ``published``/``date`` optional."""
+    """One JSON record -> an article; ``text`` (or ``body``, as news collections such as Reuters-21578 name it)
+    is required, ``id`` (or ``newid``), ``title``, ``published``/``date`` optional."""
     try:
         if not isinstance(value, dict):
             raise InputRejected("invalid_record", f"a record must be a JSON object, not {_json_type(value)}")
-        text = value.get("text")
+        text = value.get("text", value.get("body"))
         if not isinstance(text, str):
-            found = "no 'text' field" if text is None else f"'text' is {_json_type(text)}"
+            found = "no 'text' or 'body' field" if text is None else f"'text' is {_json_type(text)}"
             raise InputRejected("invalid_record", f"a record needs a 'text' string ({found})")
         meta = {}
-        if value.get("id") is not None:
-            meta["id"] = str(value["id"])
+        record_id = value.get("id", value.get("newid"))
+        if record_id is not None:
+            meta["id"] = str(record_id)
         if value.get("title") is not None:
             meta["title"] = str(value["title"])
         published = value.get("published") or value.get("date")
