@@ -368,7 +368,7 @@ def test_extract_reads_a_gzipped_jsonl_collection(tmp_path):
         f.write("{not json\n")
     items = list(read_inputs([tmp_path]))
     assert isinstance(items[0], ArticleInput) and items[0].meta["id"] == "7" and items[0].text == "Net rose 5 pct."
-    assert isinstance(items[1], InputFailure) and items[1].code == "invalid_json" and items[1].source.endswith("#2")
+    assert isinstance(items[1], InputFailure) and items[1].type == "invalid_json" and items[1].source.endswith("#2")
 
 
 def test_a_broken_gzip_file_is_one_error_naming_it(tmp_path):
@@ -377,4 +377,4 @@ def test_a_broken_gzip_file_is_one_error_naming_it(tmp_path):
     path = tmp_path / "cut.jsonl.gz"
     path.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
     [item] = list(read_inputs([path]))
-    assert isinstance(item, InputFailure) and item.code == "unreadable" and item.source == str(path)
+    assert isinstance(item, InputFailure) and item.type == "unreadable" and item.source == str(path)
