@@ -320,18 +320,33 @@ class _Linked:
 
     @property
     def kind(self):
-        return (self.left if self.rule.container == "right" else self.right).kind
+        return (self.left if self.rule.container in ("right", "range") else self.right).kind
 
     @property
     def rule_ids(self):
         return (self.rule.id, *self.left.rule_ids, *self.right.rule_ids)
 
     def resolve(self, ctx: ResolutionContext) -> Resolved | None:
+        if self.rule.container == "range":
+            return self._resolve_range(ctx)
         holder, part = (self.right, self.left) if self.rule.container == "right" else (self.left, self.right)
         container = holder.resolve(ctx)
         if container is None or (container.start is not None and not container.is_year):
             return None
         return part.resolve(ctx, (container.start, container.end))
+
+
+    def _resolve_range(self, ctx: ResolutionContext) -> Resolved | None:
+        """"April 28 to May 6": from the first's start to the second's end, the first read in the second's
+        year (or the year before it, "December 28 to January 4") unless it names its own."""
+        last = self.right.resolve(ctx)
+        if last is None or last.end is None:
+            return None
+        for year in (last.end.year, last.end.year - 1):
+            first = self.left.resolve(ctx, (date(year, 1, 1), date(year, 12, 31))) or self.left.resolve(ctx)
+            if first is not None and first.start is not None and first.start <= last.end:
+                return Resolved(first.start, last.end)
+        return None
 
 
 @dataclass(slots=True)

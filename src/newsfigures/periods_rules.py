@@ -18,7 +18,8 @@ Roles:
                ``standalone: false`` rules only count inside a link or after an edge.
   ``edge``     a prefix such as ``the end of``, ``mid-``, ``early`` (group ``edge``).
   ``link``     joins two adjacent periods: ``left``/``right`` list the kinds allowed,
-               ``container`` says which side is the year the other side lies in.
+               ``container`` says which side is the year the other side lies in, or ``range``: the two
+               are the ends of one period ("April 28 to May 6").
   ``basis``    a comparison basis (``basis``: year_on_year | quarter_on_quarter |
                month_on_month | since_start_of_year; ``reference``: start_of_year | end_of_last_year).
   ``dateline`` a whole line giving the publication date (group ``date``).
@@ -350,8 +351,8 @@ def make_rule(spec: dict, order: int, parsers: Iterable[str]) -> Rule:
             raise RuleError(f"{where}: unknown parser {spec.get('parse')!r}")
         fields.update(kind=spec.get("kind"), parse=spec["parse"], standalone=bool(spec.get("standalone", True)))
     elif role == "link":
-        if spec.get("container") not in ("left", "right"):
-            raise RuleError(f"{where}: 'container' must be 'left' or 'right'")
+        if spec.get("container") not in ("left", "right", "range"):
+            raise RuleError(f"{where}: 'container' must be 'left', 'right' or 'range'")
         right_pattern = spec.get("right_pattern")
         fields.update(
             left=frozenset(_str_tuple(spec.get("left"), rule_id, "left")),

@@ -480,16 +480,21 @@ class ContainerUnit:
 @dataclass(frozen=True)
 class ReportedPeriod:
     """A results heading with no end date (``Qtr``, ``Nine mths``, ``Year``, "for qtr"): the ``months`` months
-    ending with the last quarter that ended before P, the period a report published on P covers."""
+    ending with the last quarter that ended before P, the period a report published on P covers. A year
+    reported in the first half of P's year is the calendar year before (most years end in December and their
+    results come out by spring)."""
 
     months: int
 
     def resolve(self, ctx, span, container):
         if container is not None:
             return None
-        if ctx.published is None:
+        p = ctx.published
+        if p is None:
             return UNRESOLVED
-        quarter_start = date(ctx.published.year, (ctx.published.month - 1) // 3 * 3 + 1, 1)
+        if self.months == 12 and p.month <= 6:
+            return Resolved(date(p.year - 1, 1, 1), date(p.year - 1, 12, 31))
+        quarter_start = date(p.year, (p.month - 1) // 3 * 3 + 1, 1)
         return Resolved(*months_range(add_months(quarter_start, -self.months), self.months))
 
 
