@@ -92,8 +92,10 @@ def currency_tables() -> CurrencyTables:
     aliases = hand["cldr_forms"]["adjective_aliases"]
     abbreviations = hand["cldr_forms"]["unit_abbreviations"]
     never_prefix = set(hand["cldr_forms"]["codes_not_prefixes"])
+    minor_units = hand["cldr_forms"]["minor_units"]
     prefixes: dict[str, str] = {}
     words: dict[str, str] = {}
+    minor: dict[str, str] = {}
     by_unit: dict[str, list[str]] = {}
     cues: dict[str, tuple[str, ...]] = {}
     for code, info in cldr["currencies"].items():
@@ -110,6 +112,8 @@ def currency_tables() -> CurrencyTables:
             for unit in {singular[-1].lower(), plural[-1].lower()}:
                 for form in [unit, *abbreviations.get(unit, [])]:
                     words[f"{adj} {form}".strip().lower()] = code
+                for sub in minor_units.get(unit, []) if adj else []:
+                    minor[f"{adj} {sub}".lower()] = code  # "H.K. cents", "Canadian cents"
         for unit in {singular[-1].lower(), plural[-1].lower()}:
             by_unit.setdefault(unit, []).append(code)
         cues[code] = ((adjective, None, None),) * bool(adjective) + tuple(
@@ -131,7 +135,6 @@ def currency_tables() -> CurrencyTables:
         for form in rule.get("forms", [word]):
             units[form.lower()] = units[word]
             words[form.lower()] = CONTEXT
-    minor: dict[str, str] = {}
     for cur in hand["currencies"]:
         for p in cur.get("prefixes", []):
             prefixes[p] = cur["code"]

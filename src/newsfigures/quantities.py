@@ -313,6 +313,8 @@ def find_quantities(
         if cand.start() < consumed_to or blocked.reach(cand.start() + 1) > cand.start():
             continue
         found = context.read(cand)
+        if found is None and results and results[-1].kind == "money":
+            found = context.compared_amount(cand, results[-1])
         if found is None:
             continue
         if blocked.reach(found.end) > found.start:
@@ -327,6 +329,7 @@ def find_quantities(
     return results
 
 
+_VERSUS = compile_fast(r"\bvs\b|\bversus\b")
 # a table row: a label of up to four words at the start of a line, then its first figure
 _ROW_LABEL = compile_fast(r"[ \t]*+(?P<label>[A-Za-z][A-Za-z.&'-]*+(?: [A-Za-z][A-Za-z.&'-]*+){0,3}) ++(?=[\d$])")
 
@@ -375,6 +378,8 @@ def _series_grammar() -> dict:
     }
 
 
+# what stands between an amount and a bare number compared with it ("21.6 cents vs 12", "vs loss 3")
+_COMPARED_GAP = compile_fast(r"\s*+(?:vs\.?|versus)\s++(?:(?:loss|profit)\s++)?", regex.IGNORECASE)
 _NUMBER_OF = compile_fast(r"\bnumbers?\s++of\b", regex.IGNORECASE)
 
 
@@ -414,7 +419,12 @@ def _article_currency(found: list[QuantityMatch], i: int) -> str | None:
 def _row_label(text: str, start: int) -> list[str]:
     """The label of the table row a figure is on, as lower-cased words ([] when its line is not a row):
     "Net loss 55.5 mln vs loss 21.4 mln" gives ["net", "loss"] for both figures."""
-    m = _ROW_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if not _VERSUS.search(line) and (len(line) > 50 or line.endswith(".")):
+        return []  # a sentence, not a row: rows compare ("vs") or are short and end without a full stop
+    m = _ROW_LABEL.match(text, line_start)
     if m is None or m.end() > start:
         return []
     words = m["label"].split()
@@ -804,6 +814,17 @@ class _Context:
         return QuantityMatch(
             start, cand.end(), "", "percentage", "fraction_of_point", value, unit="percentage_point", qualifier=qualifier
         )
+
+    def compared_amount(self, cand: regex.Match, money: QuantityMatch) -> QuantityMatch | None:
+        """A bare number compared with the amount right before it is an amount of the same kind: "Shr 21.6
+        H.K. cents vs 12" (12 cents), "making nine cents vs 5.5", "six cents vs three"."""
+        if cand["fraction"] or not _COMPARED_GAP.fullmatch(self.text, money.end, cand.start()):
+            return None
+        fig = self._figure(cand.start(), cand, in_range=True)
+        if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
+            return None
+        value = clean_decimal(fig.value / 100) if money.rule.startswith("money_minor") else fig.value
+        return QuantityMatch(fig.start, fig.end, "", "money", "money_compared", value, unit=money.unit)
 
     # -- deciding the kind -------------------------------------------------------------------
 
