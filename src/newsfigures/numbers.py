@@ -75,6 +75,22 @@ def parse_fraction(text: str) -> Decimal | None:
     return clean_decimal(Decimal(whole) + Decimal(top) / Decimal(bottom))
 
 
+def parse_quote(text: str) -> Decimal | None:
+    """The offer of a dealing quote written as a bid and the offer's last digits: ``1.8155/60`` -> 1.8160,
+    ``3.85/95`` -> 3.95, ``1.5085/00`` -> 1.5100 (the offer is above the bid), ``143.90/144.00`` -> 144.00."""
+    bid_text, _, tail = text.partition("/")
+    bid = parse_digits(bid_text)
+    if bid is None or not tail.isdigit() and parse_digits(tail) is None:
+        return None
+    if "." in tail or len(tail) >= len(bid_text.replace(",", "")):
+        return parse_digits(tail)
+    step = Decimal(1).scaleb(-(len(bid_text) - bid_text.index(".") - 1)) if "." in bid_text else Decimal(1)
+    offer = Decimal(bid_text[: len(bid_text) - len(tail)] + tail)
+    if offer < bid:  # "1.5085/00": the offer's digits rolled over
+        offer += step * Decimal(10) ** len(tail)
+    return clean_decimal(offer)
+
+
 def parse_digits(text: str) -> Decimal | None:
     """Parse a run of digits with group separators and a decimal point, or a wire fraction (``24-1/8``);
     None if it is not one number."""

@@ -25,7 +25,7 @@ import regex
 
 from .currencies import CONTEXT, currency_tables
 from .fastre import compile_fast, prefix_alternation
-from .numbers import clean_decimal, fold_text, lexicon, parse_digits, parse_number_words, scale_value
+from .numbers import clean_decimal, fold_text, lexicon, parse_digits, parse_number_words, parse_quote, scale_value
 from .periods_index import fold_text as index_fold
 from .resources import load_json
 
@@ -71,6 +71,7 @@ class _Figure:
     currency: str | None = None
     minor: bool = False
     rule: str = "number"
+    offer: Decimal | None = None  # a dealing quote's offer: "1.8155/60" bids 1.8155 and offers 1.8160
 
 
 def _folded_alternation(words) -> str | None:
@@ -121,10 +122,12 @@ def _grammar() -> dict:
     # ahead to the next digit instead of trying every position (tests/test_properties.py checks the forms agree).
     # Wire copy writes fractions of a point or a dollar as "1/2" and "24-1/8" (eighths to sixty-fourths).
     fraction = r"(?:64|32|16|2|4|8)(?![\d/.])"
+    # a decimal part, with a dealing quote's offer after it: "1.8155/60", "143.90/144.00"
+    decimal = r"(?:\.\d++(?:/\d\d++(?:\.\d++)?+)?+)?+"
     digits_re = (
         rf"\d(?<!\d\d)(?:\d?/{fraction}"
         r"|(?:\d{0,2}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
-        rf"(?:\.\d++)?+|\d*+(?:\.\d++)?+)(?:-\d\d?/{fraction})?+)"
+        rf"{decimal}|\d*+{decimal})(?:-\d\d?/{fraction})?+)"
     )
     fraction_pp = (
         r"\b(?<![\w-])(?:(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
@@ -313,8 +316,10 @@ def find_quantities(
         if cand.start() < consumed_to or blocked.reach(cand.start() + 1) > cand.start():
             continue
         found = context.read(cand)
-        if found is None and results and results[-1].kind == "money":
+        if found is None and results and results[-1].kind in ("money", "percentage"):
             found = context.compared_amount(cand, results[-1])
+        if found is None:
+            found = context.unit_said_after(cand)
         if found is None:
             continue
         if blocked.reach(found.end) > found.start:
@@ -380,6 +385,10 @@ def _series_grammar() -> dict:
 
 # what stands between an amount and a bare number compared with it ("21.6 cents vs 12", "vs loss 3")
 _COMPARED_GAP = compile_fast(r"\s*+(?:vs\.?|versus)\s++(?:(?:loss|profit)\s++)?", regex.IGNORECASE)
+# between a level and what it is compared with ("to 5.84 pct from 6.22", "at 3.85 pct, up from 3.80")
+_LEVEL_COMPARED_GAP = compile_fast(
+    r"\s*+,?\s*+(?:(?:up|down)\s++)?(?:from|against|compared\s++(?:with|to))\s++", regex.IGNORECASE
+)
 _NUMBER_OF = compile_fast(r"\bnumbers?\s++of\b", regex.IGNORECASE)
 
 
@@ -567,9 +576,9 @@ class _Context:
             m = _BETWEEN.search(self.text[max(0, start - 12) : start])
             if m:
                 between, start = True, start - (len(m.group(0)))
-        high = self._range_end(fig, between)
+        high = None if fig.offer is not None else self._range_end(fig, between)
         end = fig.end
-        value_high = None
+        value_high = fig.offer
         if high is not None:
             # the first figure borrows scale and unit from the second: "5 to 7 percent", "$1.2-1.5 billion"
             if not fig.scaled and high.scaled and not fig.written:
@@ -603,11 +612,14 @@ class _Context:
             fig = _Figure(start, end, value, True, scaled, False, False, rule="written_number")
         else:
             raw = cand.group(0)
+            offer = None
+            if "/" in raw and "." in raw:
+                raw, offer = raw.split("/")[0], parse_quote(raw)
             value = parse_digits(raw)
             if value is None:
                 return None
             grouped = "," in raw or not raw.isascii() and any(c in raw for c in "\u00a0\u202f\u2009")
-            fig = _Figure(start, end, value, False, False, grouped, "." in raw or "/" in raw)
+            fig = _Figure(start, end, value, False, False, grouped, "." in raw or "/" in raw, offer=offer)
             if not in_range:
                 if not self._digits_left_ok(start):
                     return None
@@ -815,16 +827,41 @@ class _Context:
             start, cand.end(), "", "percentage", "fraction_of_point", value, unit="percentage_point", qualifier=qualifier
         )
 
-    def compared_amount(self, cand: regex.Match, money: QuantityMatch) -> QuantityMatch | None:
-        """A bare number compared with the amount right before it is an amount of the same kind: "Shr 21.6
-        H.K. cents vs 12" (12 cents), "making nine cents vs 5.5", "six cents vs three"."""
-        if cand["fraction"] or not _COMPARED_GAP.fullmatch(self.text, money.end, cand.start()):
+    def compared_amount(self, cand: regex.Match, prior: QuantityMatch) -> QuantityMatch | None:
+        """A bare number compared with the amount or percentage right before it is one of the same unit:
+        "Shr 21.6 H.K. cents vs 12" (12 cents), "six cents vs three", and after a level ("to", "at") "fell to
+        5.84 pct from 6.22", "opened at 1.8155/60 marks against 1.8187/97"."""
+        if cand["fraction"]:
             return None
+        if not _COMPARED_GAP.fullmatch(self.text, prior.end, cand.start()):
+            level_gap = _LEVEL_COMPARED_GAP.fullmatch(self.text, prior.end, cand.start())
+            if not level_gap or self._word_before(prior.start) not in ("to", "at"):
+                return None
         fig = self._figure(cand.start(), cand, in_range=True)
         if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
             return None
-        value = clean_decimal(fig.value / 100) if money.rule.startswith("money_minor") else fig.value
-        return QuantityMatch(fig.start, fig.end, "", "money", "money_compared", value, unit=money.unit)
+        return self._like(prior.kind, prior.unit, prior.rule.startswith("money_minor"), fig, "compared")
+
+    def unit_said_after(self, cand: regex.Match) -> QuantityMatch | None:
+        """A bare level whose unit is said with what it is compared with: "to 13-3/4 from 13-1/2 pct"."""
+        if not cand["digits"] or self._word_before(cand.start()) not in ("to", "at"):
+            return None  # "cut to zero from 5 percent" is left alone: a word, not a quoted level
+        fig = self._figure(cand.start(), cand, in_range=True)
+        if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
+            return None
+        gap = _LEVEL_COMPARED_GAP.match(self.text, fig.end)
+        nxt = gap and self.g["candidates"].match(self.text, gap.end())
+        other = self._figure(gap.end(), nxt, in_range=True) if nxt and not nxt["fraction"] else None
+        if other is None or not (other.percent_unit or other.currency) or other.scaled:
+            return None
+        kind = "percentage" if other.percent_unit else "money"
+        return self._like(kind, other.percent_unit or other.currency, other.minor, fig, "unit_after")
+
+    @staticmethod
+    def _like(kind: str, unit: str | None, minor: bool, fig: _Figure, how: str) -> QuantityMatch:
+        value = clean_decimal(fig.value / 100) if minor else fig.value
+        high = clean_decimal(fig.offer / 100) if minor and fig.offer is not None else fig.offer
+        return QuantityMatch(fig.start, fig.end, "", kind, f"{kind}_{how}", value, high, unit)
 
     # -- deciding the kind -------------------------------------------------------------------
 
