@@ -226,6 +226,10 @@ def _edge_name(text: str) -> str | None:
     for prefix in ("the very ", "the ", "very "):
         key = key.removeprefix(prefix)
     key = key.removesuffix(" of").removesuffix(" in").strip()
+    words = key.split()
+    if len(words) == 3 and words[0] in ("first", "last") and words[2] == "days":  # "the first 10 days of March"
+        count = lexicon().number(words[1])
+        return f"{words[0]}_days:{int(count)}" if count and count == int(count) and 0 < count <= 31 else None
     return lexicon().raw["edges"].get(key)
 
 

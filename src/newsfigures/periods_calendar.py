@@ -176,7 +176,11 @@ def choose_repetition(
 
 
 def apply_edge(edge: str, start: date, end: date, published: date | None) -> tuple[date, date]:
-    """The part of ``start..end`` an edge word names (end, start, middle, early, late, earlier, later)."""
+    """The part of ``start..end`` an edge word names (end, start, middle, early, late, earlier, later, and
+    ``first_days:N`` / ``last_days:N`` for "the first N days of")."""
+    if edge.startswith(("first_days:", "last_days:")):
+        days = timedelta(days=int(edge.partition(":")[2]) - 1)
+        return (start, min(end, start + days)) if edge.startswith("first") else (max(start, end - days), end)
     if edge == "end":
         return end, end
     if edge == "start":

@@ -28,6 +28,7 @@ _DIGIT_GROUP = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d)")
 _CR = re.compile(r"\r")
 # a line break with no white space on either side: a wrap, or the end of a one-line paragraph
 _BARE_BREAK = re.compile(r"(?<=[^\s])\n(?=[^\s])")
+_INDENTED_LINE = re.compile(r"\n[ \t]{2,}\S")
 _LAYOUT_SPACE = re.compile(r"[ \t\n]*\n[ \t\n]*|[ \t]{3,}")
 
 
@@ -45,19 +46,23 @@ def reading_text(text: str) -> str:
 
 
 def wraps_lines(text: str) -> bool:
-    """Whether the single line breaks of ``text`` wrap its lines rather than end its paragraphs:
-    at least one, and at least a third of them, fall inside a sentence: they run on into a lower-case word or a
-    number, or follow a comma or a lower-case word (a title, the first line, may end in one)."""
+    """Whether the single line breaks of ``text`` wrap its lines rather than end its paragraphs: always in a
+    text whose paragraphs are indented (as wire copy's are); else when at least one, and at least a third of
+    them, fall inside a sentence: they run on into a lower-case word or a number, or follow a comma or a
+    lower-case word (a title, the first line, may end in one)."""
     breaks = inside = 0
+    title_end = text.find("\n")
     for m in _BARE_BREAK.finditer(text):
         following, before = text[m.end()], text[m.start() - 1]
         inside += (
             following.islower()
             or following.isdigit()
             or before in ",;"
-            or before.islower() and (breaks > 0 or _last_word(text, m.start()) in _function_words())
+            or before.islower() and (m.start() != title_end or _last_word(text, m.start()) in _function_words())
         )
         breaks += 1
+    if breaks and _INDENTED_LINE.search(text):
+        return True  # paragraphs marked by indenting, as wire copy does: its other line breaks wrap
     return inside >= 1 and 3 * inside >= breaks
 
 
