@@ -10,10 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 import newsfigures
-from newsfigures import batch, bench, show
-from newsfigures.batch import extract_records, run_extract, split_text
+from newsfigures.io import batch
+from newsfigures.evaluation import bench
+from newsfigures.io import show
+from newsfigures.io.batch import extract_records, run_extract, split_text
 from newsfigures.cli import app
-from newsfigures.inputs import ArticleInput, InputFailure
+from newsfigures.io.inputs import ArticleInput, InputFailure
 
 ARTICLE = (
     "Exports climb on new routes\nUpdated: 2024-11-05\n"
@@ -141,7 +143,7 @@ def test_extract_bad_options_exit_2(tmp_path, args, message):
 
 
 def test_extract_parquet_without_pyarrow(tmp_path, monkeypatch):
-    from newsfigures import outputs
+    from newsfigures.io import outputs
     from newsfigures.errors import NewsfiguresError
 
     def missing():

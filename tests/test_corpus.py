@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from newsfigures.corpus import GoldArticle, load_corpus, validate_article, validate_corpus
-from newsfigures.evaluate import evaluate, format_table, overlap_pairs, token_f1, values_match
+from newsfigures.evaluation.corpus import GoldArticle, load_corpus, validate_article, validate_corpus
+from newsfigures.evaluation.evaluate import evaluate, format_table, overlap_pairs, token_f1, values_match
 from newsfigures.records import Mention
 
 
@@ -80,7 +80,7 @@ def test_small_evaluation_runs_and_reports_every_kind(corpus_dir):
 
 def test_conversion_link_is_right_only_when_it_points_to_the_same_amount():
     """equivalent_of is an index into each side's own list: the scorer compares the amounts it points to."""
-    from newsfigures.evaluate import report, score
+    from newsfigures.evaluation.evaluate import report, score
 
     text = "Sales of 7.2 billion yuan ($1 billion) beat forecasts."
     cny = _mention("money", "7.2 billion yuan", text.index("7.2"), value=Decimal("7.2E+9"), unit="CNY", role="level")

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from newsfigures import inputs
-from newsfigures.inputs import (
+from newsfigures.io import inputs
+from newsfigures.io.inputs import (
     ArticleInput,
     InputFailure,
     InputRejected,

@@ -1,4 +1,4 @@
-"""Subjects from a dependency parse (``newsfigures.linking_parse``).
+"""Subjects from a dependency parse (``newsfigures.components.dependency``).
 
 Rows are our own sentences; each names a figure and the subject expected for it (None: the parse gives no
 confident answer and the text linker decides). The hand-parsed rows run everywhere; the rows after them need
@@ -11,8 +11,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsfigures.linking_parse import parse_subject
-from newsfigures.peers import SPACY_MODELS
+from newsfigures.components.dependency import parse_subject
+from newsfigures.evaluation.peers import SPACY_MODELS
 
 
 @pytest.fixture(scope="module")

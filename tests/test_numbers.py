@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from newsfigures.numbers import clean_decimal, fold_text, parse_number
+from newsfigures.quantities.numbers import clean_decimal, parse_number
+from newsfigures.text.fold import fold_width as fold_text
 
 
 @pytest.mark.parametrize(

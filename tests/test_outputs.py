@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from newsfigures.errors import NewsfiguresError
-from newsfigures.outputs import TABLE_COLUMNS, RecordWriter, StreamWriter, flat_rows, open_writer
+from newsfigures.io.outputs import TABLE_COLUMNS, RecordWriter, StreamWriter, flat_rows, open_writer
 from newsfigures.records import Article, ErrorInfo, ErrorRecord, Mention
 
 TEXT = 'Loans rose 5 percent.\nSaid "up" by $3 billion, in 2024.'

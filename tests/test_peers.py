@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from newsfigures.corpus import GoldArticle
+from newsfigures.evaluation.corpus import GoldArticle
 from newsfigures.errors import NewsfiguresError
-from newsfigures.peers import (
+from newsfigures.evaluation.peers import (
     PEERS,
     SPACY_MODELS,
     comparison_table,
@@ -226,7 +226,7 @@ def test_unknown_system_is_a_clear_error():
 
 
 def test_parser_system_without_a_model_is_a_clear_error(monkeypatch):
-    from newsfigures import peers
+    from newsfigures.evaluation import peers
 
     monkeypatch.setattr(peers, "SPACY_MODELS", ("no_such_model_xyz",))
     with pytest.raises(NewsfiguresError, match="newsfigures\\+parser.*pretrained English pipeline"):

@@ -1,4 +1,4 @@
-"""Tests of the period stage (newsfigures.periods): tables of text -> period, plus rule-file checks.
+"""Tests of the period stage (newsfigures.periods.finder): tables of text -> period, plus rule-file checks.
 
 Publication dates: P_DEC 2024-12-23 (a Monday), P_JAN 2025-01-10 (January), P_LEAP 2024-03-01
 (leap year), P_JUN 2025-06-03.
@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfigures.errors import DateError, RuleError
-from newsfigures.periods import (
+from newsfigures.periods.finder import (
     BasisMatch,
     PeriodMatch,
     _dateline,
@@ -30,11 +30,12 @@ from newsfigures.periods import (
     parse_date,
     trace_periods,
 )
-from newsfigures.periods_context import _direction_scanner
-from newsfigures.periods_cues import CueList, CueScanner, cue_pattern, plain_cue_pattern
-from newsfigures.periods_index import PatternIndex, fold_text, with_possessive_runs
-from newsfigures.periods_parsers import PARSERS
-from newsfigures.periods_rules import build_macros, lexicon, load_rules, make_rule, pattern_source
+from newsfigures.periods.context import _direction_scanner
+from newsfigures.periods.cues import CueList, CueScanner, cue_pattern, plain_cue_pattern
+from newsfigures.text.pattern_index import PatternIndex, with_possessive_runs
+from newsfigures.text.pattern_index import fold_for_index as fold_text
+from newsfigures.periods.parsers import PARSERS
+from newsfigures.periods.rules import build_macros, lexicon, load_rules, make_rule, pattern_source
 from newsfigures.resources import load_jsonl
 
 P_DEC = date(2024, 12, 23)

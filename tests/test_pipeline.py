@@ -49,7 +49,7 @@ def test_doc_figures_extension_is_sorted(nlp):
 def test_fast_figure_access_agrees_with_the_extension(nlp):
     """The components read and write ``span._.figure`` through spaCy's user_data key directly;
     this guards that shortcut against a change in how spaCy stores span extensions."""
-    from newsfigures.extensions import figure_data, set_figure_data
+    from newsfigures.components.extensions import figure_data, set_figure_data
 
     doc = nlp(TEXT)
     for key in ("figures", "figure_bases"):
@@ -63,7 +63,7 @@ def test_fast_figure_access_agrees_with_the_extension(nlp):
 def test_group_data_reads_each_spans_figure_in_group_order(nlp):
     """``group_data`` is the one-pass read of a group's ``span._.figure`` dicts that the linker and the
     converter use: the same dicts, in the group's order, skipping spans that carry none."""
-    from newsfigures.extensions import group_data
+    from newsfigures.components.extensions import group_data
 
     doc = nlp(TEXT)
     for key in ("figures", "figure_bases"):
@@ -158,7 +158,7 @@ def test_linker_reads_subjects_from_a_dependency_parse(nlp):
     text rules. The parse here is written by hand, so the test needs no model."""
     from spacy.tokens import Doc
 
-    from newsfigures.convert import doc_to_article
+    from newsfigures.components.convert import doc_to_article
 
     words = ["Loans", "that", "banks", "made", "to", "farms", "rose", "5", "%", "."]
     spaces = [True, True, True, True, True, True, True, False, False, False]

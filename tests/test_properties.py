@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsfigures
-from newsfigures.batch import extract_records
-from newsfigures.inputs import ArticleInput
+from newsfigures.io.batch import extract_records
+from newsfigures.io.inputs import ArticleInput
 
 settings.register_profile(
     "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
@@ -104,7 +104,11 @@ def _reversed_patterns():
     """Every pattern compiled with regex.REVERSE, beside its forward twin."""
     import regex
 
-    from newsfigures import linking, linking_period, linking_subject, linking_text, quantities
+    from newsfigures.linker import link as linking
+    from newsfigures.linker import period as linking_period
+    from newsfigures.linker import subject as linking_subject
+    from newsfigures.linker import text as linking_text
+    from newsfigures.quantities import finder as quantities
 
     found = [("qualifier_before", quantities._grammar()["qualifier_before"])]
     for module in (quantities, linking, linking_text, linking_subject, linking_period):
@@ -143,7 +147,7 @@ def test_patterns_read_from_the_end_find_what_a_forward_search_finds(pieces):
 @given(st.lists(news_pieces, max_size=30))
 def test_number_candidates_are_the_matches_of_the_one_pattern(pieces):
     """The three candidate branches scanned apart and merged find exactly what the alternation finds."""
-    from newsfigures.quantities import _grammar, number_candidates
+    from newsfigures.quantities.finder import _grammar, number_candidates
 
     text = " ".join(pieces)
     expected = [(m.span(), m.groupdict()) for m in _grammar()["candidates"].finditer(text)]
@@ -163,7 +167,7 @@ def test_digit_runs_are_found_as_the_look_behind_first_form_finds_them(pieces):
     ahead to digits; the matches are those of the pattern with the look-behind first, from anywhere."""
     import re
 
-    from newsfigures.quantities import _grammar
+    from newsfigures.quantities.finder import _grammar
 
     text = "".join(pieces)
     before = re.compile(DIGIT_RUN_BEFORE)
@@ -179,7 +183,7 @@ def _filters_as_plain_alternations():
     grouped by prefix and behind a class of initial letters."""
     import re
 
-    from newsfigures.numbers import lexicon
+    from newsfigures.quantities.numbers import lexicon
 
     def alternation(words):
         return "(?:" + "|".join(w.replace(" ", " ++") for w in sorted(set(words), key=len, reverse=True)) + ")"
@@ -209,8 +213,8 @@ NUMBER_WORD_PIECES = ["one", "ones", "tens", "ten", "twenty", "seventeen", "seve
 def test_candidate_filters_find_what_their_plain_alternations_find(pieces, spaced):
     """Where the fraction and words scans may match is found with their words grouped by prefix
     behind a class of initial letters; the places must be those the plain alternations find."""
-    from newsfigures.periods_index import fold_text
-    from newsfigures.quantities import _grammar
+    from newsfigures.text.pattern_index import fold_for_index as fold_text
+    from newsfigures.quantities.finder import _grammar
 
     fraction, words, *_ = _filters_as_plain_alternations()
     new_fraction, _, new_words = _grammar()["candidate_filters"]
@@ -236,8 +240,8 @@ WINDOW_SPACES = st.sampled_from(SPACE + ["\x1c", "\x85", "", "-", "("])
 def test_string_tests_before_a_number_never_hide_a_match(pieces):
     """The quantity reader searches for a qualifier, "between" or a minus word before a number only when
     a string test on the folded text lets it: the test must pass wherever the search would match."""
-    from newsfigures import quantities
-    from newsfigures.periods_index import fold_text
+    from newsfigures.quantities import finder as quantities
+    from newsfigures.text.pattern_index import fold_for_index as fold_text
 
     window = "".join(word + space for word, space in pieces)[-60:]
     lowered = fold_text(window)
@@ -259,7 +263,7 @@ def test_identifier_word_before_a_number_is_found_from_the_end_as_from_the_start
     what the forward search says."""
     import regex
 
-    from newsfigures.quantities import _grammar
+    from newsfigures.quantities.finder import _grammar
 
     backward = _grammar()["identifier_before"]
     forward = regex.compile(backward.pattern, backward.flags & ~regex.REVERSE)
@@ -281,7 +285,8 @@ CUE_WORDS = ["target", "goal", "inflation target", "expected", "had forecast", "
 def test_cheap_word_tests_never_hide_a_match(pieces):
     """The linker tries a pattern only when a word it needs is in the text: that test must let through
     every text the pattern would match (lower-cased, as the linker reads it)."""
-    from newsfigures import linking, linking_period
+    from newsfigures.linker import link as linking
+    from newsfigures.linker import period as linking_period
 
     text = " ".join(pieces).lower() + " "
     for pattern, keys in (
@@ -303,7 +308,7 @@ def test_cheap_word_tests_never_hide_a_match(pieces):
 def test_words_from_the_index_are_the_words_of_the_slice(pieces, data):
     """The linker reads a slice's words from the text's word index; a word cut by an edge is read from its
     part inside. That must be what searching the slice itself finds."""
-    from newsfigures import linking_text
+    from newsfigures.linker import text as linking_text
 
     text = " ".join(pieces) + " U.S.-based 12,5%" + data.draw(st.sampled_from(["", " İstanbul"]))
     start = data.draw(st.integers(0, len(text)))
@@ -317,7 +322,7 @@ def test_words_from_the_index_are_the_words_of_the_slice(pieces, data):
 def test_first_words_are_the_first_words_of_the_slice(pieces, data):
     """The linker reads the first few words after a figure without cutting the slice's last word: they
     must be the first words of the slice."""
-    from newsfigures import linking_text
+    from newsfigures.linker import text as linking_text
 
     text = " ".join(pieces) + " U.S.-based 12,5%"
     start = data.draw(st.integers(0, len(text)))
@@ -336,7 +341,7 @@ def test_clause_breaks_are_the_breaks_of_the_plain_pattern(pieces, data):
     it finds exactly what the plain alternation finds, in any window of the text."""
     import re
 
-    from newsfigures import linking_text
+    from newsfigures.linker import text as linking_text
 
     plain = re.compile(linking_text._BREAK)
     text = "".join(pieces)
@@ -353,7 +358,7 @@ def test_cue_words_merged_into_a_trie_match_where_the_plain_alternation_does(pie
     whether the plain alternation of the words matches."""
     import regex
 
-    from newsfigures import linking_text
+    from newsfigures.linker import text as linking_text
     from newsfigures.resources import load_json
 
     cues = load_json("linking.json")
@@ -368,7 +373,9 @@ def _word_start_patterns():
     """The patterns behind a word-start lookahead: (name, letters, plain pattern, pattern)."""
     import re
 
-    from newsfigures import linking_period, linking_subject, linking_text
+    from newsfigures.linker import period as linking_period
+    from newsfigures.linker import subject as linking_subject
+    from newsfigures.linker import text as linking_text
 
     found = []
     for module in (linking_period, linking_subject, linking_text):
@@ -441,7 +448,7 @@ def test_sentence_stops_are_found_as_the_lookbehind_pattern_finds_them(pieces):
     split where a pattern that looks behind for it does, with the same abbreviation test."""
     import regex
 
-    from newsfigures import linking_text
+    from newsfigures.linker import text as linking_text
 
     lookbehind = regex.compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
     text = "".join(pieces)
@@ -467,7 +474,7 @@ def test_sentence_stops_are_found_as_the_lookbehind_pattern_finds_them(pieces):
 def test_periods_near_a_span_include_every_period_that_overlaps_it(spans, lo, width):
     """The linker tests a subject only against the periods ``near`` returns: every period that overlaps the
     subject must be among them, in order, even where periods overlap each other."""
-    from newsfigures.linking_text import PeriodRef, _Periods
+    from newsfigures.linker.text import PeriodRef, _Periods
 
     periods = _Periods([PeriodRef(start, start + length, True) for start, length in spans])
     hi = lo + width

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from newsfigures.quantities import find_quantities
+from newsfigures.quantities.finder import find_quantities
 
 
 def _found(text):

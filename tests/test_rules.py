@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfigures.quantities import find_quantities
+from newsfigures.quantities.finder import find_quantities
 from newsfigures.resources import load_json, load_jsonl, patterns_dir
 
 QUANTITY_RULE_KEYS = {"id", "kind", "description", "examples"}

@@ -1,6 +1,6 @@
 """Tests of the period stage's fast paths: each checked against the plain form it stands for.
 
-- the checks of :class:`~newsfigures.periods_index.PatternIndex` (an ``re`` pattern on the folded
+- the checks of :class:`~newsfigures.text.pattern_index.PatternIndex` (an ``re`` pattern on the folded
   text, tried before a rule whose prefixes were cut short) accept wherever the rule matches;
 - specs read only for the candidates the longest-first selection reaches: the same choice as
   reading every candidate's spec first;
@@ -19,10 +19,11 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfigures.periods import _Blocked, _Candidate, _candidates, _read_spec, _scan, _scanned_rules, _select_longest
-from newsfigures.periods_context import ResolutionContext
-from newsfigures.periods_index import PatternIndex, check_source, fold_text, parse_pattern, with_possessive_runs
-from newsfigures.periods_rules import FLAGS, build_macros
+from newsfigures.periods.finder import _Blocked, _Candidate, _candidates, _read_spec, _scan, _scanned_rules, _select_longest
+from newsfigures.periods.context import ResolutionContext
+from newsfigures.text.pattern_index import PatternIndex, check_source, parse_pattern, with_possessive_runs
+from newsfigures.text.pattern_index import fold_for_index as fold_text
+from newsfigures.periods.rules import FLAGS, build_macros
 
 # --- the index's checks: wherever the rule matches, its check accepts -------------------------------------
 

@@ -20,7 +20,7 @@ role_words = st.sampled_from(ROLE_WORDS)
 @given(role_texts, role_words, st.sampled_from(["", " ", "  ", "\n", "\u00a0", "\x1c"]))
 def test_last_words_before_a_figure_let_through_every_reverse_match(pieces, last, tail):
     """_TO_A and _BY_BEFORE are tried only where the clause ends with a word each of their matches ends with."""
-    from newsfigures import linking
+    from newsfigures.linker import link as linking
 
     text = (" ".join(pieces + [last]) + tail).lower()
     if linking._TO_A.search(text):
@@ -33,7 +33,8 @@ def test_last_words_before_a_figure_let_through_every_reverse_match(pieces, last
 @given(role_words, role_texts, st.sampled_from(["", " ", "  ", "\n"]))
 def test_continued_clauses_begin_with_by_or_to(first, pieces, tail):
     """_CONTINUED is tried only where the clause's first word is "by" or "to"."""
-    from newsfigures import linking, linking_text
+    from newsfigures.linker import link as linking
+    from newsfigures.linker import text as linking_text
 
     text = " ".join([first] + pieces) + tail + "5%"
     end = len(text) - 2
@@ -50,7 +51,7 @@ UP_FROM = [", up from", ", Down  from", ",up\tfrom", ", down from", ", up fromag
 def test_up_from_positions_found_once_cover_every_window(pieces, way, data):
     """The ", up from" pattern is searched after a figure only where a match of it found once in the whole
     text begins in its window: every window where it would match has one."""
-    from newsfigures import linking
+    from newsfigures.linker import link as linking
 
     text = " ".join(pieces[:3] + [way] + pieces[3:])
     starts = [m.start() for m in linking._UP_FROM_ANYWHERE.finditer(text)]
@@ -63,7 +64,7 @@ def test_up_from_positions_found_once_cover_every_window(pieces, way, data):
 
 
 def _plain_case(text: str) -> bool:
-    from newsfigures import linking
+    from newsfigures.linker import link as linking
 
     return not any(letter in text for letter in linking._ODD_CASE)
 
@@ -76,7 +77,8 @@ CUE_PIECES = ["non-target", "the goal's", "is likely", "are  likely", "plans to"
 @given(role_texts, st.data())
 def test_one_search_for_any_cue_word_finds_what_the_two_searches_find(pieces, data):
     """The target and forecast cues are searched once together before either is searched alone."""
-    from newsfigures import linking, linking_text
+    from newsfigures.linker import link as linking
+    from newsfigures.linker import text as linking_text
 
     cues = linking_text._cues()
     cue = data.draw(st.sampled_from(CUE_PIECES + list(cues["target"] + cues["forecast"])))
@@ -93,7 +95,8 @@ ESTIMATES = ["estimates of", "Forecasts Of", "forecast for", "consensus of  just
 @given(role_texts, st.sampled_from(ESTIMATES), st.data())
 def test_estimates_of_ends_with_a_word_the_index_reads(pieces, last, data):
     """_ESTIMATES_OF is searched before a figure only where the last word before it is one its matches end with."""
-    from newsfigures import linking, linking_text
+    from newsfigures.linker import link as linking
+    from newsfigures.linker import text as linking_text
 
     text = " ".join(pieces + [last]) + " 5%"
     start = data.draw(st.integers(0, len(text) - 2))
@@ -107,7 +110,7 @@ def test_estimates_of_ends_with_a_word_the_index_reads(pieces, last, data):
 @given(st.lists(st.one_of(news_pieces, st.sampled_from(ROLE_WORDS + ["initially reported", "first published"])),
                 max_size=8))  # fmt: skip
 def test_expected_or_first_reported_is_either_pattern(pieces):
-    from newsfigures import linking
+    from newsfigures.linker import link as linking
 
     text = " ".join(pieces)
     for pos in range(len(text) + 1):
@@ -125,8 +128,8 @@ def test_expected_or_first_reported_is_either_pattern(pieces):
 )
 def test_best_ranked_period_is_the_first_of_the_minimum_rank(spans, fig_start, fig_length, text, attached_to):
     """The periods of a sentence are ranked in one loop: the same pick and rank as ``min`` over a rank function."""
-    from newsfigures import linking_period
-    from newsfigures.linking_text import FigureRef, PeriodRef
+    from newsfigures.linker import period as linking_period
+    from newsfigures.linker.text import FigureRef, PeriodRef
 
     fig = FigureRef(fig_start, fig_start + fig_length, "percentage")
     in_sentence = [(i, PeriodRef(start, start + length)) for i, (start, length, _, _) in enumerate(spans)]
@@ -153,7 +156,8 @@ STANDING_WORDS = ["is", "are", "has", "represents", "employs", "May", "may", "co
 @given(st.lists(st.one_of(news_pieces, st.sampled_from(STANDING_WORDS)), max_size=14))
 def test_standing_sentences_are_asked_as_sets_first(pieces):
     """A sentence states a standing fact by its words: asking the sets of words first gives the plain answer."""
-    from newsfigures import linking_period, linking_text
+    from newsfigures.linker import period as linking_period
+    from newsfigures.linker import text as linking_text
 
     text = " ".join(pieces)
     sent = (0, len(text))

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import PROFILE, QUALIFIER_WORDS, news_pieces
 
-from newsfigures import linking_text
+from newsfigures.linker import text as linking_text
 
 CLAUSE_PIECES = [",", ", ", ".", ". ", "U.S. ", "U.S.", "a.b", ";", "(", ")", "“", "\n", "3.5", "1,000", "?", " "]
 
@@ -43,7 +43,7 @@ class _AllWordsBut:
 
 
 def _lexicon_words() -> list[str]:
-    from newsfigures.linking_text import _PREPOSITIONS, _cues
+    from newsfigures.linker.text import _PREPOSITIONS, _cues
 
     cues = _cues()
     words = set(_PREPOSITIONS) | {"a", "an", "the", "its", "such as", "account for", "made up", "offered by", "and"}
@@ -70,7 +70,7 @@ def test_subject_searches_skip_only_words_they_never_stop_at(nlp, text):
     verb starts (``_noun_phrase_before``), the linker steps over words outside a lexicon without testing them:
     the records must be those of testing every word."""
     import newsfigures
-    from newsfigures import linking_subject
+    from newsfigures.linker import subject as linking_subject
 
     fast = newsfigures.extract(text, nlp=nlp).model_dump()
     verbs, _ = linking_subject._verb_words()
@@ -89,8 +89,8 @@ PHRASE_WORDS = " ".join(NOUNS).lower().split() + ["such", "5", "offered", "lende
 def test_noun_phrase_before_skips_only_words_it_never_stops_at(words):
     """``_noun_phrase_before`` reads back over words outside its stop words without testing them: the
     phrase must be the one found testing every word."""
-    from newsfigures import linking_subject
-    from newsfigures.linking_text import _cues
+    from newsfigures.linker import subject as linking_subject
+    from newsfigures.linker.text import _cues
 
     words = [(2 * i, 2 * i + 1, w) for i, w in enumerate(" ".join(words).split())]
     fast = linking_subject._noun_phrase_before(words, _cues())
@@ -131,7 +131,7 @@ def test_determiner_before_a_figure_within_24_characters(before, found):
 def test_after_last_is_the_plain_maximum(names):
     """``_after_last`` tests all words at once before it looks for the last wanted one: the same index as
     the maximum over every word."""
-    from newsfigures.linking_subject import _AND_BUT, _after_last, _clause_cuts
+    from newsfigures.linker.subject import _AND_BUT, _after_last, _clause_cuts
 
     words = [(i, i + 1, w) for i, w in enumerate(names)]
     for wanted in (_AND_BUT, _clause_cuts()):

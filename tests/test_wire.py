@@ -16,10 +16,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import newsfigures
-from newsfigures.currencies import currency_tables
-from newsfigures.numbers import parse_digits
-from newsfigures.quantities import find_quantities
-from newsfigures.textview import reading_text, wraps_lines
+from newsfigures.quantities.currencies import currency_tables
+from newsfigures.quantities.numbers import parse_digits
+from newsfigures.quantities.finder import find_quantities
+from newsfigures.text.view import reading_text, wraps_lines
 
 P87 = "1987-03-02"
 REUTERS = Path(__file__).resolve().parents[2] / "shared" / "external-dev" / "reuters-21578.jsonl.gz"
@@ -128,9 +128,9 @@ def test_improper_fractions_are_not_numbers(text):
 
 
 def test_cldr_file_agrees_with_babel():
-    """patterns/currencies_cldr.json is what ``python -m newsfigures.currency_data`` writes from Babel."""
+    """patterns/currencies_cldr.json is what ``python -m newsfigures.quantities.cldr`` writes from Babel."""
     babel = pytest.importorskip("babel")
-    from newsfigures import currency_data
+    from newsfigures.quantities import cldr as currency_data
     from newsfigures.resources import load_json
 
     made_with = load_json("currencies_cldr.json")["babel_version"]
@@ -297,7 +297,7 @@ def test_the_reading_view_keeps_paragraph_breaks_of_wire_copy():
 
 def test_a_component_failure_is_our_error_not_spacys_E109(monkeypatch):
     from newsfigures.errors import ComponentError
-    from newsfigures.pipes import quantities
+    from newsfigures.components import quantities
 
     def broken(*args, **kwargs):
         raise KeyError("u.s.\ncents")
@@ -326,7 +326,7 @@ def test_newswire_gold_is_stand_off(corpus_dir):
 
 @pytest.mark.skipif(not REUTERS.is_file(), reason=f"the Reuters texts are not beside this checkout ({REUTERS})")
 def test_newswire_split_reads_its_texts_and_checks_them(corpus_dir):
-    from newsfigures.corpus import load_corpus, validate_article
+    from newsfigures.evaluation.corpus import load_corpus, validate_article
 
     articles = load_corpus(corpus_dir, "newswire", REUTERS)
     assert len(articles) >= 60
@@ -335,7 +335,7 @@ def test_newswire_split_reads_its_texts_and_checks_them(corpus_dir):
 
 
 def test_newswire_split_refuses_a_text_that_is_not_the_one_annotated(corpus_dir, tmp_path):
-    from newsfigures.corpus import load_corpus
+    from newsfigures.evaluation.corpus import load_corpus
     from newsfigures.errors import CorpusError
 
     gold = json.loads(next((corpus_dir / "gold" / "newswire").glob("*.json")).read_text(encoding="utf-8"))
@@ -360,7 +360,7 @@ def test_find_quantities_reads_currencies_in_use_on_the_date():
 
 
 def test_extract_reads_a_gzipped_jsonl_collection(tmp_path):
-    from newsfigures.inputs import ArticleInput, InputFailure, read_inputs
+    from newsfigures.io.inputs import ArticleInput, InputFailure, read_inputs
 
     path = tmp_path / "wire.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as f:
@@ -372,7 +372,7 @@ def test_extract_reads_a_gzipped_jsonl_collection(tmp_path):
 
 
 def test_a_broken_gzip_file_is_one_error_naming_it(tmp_path):
-    from newsfigures.inputs import InputFailure, read_inputs
+    from newsfigures.io.inputs import InputFailure, read_inputs
 
     path = tmp_path / "cut.jsonl.gz"
     path.write_bytes(b"\x1f\x8b\x08\x00not really gzip")

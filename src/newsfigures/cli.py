@@ -90,7 +90,7 @@ def extract_command(
 
     **Exit status**: 0 when every input was read, 1 when any error record was written, 2 for bad options.
     """
-    from .batch import run_extract
+    from .io.batch import run_extract
 
     progress = not quiet and sys.stderr.isatty()
     hint = "interrupted" if out == "-" else f"interrupted: rerun with --resume to carry on from {out}.partial"
@@ -116,7 +116,7 @@ def show_command(
     ] = None,
 ) -> None:
     """Render the article(s) in FILE as HTML: the figures highlighted in the text and a table of the records."""
-    from .show import show_file
+    from .io.show import show_file
 
     with _friendly_errors():
         page = show_file(file, published=published)
@@ -152,7 +152,7 @@ def bench_command(
     ] = False,
 ) -> None:
     """Speed of the pipeline in words/s, against spaCy's blank English tokeniser on the same texts, and peak memory."""
-    from .bench import format_report, run_bench
+    from .evaluation.bench import format_report, run_bench
 
     with _friendly_errors():
         report = run_bench(path, n_process=n_process, repeat=repeat, articles=articles, memory=memory)
@@ -200,8 +200,8 @@ def evaluate_command(
     """Precision, recall and F1 per kind, value accuracy, end-to-end F1 and the linking fields, against gold."""
     import json
 
-    from .evaluate import evaluate, format_table
-    from .peers import comparison_table, get_system
+    from .evaluation.evaluate import evaluate, format_table
+    from .evaluation.peers import comparison_table, get_system
 
     names = system or ["newsfigures"]
     reports = {}

@@ -1,0 +1,75 @@
+"""The ``newsfigures_linker`` component: links each figure to its subject, role, direction,
+comparison basis, period and the amount it converts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from operator import itemgetter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import BASES_KEY, SPANS_KEY, doc_text, group_data, reading_text
+from ..linker.link import BasisRef, FigureRef, Link, PeriodRef, link_figures
+from .dependency import parse_subject
+from .base import FigureComponent
+
+_START = itemgetter("start")
+
+
+class FigureLinker(FigureComponent):
+    """Adds linking fields to the figure dicts made by the quantity and period components.
+
+    Sentences come from the text itself (``linking.split_sentences``), so the linker needs no parser
+    or sentencizer; with a dependency parse (a pretrained pipeline) the subject is read from the
+    parse where it gives one (``components.dependency``), and from the text otherwise.
+    """
+
+    cfg_keys = ("spans_key", "bases_key")
+
+    def __init__(
+        self, nlp: Language, name: str = "newsfigures_linker", *, spans_key: str = SPANS_KEY, bases_key: str = BASES_KEY
+    ):
+        super().__init__(nlp, name, spans_key=spans_key)
+        self.bases_key = bases_key
+
+    def match(self, doc: Doc) -> list[tuple[dict, Link, list[dict], list[dict]]]:
+        data = sorted(group_data(doc, self.spans_key), key=_START)
+        figures = [d for d in data if d["kind"] != "period"]
+        periods = [d for d in data if d["kind"] == "period"]
+        fig_refs = [
+            FigureRef(
+                d["start"],
+                d["end"],
+                d["kind"],
+                Decimal(d["value"]) if d.get("value") else None,
+                d.get("unit"),
+                (d["counted_start"], d["counted_end"]) if d.get("counted") else None,
+            )
+            for d in figures
+        ]
+        period_refs = [PeriodRef(d["start"], d["end"], bool(d.get("period_start"))) for d in periods]
+        bases = [BasisRef(d["start"], d["end"], d["basis"]) for d in group_data(doc, self.bases_key)]
+        # sentences always come from the text: a pretrained parser's were worse for linking news
+        # (the small English model joins headlines to first sentences and splits at "U.S.")
+        links = link_figures(reading_text(doc), fig_refs, period_refs, bases)
+        if doc.has_annotation("DEP"):  # a pretrained pipeline's parser ran: its subjects, where it is sure
+            for ref, link in zip(fig_refs, links):
+                parsed = parse_subject(doc, ref.start, ref.end, counted=ref.counted)
+                if parsed is not None:
+                    link.subject = parsed
+        return [(d, link, figures, periods) for d, link in zip(figures, links)]
+
+    def set_annotations(self, doc: Doc, matches: list) -> None:
+        text = doc_text(doc)  # a subject keeps the article's own characters, as a mention does
+        for data, link, figures, periods in matches:
+            if link.subject:
+                data["subject_start"], data["subject_end"] = link.subject
+                data["subject"] = text[link.subject[0] : link.subject[1]]
+            data.update(role=link.role, direction=link.direction, basis=link.basis)
+            if link.period is not None:
+                p = periods[link.period]
+                data.update(period_start=p["period_start"], period_end=p["period_end"], period_ref=[p["start"], p["end"]])
+            if link.equivalent_of is not None:
+                target = figures[link.equivalent_of]
+                data["equivalent_ref"] = [target["start"], target["end"]]

@@ -1,0 +1,42 @@
+"""The ``newsfigures_quantities`` component: percentages, money amounts and counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import SPANS_KEY, reading_text, figure_data
+from ..quantities.finder import find_quantities
+from .base import FigureComponent, existing_spans
+
+
+class QuantityFinder(FigureComponent):
+    """Finds percentages, money amounts and counts; skips text the period stage or dateline claimed."""
+
+    def __init__(self, nlp: Language, name: str = "newsfigures_quantities", *, spans_key: str = SPANS_KEY):
+        super().__init__(nlp, name, spans_key=spans_key)
+
+    def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
+        exclude = []
+        for span in existing_spans(doc, self.spans_key):
+            data = figure_data(span) or {}
+            exclude.append((data.get("start", span.start_char), data.get("end", span.end_char)))
+        if doc._.dateline:
+            exclude.append(tuple(doc._.dateline))
+        matches = []
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        for q in find_quantities(reading_text(doc), exclude=exclude, published=published):
+            data = {
+                "text": q.text,
+                "value": str(q.value),
+                "value_high": None if q.value_high is None else str(q.value_high),
+                "unit": q.unit,
+                "qualifier": q.qualifier,
+                "counted": q.counted,
+                "counted_start": q.counted_start,
+                "counted_end": q.counted_end,
+            }
+            matches.append((q.start, q.end, q.kind, q.rule, data))
+        return matches

@@ -1,0 +1,301 @@
+"""The period that governs a figure: the nearest in its clause or sentence that is not a report's date, a
+reference point or another figure's comparison, else one from an earlier sentence of the paragraph."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+import regex
+
+from ..text.fastre import compile_fast as _compile
+from .text import (
+    _DETERMINERS,
+    _PAST_IRREGULAR,
+    REACH,
+    FigureRef,
+    PeriodRef,
+    _at_word_start,
+    _lower,
+    _memo,
+    _Sorted,
+    _words,
+)
+
+
+def _period(
+    text: str,
+    dated: _Sorted,
+    fig: FigureRef,
+    sent: tuple[int, int],
+    attached: dict[int, int],
+    asides: dict,
+    clause: tuple[int, int] | None = None,
+) -> int | None:
+    """The period that governs a figure: the nearest in its sentence, preferring its own clause (up to a
+    semicolon) and passing over the date of a report ("said on Friday"), reference points ("its highest
+    since May") and the period of another figure's comparison ("up from 74% in the fourth quarter")
+    while there is another. With none in the sentence, an earlier sentence of the paragraph lends its
+    period, unless the figure is a standing fact ("Rengo represents about 7 million workers") or a
+    definite count ("the 19 policymakers").
+
+    ``dated``: the periods that have dates, with their indices; ``attached``: period index -> the start
+    of the compared figure it belongs to.
+    """
+    if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
+        return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
+    # a clause of its own that states a standing fact: "Carmakers, which account for 20 per cent of sales,",
+    # "Industry employs 5.5 million people, and ..." - no period from outside it (the clause is tested for
+    # "which" only where that decides)
+    in_sentence = dated.within(sent[0], sent[1])
+    fallback = None
+    if in_sentence:
+        ranked, best = _best_ranked(text, in_sentence, fig, sent[0], attached, asides)
+        outside = not clause[0] <= ranked[1].start < clause[1] if clause else False
+        if (
+            outside
+            and (ranked[1].start >= clause[1] or _relative(text, clause))
+            and _standing_clause(text, clause, fig.start)
+        ):
+            return None
+        if best[0] < 2:
+            return ranked[0]
+        # the sentence has only reference points ("its highest since May") or other figures' periods
+        # ("up from 74% in the fourth quarter"): an earlier sentence may give the figure's own
+        # (failing that, a reference point still dates the figure; another figure's period never does)
+        fallback = None if ranked[0] in attached else ranked[0]
+    if _standing(text, sent) or _relative(text, clause) and _standing_clause(text, clause, fig.start):
+        return None
+    reach = max(0, sent[0] - 4 * REACH)
+    paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
+    earlier = dated.within(paragraph_start, sent[0])
+    if not earlier:
+        return fallback
+    # the last period of the sentences before that is their own: not the date of a report ("said on
+    # Saturday"), a reference point, or a compared figure's ("against Rs 41.86 lakh crore in Q2 FY24")
+    for i, p in reversed(earlier):
+        if i not in attached and not _aside(text, i, p, paragraph_start, asides):
+            return i
+    return earlier[-1][0]
+
+
+def _best_ranked(
+    text: str, in_sentence: list, fig: FigureRef, lo: int, attached: dict[int, int], asides: dict
+) -> tuple[tuple[int, PeriodRef], tuple[int, bool, int]]:
+    """The first of the best ranked periods of a figure's sentence, and its rank: how far it stands aside,
+    whether a semicolon stands between it and the figure, and its distance (each ranked once, in one loop)."""
+    best = ranked = None
+    for item in in_sentence:
+        i, p = item
+        if p.start >= fig.end:
+            distance, semicolon = p.start - fig.end, text.find(";", fig.end, p.start) >= 0
+        else:
+            distance, semicolon = fig.start - p.end, text.find(";", p.end, fig.start) >= 0
+        if i in attached:  # the period of a compared figure: its own, nobody else's
+            aside = 2 if attached[i] != fig.start else 0
+        else:
+            aside = _aside(text, i, p, lo, asides)
+        rank = (aside, semicolon, distance)
+        if best is None or rank < best:
+            best, ranked = rank, item
+    return ranked, best
+
+
+def _relative(text: str, clause: tuple[int, int] | None) -> bool:
+    """A relative clause: "which account for 20 per cent"."""
+    return clause is not None and _RELATIVE_START.match(text, clause[0]) is not None
+
+
+def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple[int, int], int]) -> int:
+    """How far a period stands aside, from the words around it (not before ``lo``): 0 not at all, 1 the
+    date of a report or a comparison, 2 a reference point. Cached in ``asides`` by (period, lo)."""
+    aside = asides.get((index, lo))
+    if aside is None:
+        aside = asides[(index, lo)] = _aside_now(text, period, lo)
+    return aside
+
+
+def _aside_now(text: str, period: PeriodRef, lo: int) -> int:
+    window = max(lo, period.start - 40)
+    lower = _lower(text)
+    if lower is not None:  # a word every way of standing aside needs, first
+        hint = _ASIDE_WORDS.search(lower, window, period.start)
+    else:
+        hint = _ASIDE_WORDS_ANY_CASE.search(text, window, period.start)
+    m = _ASIDE_BEFORE.search(text, window, period.start) if hint else None
+    if m is not None and m["reference"]:
+        return 2  # "its highest since May"
+    if m is not None and m[0].lower().startswith(_REPORT_VERBS) and _MODIFIED_NOUN_AFTER.match(text, period.end):
+        m = None  # "reported October revenue of": the period is the noun's, not the report's
+    elif m is not None and m["from"] and m.end("from") + 1 == period.start and text[period.start].isupper():
+        if " will " in text[lo : period.start]:
+            m = None  # "will rise to £12.60 from April": when it starts, not what it is compared with
+    if m is not None:
+        return 1
+    if _REPORTED_AFTER.match(text, period.end):
+        return 1  # "on Thursday reported net income of ...": the report's date
+    if _WEEKDAY.fullmatch(text, period.start, period.end) and _REPORT_VERB.search(text, lo, period.start):
+        return 1  # "Crestline on Thursday ... reported": a weekday in a report's sentence
+    if text.startswith(("this ", "last "), period.start) and _ORDINAL_BEFORE.search(text, window, period.start):
+        return 2  # "its third reduction this year": a point to count from
+    return 0
+
+
+# the verbs of a report: "said on Friday", "on Thursday reported", "reported October revenue"
+_REPORT_WORDS = r"said|says|reported|announced|posted|released|published|showed|unveiled|told"
+_REPORT_VERBS = tuple(_REPORT_WORDS.split("|"))
+
+
+# a noun right after a period makes the period its modifier: "October revenue", "first-half profit"
+_MODIFIED_NOUN_AFTER = _compile(
+    r"\s++(?!(?:that|it|the|an?|its|their|he|she|they|in|on|at|for|from|to|with|and|but|as|after|before|while|when"
+    r"|compared|showed|said)\b)[a-z][a-z-]*+\b"
+)
+
+
+_WEEKDAY = _compile(r"(?:on\s++)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", regex.IGNORECASE)
+
+
+_REPORT_VERB = _compile(rf"\b(?:{_REPORT_WORDS})\b")
+
+
+_REPORTED_AFTER = _compile(rf"\s*+,?\s*+(?:{_REPORT_WORDS})\b", regex.IGNORECASE)
+
+
+_ORDINAL_BEFORE = _compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s++(?!quarter|half)[a-z-]++"
+    r"(?:\s++[a-z-]++)?\s++\Z",
+    regex.IGNORECASE,
+)
+
+
+# what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
+# <reference>, a point a record is measured from ("its highest since May")
+_ASIDE_BEFORE = _compile(
+    _at_word_start(
+        "abcdfhlmprstvw",
+        r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
+        r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
+        # a comparison ("from the previous quarter", "compared with the first quarter of")
+        r"|(?P<from>\bfrom\b)[^,.;]{0,12}|\b(?:compared\s++(?:with|to)|versus|against)\s++"
+        # a report's date: "said in its advance estimate on Wednesday"
+        r"|\b(?:said|reported|announced|released|published|showed)\s++in\s++(?:its|a|the|their)\s++"
+        r"(?:[a-z-]++\s++){1,3}"
+        r"(?:on\s++)?"
+        r"|\b(?:which|that|whose\s++(?:fiscal|financial)\s++year)\s++(?:will\s++|would\s++)?"
+        r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
+        # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
+        r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
+        r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
+        r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
+        r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
+    ),
+    regex.IGNORECASE,
+)
+
+
+# a word every way of standing aside needs: a cheap test before the full pattern
+_ASIDE_WORDS = re.compile(
+    r"said|says|report|announc|releas|publish|show|told|agreed|decided|pledged|promised|vowed|than|from|compared"
+    r"|versus|against|which|that|whose|after|since"
+)  # read in the lower-cased text
+
+
+_ASIDE_WORDS_ANY_CASE = re.compile(_ASIDE_WORDS.pattern, re.IGNORECASE)
+
+
+_DEFINITE_BEFORE = _compile(
+    r"\b(?:the|its|their|our|his|her|all|each\s+of\s+the)\s++(?:(?:some|about|around|nearly|roughly)\s++)?\Z",
+    regex.IGNORECASE,
+)
+
+
+_COMPARED_FIGURE = _compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s++(?:(?:the|an?|its|their)\s++)?\Z", regex.IGNORECASE
+)
+
+
+# "up from 74% in the fourth quarter", "than the 3.0% pace in the April-June period"
+_PERIOD_AFTER_FIGURE = _compile(
+    r"\s*+(?:(?:[a-z-]++\s++){0,2}(?:in|during|for|on|at|over)\s++(?:the\s++)?)?\s*+\Z", regex.IGNORECASE
+)
+
+
+def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
+    """Periods that belong to a compared figure: in "up from 74% in the fourth quarter" the quarter is
+    the 74%'s, not the period of the other figures of the sentence. Period index -> figure start."""
+    attached: dict[int, int] = {}
+    starts = [f.start for f in figures]
+    for i, p in dated:
+        k = bisect_right(starts, p.start) - 1
+        if k < 0:
+            continue
+        fig = figures[k]
+        if (
+            fig.end <= p.start
+            and p.start - fig.end <= 24
+            and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start)
+            and (_COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start))
+        ):
+            attached[i] = fig.start
+    return attached
+
+
+# A sentence that states a standing fact, in the present tense ("The ONS tracks more than 700 goods"),
+# or a hypothetical ("For a borrower with a £200,000 loan, repayments could fall by £30"), takes no
+# period from the sentences before it.
+_PRESENT = frozenset(
+    "is are has have represents represent employs employ tracks track provides provide shares share holds hold "
+    "keeps keep pays pay owns own serves serve covers cover includes include operates operate runs run supports "
+    "support lifts lift face faces counts count comprises comprise spans span accounts account makes make".split()
+)
+
+
+_MODALS = frozenset("could would might may".split())
+
+
+_RELATIVE_START = _compile(r"\s*+(?:which|who|that)\s", regex.IGNORECASE)
+
+
+# "For a borrower with a A$600,000 mortgage, repayments fall by A$90": an example, not a dated fact
+_HYPOTHETICAL = _compile(
+    r"\s*+For\s++(?:example,?\s++)?an?\s++(?:typical\s++|average\s++)?(?:first-time\s++)?(?:borrower|household|family"
+    r"|buyer|homeowner|home\s++buyer|worker|saver|taxpayer|consumer|customer|motorist|driver|pensioner|couple|earner)s?\b",
+)
+
+
+_NOT_A_VERB_BEFORE = _DETERMINERS | _MODALS | {"will", "to", "shall"}  # "the account", "would account"
+
+
+def _standing_clause(text: str, clause: tuple[int, int], fig_start: int) -> bool:
+    """A clause whose verb before the figure is in the present tense and that has no past in it:
+    "which account for about 20 per cent", "Industry employs about 5.5 million people"."""
+    before = _words(text, clause[0], fig_start)
+    if not any(
+        w[2] in _PRESENT and (k == 0 or before[k - 1][2] not in _NOT_A_VERB_BEFORE)
+        for k, w in enumerate(before)
+    ):
+        return False
+    return not any(w[2] in _PAST_IRREGULAR or w[2].endswith("ed") and len(w[2]) > 4 for w in _words(text, *clause))
+
+
+def _standing(text: str, sent: tuple[int, int]) -> bool:
+    """Whether a sentence (or clause) states a standing fact or a hypothetical (memoised: asked once per figure)."""
+    memo = _memo(text)
+    key = ("standing", sent)
+    if key not in memo:
+        memo[key] = _standing_now(text, sent)
+    return memo[key]
+
+
+def _standing_now(text: str, sent: tuple[int, int]) -> bool:
+    if _HYPOTHETICAL.match(text, sent[0]):
+        return True
+    found = _words(text, sent[0], sent[1])
+    words = [w for _, _, w in found]
+    if not _MODALS.isdisjoint(words) and any(w in _MODALS and text[s:e] == w for s, e, w in found):
+        return True  # as written: "May" is a month
+    # most sentences have no present-tense verb of the list: asked first, as a set
+    return not _PRESENT.isdisjoint(words) and not any(
+        w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words
+    )

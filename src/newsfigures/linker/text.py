@@ -1,0 +1,388 @@
+"""What the linker reads a text with: its words (found once per text), sentences and clauses, the cue
+lexicons of ``patterns/linking.json`` and ``directions.json``, and the figures, periods and bases it links."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
+
+import regex
+
+from ..text.fastre import compile_fast as _compile
+from ..text.fastre import prefix_alternation
+from ..resources import load_json
+
+MAX_SUBJECT_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRef:
+    """A figure to link: its span, kind, value and unit, and for counts the counted noun."""
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal | None = None
+    unit: str | None = None
+    counted: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRef:
+    start: int
+    end: int
+    has_dates: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class BasisRef:
+    start: int
+    end: int
+    basis: str
+
+
+@dataclass(slots=True)
+class Link:
+    """What one figure is linked to. ``period`` and ``equivalent_of`` are indexes into the inputs."""
+
+    subject: tuple[int, int] | None = None
+    role: str | None = None
+    direction: str | None = None
+    basis: str | None = None
+    period: int | None = None
+    equivalent_of: int | None = None
+    cues: list[str] = field(default_factory=list)
+
+
+# the standard library's engine: about twice as fast as ``regex`` on this simple pattern (each branch
+# is greedy to its end, so nothing backtracks); words are read from the lower-cased text
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*%?|[$€£¥₹]")
+
+
+_BREAK = r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n"  # a clause break; not "U.S. goods"
+
+
+# the lookahead in front, which the character of every branch passes, lets the engine skip the other
+# characters without trying each branch at them (twice as fast; the same matches)
+_CLAUSE_BREAK = _compile(rf"(?=[;:!?()\[\]\"“”,.\n])(?:{_BREAK})")
+
+
+_LAST_CLAUSE_BREAK = _compile(_BREAK, regex.REVERSE)  # one-character matches: found from the end
+
+
+def _at_word_start(letters: str, pattern: str) -> str:
+    """``pattern``, whose every branch begins at a word start (``\\b``) with one of ``letters``, behind a
+    lookahead that says so: the engine skips every other position with that one test instead of trying each
+    branch there (two to three times as fast on the long alternations searched before a figure; the same
+    matches - a test checks the letters against the branches)."""
+    return rf"(?=\b[{letters}])(?:{pattern})"
+
+
+def _any_word(words: list[str]) -> re.Pattern:
+    """Whether any of ``words`` occurs as a whole word (only whether: which one is not told)."""
+    return _compile(r"\b" + prefix_alternation(words) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    link = load_json("linking.json")
+    directions = load_json("directions.json")
+    return {
+        "increase": frozenset(directions["increase"]),
+        "decrease": frozenset(directions["decrease"]),
+        "noun_like": frozenset(directions["noun_like"]),
+        "count_increase": frozenset(directions["count_increase"]),
+        "count_decrease": frozenset(directions["count_decrease"]),
+        "level": frozenset(link["level_verbs"]),
+        "share_before": tuple(link["share_before"]),
+        "share_after": tuple(link["share_after"]),
+        "target_after": tuple(link["target_after"]),
+        "target": tuple(link["target_cues"]),
+        "forecast": tuple(link["forecast_cues"]),
+        "openers": frozenset(link["clause_openers"]),
+        "aux": frozenset(link["auxiliaries"]),
+        "rates": {k: Decimal(str(v)) for k, v in link["usd_rates"].items() if not k.startswith("_")},
+        "verbs": frozenset(link["other_verbs"])
+        | frozenset(w for w in link["target_cues"] + link["forecast_cues"] if " " not in w),
+        "abbreviations": frozenset(link["abbreviations"]),
+        "target_re": _any_word(link["target_cues"]),
+        "forecast_re": _any_word(link["forecast_cues"]),
+        "reporting": frozenset(link["reporting_verbs"]),
+    }
+
+
+# a sentence ends after [.!?] (the break is what follows it) or at line breaks; the pattern begins with the
+# stop itself, not a lookbehind, and as one character class, which the engine scans the text for before it tries
+# the rest (a lookahead in front instead is tried at every character: twice as slow), then tells them apart
+_SENTENCE_END = _compile(r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|(?<=\n)\n*+)")
+
+
+_LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation and line breaks, not fooled by "U.S." or "Jan. 31"."""
+    abbreviations = _cues()["abbreviations"]
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        stop = m.start("gap")
+        if stop >= 0 and text[stop] != "\n":  # after a stop and a line break: a break whatever the word
+            last = _LAST_TOKEN.search(text, max(start, stop - 20), stop)
+            if last and (last["word"].lower().rstrip(".") in abbreviations or len(last["word"]) == 1):
+                continue
+        elif stop < 0:
+            stop = m.start()
+        spans.append((start, stop))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+REACH = 600  # characters around a figure within which its links are looked for
+
+
+class _Sorted:
+    """Items sorted by start, with the ones starting in [lo, hi) found by bisection."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: list, starts: list[int]) -> None:
+        self.items, self.starts = items, starts
+
+    def within(self, lo: int, hi: int) -> list:
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+class _Periods:
+    """Periods sorted by start, iterable like a list; the ones that may overlap a span found by bisection."""
+
+    __slots__ = ("items", "starts", "reach")
+
+    def __init__(self, periods: list[PeriodRef]) -> None:
+        self.items = sorted(periods, key=lambda p: p.start)
+        self.starts = [p.start for p in self.items]
+        self.reach, furthest = [], -1
+        for p in self.items:  # the furthest end so far: never decreasing, even where periods overlap
+            furthest = max(furthest, p.end)
+            self.reach.append(furthest)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def near(self, lo: int, hi: int) -> list[PeriodRef]:
+        """The periods that may overlap ``lo:hi``, in order: none of the others ends after ``lo`` and starts
+        before ``hi`` (the caller still tests each one)."""
+        return self.items[bisect_right(self.reach, lo) : bisect_left(self.starts, hi)]
+
+
+def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return spans[k]
+    return None
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    m = _LAST_CLAUSE_BREAK.search(text, sent_start, pos)  # the last break before the figure
+    return m.end() if m else sent_start
+
+
+def _clause_end(text: str, pos: int, sent_end: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, sent_end)
+    return m.start() if m else sent_end
+
+
+_WORD = itemgetter(2)  # the word of a (start, end, word) of the word index
+
+
+# the last text: its words found once, with their starts and ends for bisection (clauses are read many times)
+_WORD_MEMO: list = [None, None, [], [], []]
+
+
+def _word_index(text: str) -> list:
+    """[text, lower-cased text (None when lower-casing moves offsets), words, their starts, their ends]."""
+    if _WORD_MEMO[0] is not text:
+        lower = text.lower()
+        if len(lower) == len(text):
+            _WORD_MEMO[:] = [text, lower, *_index_words(lower)]
+        else:  # "İ" lower-cases to two characters: each word is lower-cased alone
+            found = _slice_words(text, None, 0, len(text))
+            _WORD_MEMO[:] = [text, None, found, [w[0] for w in found], [w[1] for w in found]]
+    return _WORD_MEMO
+
+
+_WORDS_SPLIT = re.compile(f"({_WORDS.pattern})")
+
+
+def _index_words(lower: str) -> tuple[list[tuple[int, int, str]], list[int], list[int]]:
+    """The words of a whole lower-cased text with their starts and ends, as ``_slice_words`` finds them: one
+    split into gaps and words, their offsets summed from the lengths (about half the steps of reading each
+    match's offsets in Python)."""
+    parts = _WORDS_SPLIT.split(lower)  # gap, word, gap, word, ..., gap
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    return list(zip(starts, ends, [w.rstrip(".") for w in parts[1::2]])), starts, ends
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
+    once; a word cut by an edge is read from its part inside, as a search of the slice would read it."""
+    _, source, found, starts, ends = _WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text)
+    i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
+    if i >= j:
+        return []
+    if starts[i] >= start and ends[j - 1] <= end:
+        return found[i:j]
+    if i == j - 1:
+        return _slice_words(text, source, start, end)
+    head = _slice_words(text, source, start, ends[i]) if starts[i] < start else [found[i]]
+    tail = _slice_words(text, source, starts[j - 1], end) if ends[j - 1] > end else [found[j - 1]]
+    return head + found[i + 1 : j - 1] + tail
+
+
+def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int, str]]:
+    """``_words(text, start, end)[:n]``, without cutting the slice's last word when it is not among them."""
+    _, _, found, starts, ends = _WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text)
+    i = bisect_right(ends, start)
+    # the text's next n words lie whole inside the slice: no edge cuts them, so they are its first n
+    if i + n <= len(found) and starts[i] >= start and ends[i + n - 1] <= end:
+        return found[i : i + n]
+    return _words(text, start, end)[:n]
+
+
+def _lower(text: str) -> str | None:
+    """The text lower-cased with the same offsets; None when lower-casing would move them ("İ")."""
+    return (_WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text))[1]
+
+
+def _has_any(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether any of ``keys`` occurs in ``text``: the cheap test before a pattern that needs one."""
+    for key in keys:
+        if key in text:
+            return True
+    return False
+
+
+# answers asked more than once about the text in hand, by question; dropped with the text (no texts kept)
+_TEXT_MEMO: list = [None, {}]
+
+
+def _memo(text: str) -> dict:
+    if _TEXT_MEMO[0] is not text:
+        _TEXT_MEMO[:] = [text, {}]
+    return _TEXT_MEMO[1]
+
+
+def _attributive_at(text: str, end: int):
+    return _ATTRIBUTIVE.match(text, end)  # asked about half the time twice: a memo costs more than matching again
+
+
+# the last text and its characters in reverse order, where what ends at a figure is matched from the figure
+_REVERSED: list = [None, ""]
+
+
+def _determiner_before(text: str, start: int) -> bool:
+    """Whether a determiner ("a", "its", "the new") ends right before ``start``, within 24 characters: matched at
+    the figure in the reversed text (one anchored match, where ``_DETERMINER_BEFORE`` searches the 24 characters
+    before it for a start)."""
+    if _REVERSED[0] is not text:
+        _REVERSED[:] = [text, text[::-1]]
+    m = _DETERMINER_BEFORE_REVERSED.match(_REVERSED[1], len(text) - start)
+    return m is not None and m.end() <= len(text) - max(0, start - 24)
+
+
+def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
+    if source is not None:
+        return [(m.start(), m.end(), m[0].rstrip(".")) for m in _WORDS.finditer(source, start, end)]
+    return [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=4096)
+def _direction_of(word: str) -> str | None:
+    """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk")."""
+    cues = _cues()
+    forms = {word}
+    for suffix in ("ing", "ed", "s", "es"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # "cutting" -> "cut"
+    if forms & cues["increase"]:
+        return "increase"
+    if forms & cues["decrease"]:
+        return "decrease"
+    return None
+
+
+# a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
+_CHANGE_IN_BY = _compile(
+    r"\b(?P<noun>increase|rise|growth|gain|jump|expansion|decline|decrease|drop|fall|reduction|contraction)s?"
+    r"\s++(?:in|of)\s++(?P<np>[^,;:()]{2,90}?)\s++by\s*+\Z",
+    regex.IGNORECASE,
+)
+
+
+_CONTINUED = _compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
+
+
+# words between a change verb and the count it governs: "added just 114,000 jobs", "hired another 300"
+_COUNT_FILLERS = frozenset("by to of just only about nearly some around roughly almost another a further over".split())
+
+
+_CHANGE_NOUN_WORDS = frozenset(
+    "rise increase jump gain growth surge climb drop fall decline decrease reduction slump dip slide plunge "
+    "contraction expansion hike raise".split()
+)
+
+
+def _is_past(word: str) -> bool:
+    """A verb in the past tense, as far as a word alone tells: "voted", "rose", "fell"."""
+    return word.endswith("ed") and len(word) > 4 or word in _PAST_IRREGULAR
+
+
+_ATTRIBUTIVE = _compile(
+    r"[ -](?P<np>[a-z][a-z-]*+(?:\s++[a-z][a-z-]*+"
+    r"(?=[,.;:)\n]|$|\s++(?:of|in|for|to|at|by|with|from|and|that|which|is|was|were|are|will|on)\b))?)"
+    r"(?=[\s,.;:)]|$)"
+)
+
+
+_DETERMINERS_BEFORE = "a an its their his her our the this that whose".split()
+
+
+_FRESH = "new fresh further additional planned proposed".split()
+
+
+# a determiner before a figure, read forward: what _determiner_before finds (a test compares them)
+_DETERMINER_BEFORE = _compile(
+    _at_word_start("aihotw", rf"\b(?:{'|'.join(_DETERMINERS_BEFORE)})\s++(?:(?:{'|'.join(_FRESH)})\s++)?\Z"),
+    regex.IGNORECASE,
+)
+
+
+def _mirrored(words: list[str]) -> str:
+    return "|".join(word[::-1] for word in words)
+
+
+# the same, mirrored, for the reversed text: the spaces before the figure, any "new", then the determiner
+_DETERMINER_BEFORE_REVERSED = _compile(
+    rf"\s++(?:(?:{_mirrored(_FRESH)})\s++)?(?:{_mirrored(_DETERMINERS_BEFORE)})\b", regex.IGNORECASE
+)
+
+
+_PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
+
+
+_DETERMINERS = frozenset("the a an its their his her our this that these those it they them".split())
+
+
+_PAST_IRREGULAR = frozenset(
+    "was were had rose fell grew stood hit cut saw came took made held kept said paid sold spent won lost went gave "
+    "brought bought slid shrank sank rang ran set put led left got fought beat swung".split()
+)

@@ -1,0 +1,515 @@
+"""From a rule's match to dates: parsers and period specifications.
+
+A parser (named by a rule's ``parse`` key) turns the named groups of a match
+into a *spec* without looking at the context; it returns None when the match is
+not a period after all (``February 30``, ``2024-2019``). A spec's ``resolve``
+then places it in time using the :class:`ResolutionContext`, and an optional
+*container* (the year a link puts it in: ``the third quarter`` *of 2023*).
+``resolve`` returns None only when the spec cannot take the container (it names
+its own year); an unresolvable period gets ``Resolved(None, None)``.
+
+Conventions (see corpus/GUIDELINES.md, "Normalisation"):
+- a month, quarter, half, day or weekday without a year is the latest one that
+  starts on or before the publication date P, or the earliest one that ends on
+  or after P when its clause points forward; a year named earlier in the same
+  sentence takes precedence. A day of a month without a year and without a cue
+  either way (``payable Dec. 7``) is the nearest such day, past or future, and
+  a past one only if it lies within about ten months of P. Year-to-date periods (``the first nine months``,
+  ``H1``, ``January-September``) also need their first month to be over, so
+  that in early January they mean last year's.
+- ``the past three years`` ends on P, ``the next five years`` starts the day after P.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Protocol
+
+from .calendar import (
+    ONE_DAY,
+    add_months,
+    apply_edge,
+    choose_repetition,
+    iso_duration,
+    month_end,
+    months_range,
+    shift_date,
+    shift_range,
+    step_unit,
+    unit_range,
+)
+from .context import FiscalConvention, ResolutionContext, Resolved
+from .rules import Lexicon, lexicon
+
+Container = tuple[date | None, date | None] | None
+UNRESOLVED = Resolved(None, None)
+UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "half": 184, "year": 366, "decade": 3653}
+UNIT_NAMES = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "fortnight": "week",
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "half": "half",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+}
+
+
+class Spec(Protocol):
+    def resolve(self, ctx: ResolutionContext, span: tuple[int, int], container: Container) -> Resolved | None: ...
+
+
+def _unit(text: str) -> str:
+    words = text.lower().split()
+    return UNIT_NAMES.get(words[-1].replace("-", ""), "year") if words else "year"
+
+
+def _unit_code(lex: Lexicon, text: str) -> tuple[str, int]:
+    word = text.lower().split()[-1]
+    return lex.duration_units.get(word, ("Y", 1))
+
+
+def _year(groups: dict) -> int | None:
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("yy"):
+        return 2000 + int(groups["yy"])
+    return None
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    """``fiscal 2024``, ``FY25``, ``FY2023-24``, ``2024-25`` (``second`` set for split names)."""
+
+    first: int
+    second: int | None = None
+    loose: bool = False  # '2023-2024' without 'fiscal': two calendar years unless a fiscal convention applies
+
+    def range(self, convention: FiscalConvention) -> tuple[date, date]:
+        if self.second is not None:
+            if convention.start_month == 1 and self.loose:
+                return date(self.first, 1, 1), date(self.second, 12, 31)
+            start_month = convention.start_month
+            if start_month == 1:
+                start_month = int(lexicon().raw["split_year_default_start_month"])
+            return months_range(date(self.first, start_month, 1), 12)
+        if convention.start_month == 1:
+            return date(self.first, 1, 1), date(self.first, 12, 31)
+        start_year = self.first - 1 if convention.named_by == "end" else self.first
+        return months_range(date(start_year, convention.start_month, 1), 12)
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        return Resolved(*self.range(ctx.fiscal_convention(span[0])))
+
+
+@dataclass(frozen=True)
+class RelativeFiscalYear:
+    """``this fiscal year`` (0), ``last fiscal year`` (-1), ``the next fiscal year`` (+1)."""
+
+    step: int
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if ctx.published is None:
+            return UNRESOLVED
+        conv = ctx.fiscal_convention(span[0])
+        p = ctx.published
+        year = p.year if p.month >= conv.start_month else p.year - 1
+        return Resolved(*months_range(date(year + self.step, conv.start_month, 1), 12))
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A period whose dates are written out (``2024``, ``the 1990s``, ``2020-2023``)."""
+
+    start: date
+    end: date
+
+    def resolve(self, ctx, span, container):
+        return None if container is not None else Resolved(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class InYear:
+    """A period inside a year: a month, day, quarter, half, month range or year-to-date run.
+
+    ``offset``/``length`` count months from the year's first month (the fiscal
+    year's with ``fiscal``); ``month`` (and ``day``) name a calendar month instead.
+    ``year`` is an explicit calendar year (for month ranges: the year of the last month).
+    """
+
+    offset: int = 0
+    length: int = 1
+    month: int | None = None
+    day: int | None = None
+    fiscal: bool = False
+    cumulative: bool = False
+    year: int | None = None
+    fiscal_year: FiscalYear | None = None
+
+    def _place(self, year_start: date) -> tuple[date, date] | None:
+        offset = (self.month - year_start.month) % 12 if self.month else self.offset
+        start, end = months_range(add_months(year_start, offset), self.length)
+        if self.day is None:
+            return start, end
+        if self.day > month_end(start.year, start.month).day:
+            return None
+        day = start.replace(day=self.day)
+        return day, day
+
+    def resolve(self, ctx, span, container):
+        explicit = self.year is not None or self.fiscal_year is not None
+        if container is not None and explicit:
+            return None
+        if self.fiscal_year is not None:
+            container = self.fiscal_year.range(ctx.fiscal_convention(span[0]))
+        elif self.year is not None:
+            first = self.month or 1
+            wraps = self.month is not None and self.month - 1 + self.length - 1 >= 12
+            container = (date(self.year - 1 if wraps else self.year, first, 1), None)
+        elif container is None:
+            anchor = ctx.year_anchor(span[0])
+            if anchor is not None:
+                container = (anchor.start, anchor.end)
+        if container is not None:
+            if container[0] is None:
+                return UNRESOLVED
+            placed = self._place(container[0])
+            return Resolved(*placed) if placed else UNRESOLVED
+        p = ctx.published
+        if p is None:
+            return UNRESOLVED
+        first_month = 1
+        if self.fiscal and not self.month:
+            first_month = ctx.fiscal_convention(span[0]).start_month
+        candidates = _yearly(self, first_month, p.year)
+        if not candidates:
+            return UNRESOLVED
+        direction = ctx.direction(*span)
+        cumulative = self.cumulative and self.length > 1
+        return Resolved(*choose_repetition(candidates, p, direction, cumulative, day=self.day is not None))
+
+
+@lru_cache(maxsize=4096)
+def _yearly(spec: InYear, first_month: int, year: int) -> list[tuple[date, date]]:
+    """The repetitions of a yearly period around ``year`` (cached: articles repeat their periods)."""
+    return [c for c in (spec._place(date(y, first_month, 1)) for y in range(year - 3, year + 2)) if c]
+
+
+@dataclass(frozen=True)
+class RelativeMonth:
+    """``last May``, ``next March``, ``this September``, ``this past June``."""
+
+    month: int
+    step: int  # -1 last, 0 this, +1 next
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        p = ctx.published
+        if p is None:
+            return UNRESOLVED
+        if self.step == 0:
+            return Resolved(*months_range(date(p.year, self.month, 1), 1))
+        this_month = date(p.year, p.month, 1)
+        candidates = [date(y, self.month, 1) for y in range(p.year - 1, p.year + 2)]
+        if self.step < 0:
+            return Resolved(*months_range(max(c for c in candidates if c < this_month), 1))
+        return Resolved(*months_range(min(c for c in candidates if c > this_month), 1))
+
+
+@dataclass(frozen=True)
+class RelativeUnit:
+    """``this year``, ``last month``, ``next week``, ``last quarter``, ``the latest quarter``."""
+
+    unit: str
+    step: int
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if ctx.published is None:
+            return UNRESOLVED
+        return Resolved(*step_unit(ctx.published, self.unit, self.step))
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """``the past three years`` (ends on P) or ``the next five years`` (starts the day after P)."""
+
+    amount: float
+    code: str
+    forward: bool
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        p = ctx.published
+        if p is None:
+            return UNRESOLVED
+        if self.forward:
+            return Resolved(p + ONE_DAY, shift_date(p, self.amount, self.code))
+        return Resolved(shift_date(p, -self.amount, self.code) + ONE_DAY, p)
+
+
+@dataclass(frozen=True)
+class Ago:
+    """``two years ago``: the calendar unit containing P minus the amount."""
+
+    amount: float
+    code: str
+    unit: str
+    qualifier: str | None = None
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if ctx.published is None:
+            return Resolved(None, None, qualifier=self.qualifier)
+        target = shift_date(ctx.published, -self.amount, self.code)
+        unit = "year" if self.unit == "decade" else self.unit
+        return Resolved(*unit_range(target, unit), qualifier=self.qualifier)
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """``Monday``, ``last Friday``, ``next Tuesday``, ``this Monday``."""
+
+    weekday: int
+    rel: str | None
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        p = ctx.published
+        if p is None:
+            return UNRESOLVED
+        back = (p.weekday() - self.weekday) % 7
+        ahead = (self.weekday - p.weekday()) % 7
+        if self.rel == "this":
+            day = p - timedelta(days=p.weekday()) + timedelta(days=self.weekday)
+        elif self.rel == "last":
+            day = p - timedelta(days=back or 7)
+        elif self.rel == "next":
+            day = p + timedelta(days=ahead or 7)
+        elif ctx.points_forward(*span):
+            day = p + timedelta(days=ahead)
+        else:
+            day = p - timedelta(days=back)
+        return Resolved(day, day)
+
+
+@dataclass(frozen=True)
+class DayOffset:
+    """``today`` (0), ``yesterday`` (-1), ``tomorrow`` (+1)."""
+
+    days: int
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if ctx.published is None:
+            return UNRESOLVED
+        day = ctx.published + timedelta(days=self.days)
+        return Resolved(day, day)
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """A period defined from the one the sentence is about (else from P).
+
+    ``shift``: move it (``a year earlier``: -12 months; ``the same period last year``);
+    ``previous``: the calendar ``unit`` before (after) the one it ends in (``the previous quarter``);
+    ``year``: the same period in another year (``the same period of 2023``).
+    """
+
+    mode: str
+    unit: str = "year"
+    months: int = 0
+    days: int = 0
+    step: int = -1
+    year: int | None = None
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        anchor = ctx.anchor(span[0])
+        if self.mode == "previous" and anchor is not None and (anchor.end - anchor.start).days >= UNIT_DAYS[self.unit]:
+            anchor = None  # "the day after" a decade is not about that decade
+        if anchor is None and ctx.published is None:
+            return Resolved(None, None, anaphoric=True)
+        if anchor is not None:
+            start, end = anchor.start, anchor.end
+        else:
+            start = end = ctx.published
+        if self.mode == "previous":
+            return Resolved(*step_unit(end, self.unit, self.step), anaphoric=True)
+        if self.mode == "year":
+            if anchor is None:
+                return Resolved(None, None, anaphoric=True)
+            return Resolved(*shift_range(start, end, months=12 * (self.year - start.year)), anaphoric=True)
+        return Resolved(*shift_range(start, end, months=self.months, days=self.days), anaphoric=True)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time with no anchor: ``six months`` -> P6M, ``nearly two years`` -> P2Y."""
+
+    amount: float
+    code: str
+    qualifier: str | None = None
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        return Resolved(None, None, duration=iso_duration(self.amount, self.code), qualifier=self.qualifier)
+
+
+@dataclass(frozen=True)
+class Decade:
+    """``the 1990s``; ``the '90s`` is the latest such decade starting on or before P."""
+
+    digit: int
+    century: int | None
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if self.century is not None:
+            first = self.century * 100 + self.digit * 10
+        elif ctx.published is None:
+            return UNRESOLVED
+        else:
+            recent = 2000 + self.digit * 10
+            first = recent if recent <= ctx.published.year else 1900 + self.digit * 10
+        return Resolved(date(first, 1, 1), date(first + 9, 12, 31))
+
+
+@dataclass(frozen=True)
+class SpanTo:
+    """``the three months to November``, ``the fiscal year ended March 31``, ``the week to Friday``."""
+
+    amount: float
+    code: str
+    end_text: str
+    ended: bool = False  # "ended March 31": the end date is in the past
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        ctx.assumed_direction = "past" if self.ended else None
+        try:
+            inner = ctx.resolve_inner(self.end_text, ctx, span)  # the end date, read with the same rules
+        finally:
+            ctx.assumed_direction = None
+        if inner is None:
+            return None
+        if inner.end is None:
+            return UNRESOLVED
+        last = inner.end
+        if self.code in ("D", "W"):
+            return Resolved(shift_date(last, -self.amount, self.code) + ONE_DAY, last)
+        months = round(self.amount * (12 if self.code == "Y" else 1))
+        if (last + ONE_DAY).day == 1:
+            return Resolved(*months_range(add_months(last.replace(day=1), 1 - months), months))
+        return Resolved(add_months(last, -months) + ONE_DAY, last)
+
+
+@dataclass(frozen=True)
+class ToDate:
+    """``year-to-date``, ``so far this year``: from the start of P's ``unit`` to P."""
+
+    unit: str
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if ctx.published is None:
+            return UNRESOLVED
+        return Resolved(unit_range(ctx.published, self.unit)[0], ctx.published)
+
+
+@dataclass(frozen=True)
+class ContainerUnit:
+    """``the year``, ``the quarter``, ``the fiscal year``, ``the full year``: the sentence's, else P's.
+
+    Without a period in the sentence, ``the quarter`` and ``the month`` are the last completed
+    ones (what results are reported for) unless the clause points forward.
+    """
+
+    unit: str
+    fiscal: bool = False
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if self.unit == "year":
+            anchor = ctx.year_anchor(span[0])
+            if anchor is not None:
+                return Resolved(anchor.start, anchor.end)
+        else:
+            anchor = ctx.anchor(span[0])
+            if anchor is not None and anchor.start is not None:
+                same = step_unit(anchor.end, self.unit, 0)
+                if same[0] <= anchor.start:
+                    return Resolved(*same)
+        if ctx.published is None:
+            return UNRESOLVED
+        if self.fiscal and self.unit == "year":
+            return RelativeFiscalYear(0).resolve(ctx, span, None)
+        if self.unit in ("quarter", "month") and ctx.direction(*span) != "forward":
+            # "lower earnings for the quarter": the latest quarter reported on, i.e. the last one completed
+            return Resolved(*step_unit(ctx.published, self.unit, -1))
+        return Resolved(*unit_range(ctx.published, self.unit))
+
+
+@dataclass(frozen=True)
+class ReportedPeriod:
+    """A results heading with no end date (``Qtr``, ``Nine mths``, ``Year``, "for qtr"): the ``months`` months
+    ending with the last quarter that ended before P, the period a report published on P covers. A year
+    reported in the first half of P's year is the calendar year before (most years end in December and their
+    results come out by spring)."""
+
+    months: int
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        p = ctx.published
+        if p is None:
+            return UNRESOLVED
+        if self.months == 12 and p.month <= 6:
+            return Resolved(date(p.year - 1, 1, 1), date(p.year - 1, 12, 31))
+        quarter_start = date(p.year, (p.month - 1) // 3 * 3 + 1, 1)
+        return Resolved(*months_range(add_months(quarter_start, -self.months), self.months))
+
+
+@dataclass(frozen=True)
+class YearPoint:
+    """``year-end`` (31 December) and ``mid-year`` (June-July) of a named year, the sentence's year, or P's."""
+
+    edge: str
+    year: int | None = None
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        year = self.year
+        if year is None:
+            anchor = ctx.year_anchor(span[0])
+            year = anchor.start.year if anchor is not None else (ctx.published.year if ctx.published else None)
+        if year is None:
+            return UNRESOLVED
+        return Resolved(*apply_edge(self.edge, date(year, 1, 1), date(year, 12, 31), ctx.published))
