@@ -27,8 +27,26 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="markdown",
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"newsfigures {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, metavar="", help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Get the figures (percentages, money, counts, periods) out of economic news."""
 
 
 class OutputFormat(str, Enum):
@@ -59,15 +77,20 @@ def extract_command(
         list[str],
         typer.Argument(metavar="PATH", help="Files and folders to read (folders recursively).", show_default=False),
     ],
-    out: Annotated[str, typer.Option("-o", "--output", metavar="OUT", help="Output file; '-' for stdout.")] = "-",
+    out: Annotated[
+        str, typer.Option("-o", "--output", metavar="OUT", help="Output file (its extension picks the format); '-' for stdout.")
+    ] = "-",
     fmt: Annotated[
-        OutputFormat,
-        typer.Option("--format", "-f", help="jsonl: one record per article; csv/parquet: one row per mention."),
-    ] = OutputFormat.jsonl,
+        OutputFormat | None,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT",
+            help="jsonl (one record per article), csv or parquet (one row per mention); default: from OUT's extension, else jsonl.",
+        ),
+    ] = None,
     published: Annotated[
         str | None, typer.Option(metavar="DATE", help="Publication date (YYYY-MM-DD) for articles that give none.")
     ] = None,
-    n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
+    n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, metavar="N", help="Worker processes.")] = 1,
     glob: Annotated[
         str | None,
         typer.Option(
@@ -75,28 +98,37 @@ def extract_command(
         ),
     ] = None,
     resume: Annotated[
-        bool, typer.Option(help="Skip the inputs already in OUT (after a killed or finished run).")
+        bool, typer.Option("--resume", metavar="", help="Skip the inputs already in OUT (after a killed or finished run).")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite OUT if it exists.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Extract the figures of every article under PATH... as JSONL, CSV or Parquet.
 
-    Reads .txt, .md, .html, .json and .jsonl files (.json/.jsonl records need a `text`; `id`, `title` and
-    `published` or `date` are optional). Every input gives exactly one record: the article, or an error record
-    `{"source", "error": {"type", "message"}}` with one line on stderr saying why.
+    Reads .txt, .md, .html, .json and .jsonl files, also gzipped (.jsonl.gz); .json/.jsonl records need a
+    text (or body); id, title and published or date are optional. Every input gives exactly one record: the
+    article, or an error record {"source", "error": {"type", "message"}} with one line on stderr saying why.
 
-    OUT is written as OUT.partial and renamed when the run ends, so it is never cut short; after a killed run,
-    `--resume` carries on where it stopped, and after a finished one it adds only new inputs.
+    OUT is written as OUT.partial and renamed when the run ends, so it is never cut short; an existing OUT is
+    kept unless --force; after a killed run, --resume carries on where it stopped, and after a finished one it
+    adds only new inputs.
 
-    **Exit status**: 0 when every input was read, 1 when any error record was written, 2 for bad options.
+    Exit status: 0 when every input was read, 1 when any error record was written, 2 for bad options
+    (a missing input, an output that cannot be written), checked before any work.
     """
     from .io.batch import run_extract
+    from .io.outputs import check_output, format_for
 
     progress = not quiet and sys.stderr.isatty()
     hint = "interrupted" if out == "-" else f"interrupted: rerun with --resume to carry on from {out}.partial"
     with _friendly_errors(hint):
+        missing = [p for p in paths if not os.path.lexists(p)]
+        if missing:
+            raise NewsfiguresError(f"no such file or folder: {', '.join(missing)}")
+        fmt_name = format_for(out, fmt.value if fmt else None)
+        check_output(out, force=force, resume=resume)
         summary = run_extract(
-            paths, out=out, fmt=fmt.value, published=published, n_process=n_process,
+            paths, out=out, fmt=fmt_name, published=published, n_process=n_process,
             pattern=glob, resume=resume, progress=progress,
         )  # fmt: skip
     if not quiet:
@@ -110,15 +142,17 @@ def show_command(
         str,
         typer.Argument(metavar="FILE", help="An article file (.txt, .md, .html, .json, .jsonl).", show_default=False),
     ],
-    out: Annotated[str, typer.Option("-o", "--output", help="HTML file to write; '-' for stdout.")] = "-",
+    out: Annotated[str, typer.Option("-o", "--output", metavar="OUT", help="HTML file to write; '-' for stdout.")] = "-",
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) if the article gives none.")
+        str | None, typer.Option(metavar="DATE", help="Publication date (YYYY-MM-DD) if the article gives none.")
     ] = None,
 ) -> None:
     """Render the article(s) in FILE as HTML: the figures highlighted in the text and a table of the records."""
     from .io.show import show_file
 
     with _friendly_errors():
+        if not os.path.isfile(file):
+            raise NewsfiguresError(f"{file}: no such file")
         page = show_file(file, published=published)
         if out == "-":
             sys.stdout.write(page)
@@ -139,16 +173,16 @@ def bench_command(
         ),
     ] = None,
     n_process: Annotated[
-        int, typer.Option("--n-process", "-n", min=1, help="Also time N worker processes and report the scaling.")
+        int, typer.Option("--n-process", "-n", min=1, metavar="N", help="Also time N worker processes and report the scaling.")
     ] = 1,
     repeat: Annotated[
-        int, typer.Option("--repeat", "-k", min=1, help="Turns: in each, every run is timed once; medians and turn-by-turn ratios are reported.")
+        int, typer.Option("--repeat", "-k", min=1, metavar="K", help="Turns: in each, every run is timed once; medians and turn-by-turn ratios are reported.")
     ] = 3,
     articles: Annotated[
-        int, typer.Option(min=1, help="Texts to time: the articles are repeated in turn up to this many.")
+        int, typer.Option(min=1, metavar="N", help="Texts to time: the articles are repeated in turn up to this many, the first N of more.")
     ] = 400,
     memory: Annotated[
-        bool, typer.Option(help="Also check peak memory with 1x and 10x the articles (in subprocesses).")
+        bool, typer.Option("--memory", metavar="", help="Also check peak memory with 1x and 10x the articles (in subprocesses).")
     ] = False,
 ) -> None:
     """Speed of the pipeline in words/s, against spaCy's blank English tokeniser on the same texts, and peak memory."""
@@ -176,22 +210,30 @@ def evaluate_command(
             help="The corpus folder (articles/ + gold/), or a JSONL file of annotated records.",
         ),
     ] = "corpus",
-    split: Annotated[Split, typer.Option(help="Which split to score.")] = Split.test,
+    split: Annotated[
+        Split, typer.Option(metavar="SPLIT", help="Which split to score: dev, test, holdout, all or newswire.")
+    ] = Split.test,
     system: Annotated[
         list[str] | None,
         typer.Option(
             "--system",
             "-s",
+            metavar="SYSTEM",
             help="System to score: newsfigures (default), spacy-ner, quantulum3, recognizers; repeat to compare "
             "(peers need `pip install \".[peers]\"`).",
         ),
     ] = None,
-    json_report: Annotated[str | None, typer.Option("--json", help="Write the report as JSON to this file.")] = None,
-    errors: Annotated[bool, typer.Option("--errors", help="List every miss, false hit and wrong value.")] = False,
+    json_report: Annotated[
+        str | None, typer.Option("--json", metavar="FILE", help="Write the report as JSON to this file.")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", metavar="", help="List every miss, false hit and wrong value.")
+    ] = False,
     texts: Annotated[
         str | None,
         typer.Option(
             "--texts",
+            metavar="PATH",
             help="The collection a stand-off split reads its texts from (newswire: reuters-21578.jsonl.gz; default "
             "$NEWSFIGURES_NEWSWIRE_TEXTS, else the shared file beside this checkout).",
         ),

@@ -13,11 +13,13 @@ chunking, failure isolation and error records; the CLI command ``newsfigures ext
 
 from __future__ import annotations
 
+import gzip
 import multiprocessing as mp
 import os
 import signal
 import sys
 import time
+import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -32,7 +34,7 @@ from spacy.util import raise_error
 from ..components.pipeline import load, make_doc
 from ..components.convert import doc_to_article
 from ..errors import ComponentError
-from .inputs import ArticleInput, InputFailure, check_published, find_files, read_found
+from .inputs import ArticleInput, InputFailure, check_published, find_files, input_format, read_found
 from .outputs import open_writer
 from ..records import KINDS, Article, ErrorInfo, ErrorRecord, Mention
 
@@ -396,11 +398,12 @@ def run_extract(
 
     found = find_files(paths, pattern=pattern, exclude=exclude)
     total = None
-    if progress:  # list the files first, for a bar with a total in bytes
+    if progress:  # list the files first, for a bar with a total in articles
         found = list(found)
-        total = sum(_size(f[0]) for f in found if not isinstance(f, InputFailure) and f[1] not in done)
+        total = sum(_articles_in(f) for f in found) - len(done)
     inputs = read_found(found, skip=skip)
-    bar = tqdm(total=total, unit="B", unit_scale=True, disable=not progress, file=sys.stderr, desc="extract")
+    bar = tqdm(total=max(total, 0) if total is not None else None, unit=" articles", disable=not progress,
+               file=sys.stderr, desc="extract", smoothing=0.1)  # fmt: skip
     log = (lambda line: bar.write(line, file=sys.stderr)) if progress else report
     try:
         records = extract_records(
@@ -412,7 +415,7 @@ def run_extract(
             summary.add(result)
             if isinstance(result.record, ErrorRecord):
                 log(f"newsfigures: {result.record.source}: {result.record.error.message}")
-            bar.update(result.item.size)
+            bar.update(1)
         writer.commit()
     except BaseException:
         writer.close()
@@ -423,8 +426,16 @@ def run_extract(
     return summary
 
 
-def _size(path) -> int:
+def _articles_in(found) -> int:
+    """How many records a listed input gives: a line per JSON line of a .jsonl file (gzipped or not), else one."""
+    if isinstance(found, InputFailure):
+        return 1
+    path = found[0]
+    kind, compressed = input_format(path)
+    if kind != "jsonl":
+        return 1
     try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
+        with (gzip.open if compressed else open)(path, "rb") as f:
+            return max(1, sum(1 for line in f if line.strip()))
+    except (OSError, EOFError, zlib.error):
+        return 1

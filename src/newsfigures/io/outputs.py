@@ -180,6 +180,35 @@ class StreamWriter:
         """Nothing to clean up."""
 
 
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+
+
+def format_for(out: str | os.PathLike, fmt: str | None = None) -> str:
+    """The output format: ``fmt`` if given, else the one ``out``'s extension names (``.csv``, ``.parquet``,
+    ``.jsonl``), else JSONL. A format that contradicts the extension is refused (CSV rows written to a .parquet file
+    would be a trap)."""
+    named = _SUFFIX_FORMATS.get(Path(str(out)).suffix.lower()) if str(out) != "-" else None
+    if fmt and named and fmt != named:
+        raise NewsfiguresError(f"{out}: the extension says {named} but --format says {fmt}: change one of them")
+    return fmt or named or "jsonl"
+
+
+def check_output(out: str | os.PathLike, *, force: bool = False, resume: bool = False) -> None:
+    """Refuse, before any work, an output that cannot be written: a folder, a file in a folder that does not
+    exist, or an existing file without ``force`` or ``resume``."""
+    if str(out) == "-":
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise NewsfiguresError(f"{out}: is a folder; give a file name for the output")
+    if not path.parent.is_dir():
+        raise NewsfiguresError(f"{out}: the folder {path.parent} does not exist")
+    if path.exists() and not (force or resume):
+        raise NewsfiguresError(f"{out}: exists; use --force to overwrite it or --resume to add to it")
+    if not os.access(path.parent, os.W_OK):
+        raise NewsfiguresError(f"{out}: cannot write to the folder {path.parent}")
+
+
 def open_writer(out: str | os.PathLike, fmt: str = "jsonl", *, resume: bool = False) -> RecordWriter | StreamWriter:
     """A writer for ``out`` (a path, or ``-`` for stdout) in ``fmt``; raises NewsfiguresError for impossible requests."""
     if fmt not in _FORMATS:
