@@ -38,11 +38,13 @@ def _lines(path):
 def test_flat_rows():
     rows = flat_rows(RECORDS[0])
     assert [r["index"] for r in rows] == [0, 1] and rows[0]["article_id"] == "1" and rows[0]["source"] == "a1.txt"
+    assert {r["row"] for r in rows} == {"mention"}
     assert flat_rows(RECORDS[1]) == [
-        {"source": "e2.txt", "error_type": "binary", "error_message": RECORDS[1].error.message}
+        {"source": "e2.txt", "row": "error", "error_type": "binary", "error_message": RECORDS[1].error.message}
     ]
+    # an article without mentions is one row, flagged as such (not a placeholder that looks like a mention)
     assert flat_rows(RECORDS[2]) == [
-        {"article_id": None, "source": "a3.txt", "published": None, "warnings": "decoded as cp1252"}
+        {"article_id": None, "source": "a3.txt", "row": "no_mentions", "published": None, "warnings": "decoded as cp1252"}
     ]
     assert set().union(*(flat_rows(r)[0] for r in RECORDS)) <= set(TABLE_COLUMNS)
 
@@ -189,7 +191,8 @@ def test_parquet_round_trip_and_resume(tmp_path):
     assert [(r["source"], r["kind"], r["error_type"]) for r in rows] == [
         ("a1.txt", "percentage", None), ("a1.txt", "money", None), ("e2.txt", None, "binary"), ("a3.txt", None, None),
     ]  # fmt: skip
-    assert rows[1]["value"] == 3e9 and rows[1]["published"] == date(2024, 12, 23) and rows[1]["end"] == 45
+    assert rows[1]["value"] == Decimal("3e9") and rows[1]["published"] == date(2024, 12, 23) and rows[1]["end"] == 45
+    assert [r["row"] for r in rows] == ["mention", "mention", "error", "no_mentions"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.parquet"]
 
 
@@ -243,3 +246,31 @@ def test_stream_writer(fmt):
 
 def test_record_writer_is_the_file_writer(tmp_path):
     assert isinstance(open_writer(tmp_path / "o.jsonl", "jsonl"), RecordWriter)
+
+
+def test_parquet_keeps_exact_decimals(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    from newsfigures import extract
+
+    article = extract("Fed funds traded at 6-3/16 pct; the loan was 14.39 million yuan.", published="2024-12-23")
+    writer = open_writer(tmp_path / "out.parquet", "parquet")
+    writer.write(article)
+    writer.commit()
+    values = [r["value"] for r in pq.read_table(tmp_path / "out.parquet").to_pylist()]
+    assert Decimal("6.1875") in values and Decimal("14390000") in values
+
+
+def test_to_dataframe_has_numbers_dates_and_no_placeholder_rows():
+    pd = pytest.importorskip("pandas")
+    import newsfigures
+    from newsfigures.records import ErrorInfo, ErrorRecord
+
+    texts = [("Loans rose 12.5 percent to 3 billion yuan in March.", {"source": "a"}), ("No figures here.", {"source": "b"})]
+    articles = list(newsfigures.extract_many(texts, published="2024-12-23"))
+    df = newsfigures.to_dataframe([*articles, ErrorRecord(source="c", error=ErrorInfo(type="binary", message="x"))])
+    assert len(df) == len(articles[0].mentions)  # the article without mentions adds no row
+    assert df.attrs["without_mentions"] == ["b"] and df.attrs["errors"] == ["c"]
+    assert pd.api.types.is_float_dtype(df["value"]) and pd.api.types.is_datetime64_any_dtype(df["period_start"])
+    money = df[df["kind"] == "money"]
+    assert money["value"].sum() == 3e9
+    assert articles[0].to_table()[0]["value"] is not None

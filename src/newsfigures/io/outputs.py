@@ -23,6 +23,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
@@ -32,10 +33,16 @@ from ..records import Article, ErrorRecord, Mention
 OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
 _MENTION_COLUMNS = [name for name in Mention.model_fields if name != "rule"]
 TABLE_COLUMNS: tuple[str, ...] = (
-    "article_id", "source", "published", "index", *_MENTION_COLUMNS, "rule", "warnings", "error_type", "error_message",
+    "article_id", "source", "row", "published", "index", *_MENTION_COLUMNS, "rule", "warnings", "error_type",
+    "error_message",
 )  # fmt: skip
+# what a row stands for: a mention; an article that has none (so that every input is still in the table, and
+# --resume finds it); an input that could not be read
+ROW_KINDS = ("mention", "no_mentions", "error")
 _INT_COLUMNS = frozenset({"index", "start", "end", "subject_start", "subject_end", "period_index", "equivalent_of"})
-_FLOAT_COLUMNS = frozenset({"value", "value_high"})
+_DECIMAL_COLUMNS = frozenset({"value", "value_high"})
+# exact decimals in Parquet: 38 digits, 12 of them after the point (values are decimal strings in JSONL)
+DECIMAL_PRECISION, DECIMAL_SCALE = 38, 12
 _DATE_COLUMNS = frozenset({"published", "period_start", "period_end"})
 PARQUET_MISSING = "Parquet output needs pyarrow: pip install 'newsfigures[parquet]' (or write --format jsonl or csv)"
 
@@ -45,9 +52,15 @@ Record = Article | ErrorRecord
 def flat_rows(record: Record) -> list[dict]:
     """The flat rows of one record: one per mention, or one for an article without mentions or an error."""
     if isinstance(record, ErrorRecord):
-        return [{"source": record.source, "error_type": record.error.type, "error_message": record.error.message}]
+        return [
+            {"source": record.source, "row": "error", "error_type": record.error.type, "error_message": record.error.message}
+        ]
     warnings = "; ".join(record.warnings) or None
-    rows = record.to_table() or [{"article_id": record.id, "source": record.source, "published": record.published}]
+    rows = record.to_table()
+    for row in rows:
+        row["row"] = "mention"
+    if not rows:
+        rows = [{"article_id": record.id, "source": record.source, "row": "no_mentions", "published": record.published}]
     for row in rows:
         row["warnings"] = warnings
     return rows
@@ -308,7 +321,7 @@ class _Parquet:
         pa = _pyarrow()
         types = {name: pa.string() for name in TABLE_COLUMNS}
         types.update({name: pa.int64() for name in _INT_COLUMNS})
-        types.update({name: pa.float64() for name in _FLOAT_COLUMNS})
+        types.update({name: pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE) for name in _DECIMAL_COLUMNS})
         types.update({name: pa.date32() for name in _DATE_COLUMNS})
         return pa.schema([(name, types[name]) for name in TABLE_COLUMNS])
 
@@ -332,8 +345,8 @@ def _spooled_rows(path: Path) -> Iterator[dict]:
     with open(path, "rb") as f:
         for line in f:
             row = json.loads(line)
-            for name in _FLOAT_COLUMNS & row.keys():
-                row[name] = None if row[name] is None else float(row[name])
+            for name in _DECIMAL_COLUMNS & row.keys():
+                row[name] = None if row[name] is None else Decimal(row[name])
             for name in _DATE_COLUMNS & row.keys():
                 row[name] = None if row[name] is None else date.fromisoformat(row[name])
             yield row
