@@ -135,3 +135,32 @@ def test_progress_counts_articles(tmp_path, monkeypatch):
     monkeypatch.setattr("tqdm.tqdm", Bar)
     batch.run_extract([corpus], out=str(tmp_path / "out.jsonl"), progress=True)
     assert seen["total"] == 3 and seen["updates"] == 3 and "article" in seen["unit"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2024-12-23T08:00:00+08:00">',
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2024-12-23"}]}</script>',
+        "<body><time datetime='2024-12-23'>Dec 23</time>",
+        '<meta name="pubdate" content="2024-12-23">',
+    ],
+)
+def test_html_pages_give_their_publication_date(tmp_path, head):
+    page = tmp_path / "a.html"
+    page.write_text(f"<html><head>{head}</head><body><p>Loans rose 12.5 percent last year.</p></body></html>")
+    out = tmp_path / "out.jsonl"
+    assert run("extract", page, "-o", out, "-q").exit_code == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["published"] == "2024-12-23" and record["warnings"] == []
+    assert [m["period_start"] for m in record["mentions"]] == ["2023-01-01", "2023-01-01"]
+
+
+def test_an_undated_article_gets_one_warning(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("Loans rose 12.5 percent last year.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("extract", page, "-o", out)
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert len(record["warnings"]) == 1 and "no publication date" in record["warnings"][0]
+    assert "1 without a publication date" in result.output

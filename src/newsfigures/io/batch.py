@@ -207,6 +207,9 @@ def _finish(pending: _Pending) -> Extracted:
     return Extracted(article, item, pending.words)
 
 
+UNDATED = "no publication date (none given, none in the text): relative periods such as 'last year' have no dates"
+
+
 # --- worker processes -------------------------------------------------------------------------
 # spaCy's own nlp.pipe(n_process=N) sends every Doc to a worker and back through Doc.to_bytes/msgpack,
 # and srsly looks its msgpack extensions up in the installed entry points on every call: that costs
@@ -324,6 +327,7 @@ class BatchSummary:
     articles: int = 0
     errors: int = 0
     skipped: int = 0
+    undated: int = 0  # articles with no publication date (each has a warning)
     mentions: Counter = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
@@ -350,8 +354,9 @@ class BatchSummary:
         """The summary printed on stderr at the end of a run."""
         kinds = ", ".join(f"{self.mentions[k]} {k}" for k in KINDS)
         skipped = f" ({self.skipped} already done, skipped)" if self.skipped else ""
+        undated = f", {self.undated} without a publication date (see their warnings)" if self.undated else ""
         return (
-            f"{self.inputs} inputs{skipped}: {self.articles} articles, {self.errors} errors\n"
+            f"{self.inputs} inputs{skipped}: {self.articles} articles, {self.errors} errors{undated}\n"
             f"{sum(self.mentions.values())} mentions: {kinds}\n"
             f"{self.seconds:.1f} s, {self.words:,} words, {self.words_per_second:,.0f} words/s"
         )
@@ -411,6 +416,9 @@ def run_extract(
             batch_size=batch_size, chunk_chars=chunk_chars,
         )  # fmt: skip
         for result in records:
+            if isinstance(result.record, Article) and result.record.published is None:
+                result.record.warnings.append(UNDATED)  # one warning per undated article, counted in the summary
+                summary.undated += 1
             writer.write(result.record)
             summary.add(result)
             if isinstance(result.record, ErrorRecord):
