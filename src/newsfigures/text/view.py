@@ -10,7 +10,7 @@ and mentions keep the article's own characters):
 - ``\\r`` becomes a space before ``\\n`` and a line break elsewhere;
 - in a text whose single line breaks wrap lines (most of them fall inside a sentence), or that has none,
   a single line break is a space, and a run of three or more white-space characters is a paragraph break
-  (a line break, then spaces). Turning a wrapped story's single line breaks into spaces therefore gives the
+  (a line break, then spaces); a title with a short dateline under it keeps its lines. Turning a wrapped story's single line breaks into spaces therefore gives the
   same view. A text that puts one paragraph on each line keeps its line breaks.
 """
 
@@ -41,8 +41,18 @@ def reading_text(text: str) -> str:
     if "\r" in view:
         view = _CR.sub(lambda m: " " if view.startswith("\n", m.end()) else "\n", view)
     if "\n" not in view or wraps_lines(view):
-        view = _LAYOUT_SPACE.sub(_layout, view)
+        header = _HEADER.match(view)
+        body_start = header.end() if header else 0
+        view = view[:body_start] + _LAYOUT_SPACE.sub(_layout, view[body_start:])
     return view
+
+
+# A title line and a short dateline under it ("Updated: 2024-12-23"): a header whose lines stay lines even when
+# the body below is hard-wrapped.
+_HEADER = re.compile(
+    r"[^\n]{1,200}\n(?=[^\n]{6,40}\n)(?:(?i:(?:last\s)?updated|(?:first\s)?published|posted|dated?|modified|released)\b"
+    r"[^\n]*\d|\d{4}-\d\d-\d\d|\d{1,2}\s[A-Z][a-z]+\s\d{4}|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4})[^\n]*\n"
+)
 
 
 def wraps_lines(text: str) -> bool:
