@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsfigures"
-STAGES = ("text", "quantities", "periods", "linker", "components", "io", "evaluation")
+STAGES = ("text", "quantities", "periods", "linker", "components", "io", "evaluation", "dask")
 
 
 def _module(path: Path) -> str:

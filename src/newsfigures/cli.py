@@ -102,6 +102,14 @@ def extract_command(
     ] = False,
     force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite OUT if it exists.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar and no summary.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask", metavar="CLUSTER",
+            help="Run on Dask ('local' for a LocalCluster of -n workers, tcp://host:8786 or a scheduler file); OUT is "
+            "then a folder of part files (Parquet, or JSONL with --format jsonl). Needs .[dask].",
+        ),
+    ] = None,
 ) -> None:
     """Extract the figures of every article under PATH... as JSONL, CSV or Parquet.
 
@@ -119,6 +127,8 @@ def extract_command(
     from .io.batch import run_extract
     from .io.outputs import check_output, format_for
 
+    if dask:
+        _extract_on_dask(paths, out, fmt, published, n_process, glob, resume, force, quiet, dask)
     progress = not quiet and sys.stderr.isatty()
     hint = "interrupted" if out == "-" else f"interrupted: rerun with --resume to carry on from {out}.partial"
     with _friendly_errors(hint):
@@ -134,6 +144,31 @@ def extract_command(
     if not quiet:
         typer.echo(summary.describe(), err=True)
     raise typer.Exit(1 if summary.errors else 0)
+
+
+def _extract_on_dask(paths, out, fmt, published, n_process, glob, resume, force, quiet, where) -> None:
+    """``extract --dask``: the inputs in parts on a cluster, OUT a folder of part files."""
+    from .dask.run import connect, run_parts
+    from .io.inputs import check_published
+
+    with _friendly_errors(f"interrupted: rerun with --resume to run only the parts not yet in {out}"):
+        missing = [p for p in paths if not os.path.lexists(p)]
+        if missing:
+            raise NewsfiguresError(f"no such file or folder: {', '.join(missing)}")
+        if out == "-":
+            raise NewsfiguresError("--dask writes a folder of part files: give it with -o OUTDIR")
+        if os.path.isdir(out) and os.listdir(out) and not (resume or force):
+            raise NewsfiguresError(f"{out}: holds files already; use --resume to add the missing parts or --force")
+        date = check_published(published) if published else None
+        client = connect(where, n_workers=n_process)
+        try:
+            summary = run_parts(client, paths, out, fmt=fmt.value if fmt else "parquet", published=date,
+                                resume=resume, pattern=glob)  # fmt: skip
+        finally:
+            client.close()
+    if not quiet:
+        typer.echo(summary.describe(), err=True)
+    raise typer.Exit(2 if summary.failed_parts else 1 if summary.errors else 0)
 
 
 @app.command("show")

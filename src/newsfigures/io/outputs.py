@@ -344,12 +344,21 @@ class _Parquet:
 def _spooled_rows(path: Path) -> Iterator[dict]:
     with open(path, "rb") as f:
         for line in f:
-            row = json.loads(line)
-            for name in _DECIMAL_COLUMNS & row.keys():
-                row[name] = None if row[name] is None else Decimal(row[name])
-            for name in _DATE_COLUMNS & row.keys():
-                row[name] = None if row[name] is None else date.fromisoformat(row[name])
-            yield row
+            yield typed_row(json.loads(line))
+
+
+def typed_row(row: dict) -> dict:
+    """A flat row as Parquet stores it: values as exact decimals, dates as dates (from their JSON strings)."""
+    for name in _DECIMAL_COLUMNS & row.keys():
+        row[name] = None if row[name] is None else Decimal(str(row[name]))
+    for name in _DATE_COLUMNS & row.keys():
+        row[name] = None if row[name] is None else date.fromisoformat(str(row[name]))
+    return row
+
+
+def parquet_schema():
+    """The Arrow schema of the table rows (``TABLE_COLUMNS``)."""
+    return _Parquet().schema()
 
 
 def _batches(rows: Iterator[dict], size: int) -> Iterator[list[dict]]:
