@@ -219,10 +219,20 @@ def bench_command(
     memory: Annotated[
         bool, typer.Option("--memory", metavar="", help="Also check peak memory with 1x and 10x the articles (in subprocesses).")
     ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="CLUSTER", help="Time a Dask run instead ('local' with -n workers, or a scheduler)."),
+    ] = None,
 ) -> None:
     """Speed of the pipeline in words/s, against spaCy's blank English tokeniser on the same texts, and peak memory."""
-    from .evaluation.bench import format_report, run_bench
+    from .evaluation.bench import format_report, run_bench, run_dask_bench
 
+    if dask:
+        with _friendly_errors():
+            report = run_dask_bench(path, where=dask, n_process=max(n_process, 1), articles=articles)
+        for key, value in report.items():
+            typer.echo(f"{key:<22} {value:,.2f}" if isinstance(value, float) else f"{key:<22} {value}")
+        return
     with _friendly_errors():
         report = run_bench(path, n_process=n_process, repeat=repeat, articles=articles, memory=memory)
     typer.echo(format_report(report))

@@ -116,6 +116,42 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def run_dask_bench(path: str | None = None, *, where: str = "local", n_process: int = 2, articles: int = 2000) -> dict:
+    """Throughput of a Dask run (``where``: ``local`` or a scheduler) on the texts, against one worker of the same
+    cluster and against the plain single-process run (``newsfigures extract``'s path), all writing JSONL."""
+    import json
+    import tempfile
+    import time
+
+    from ..dask.run import connect, run_parts
+    from ..io.batch import run_extract
+
+    texts, described = load_texts(path, articles=articles)
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "texts.jsonl"
+        source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+        started = time.perf_counter()
+        run_extract([source], out=str(Path(tmp) / "one.jsonl"))
+        single = time.perf_counter() - started
+        timings = {}
+        for workers in (1, n_process) if where == "local" else (n_process,):
+            client = connect(where, n_workers=workers)
+            try:
+                run_parts(client, [source], Path(tmp) / f"warm{workers}", fmt="jsonl")  # workers load the pipeline
+                started = time.perf_counter()
+                run_parts(client, [source], Path(tmp) / f"out{workers}", fmt="jsonl")
+                timings[workers] = time.perf_counter() - started
+            finally:
+                client.close()
+    report = {"texts": described, "words": words, "single_words_per_s": words / single,
+              "dask_workers": n_process, "dask_words_per_s": words / timings[n_process],
+              "dask_vs_single": single / timings[n_process]}  # fmt: skip
+    if 1 in timings and n_process != 1:
+        report["dask_vs_one_worker"] = timings[1] / timings[n_process]
+    return report
+
+
 def run_bench(
     path: str | None = None, *, n_process: int = 1, repeat: int = 3, articles: int = 400, memory: bool = False
 ) -> dict:
