@@ -108,10 +108,10 @@ def _reversed_patterns():
     from newsfigures.linker import period as linking_period
     from newsfigures.linker import subject as linking_subject
     from newsfigures.linker import text as linking_text
-    from newsfigures.quantities import finder as quantities
+    from newsfigures.quantities import counts, figure, grammar, ranges
 
-    found = [("qualifier_before", quantities._grammar()["qualifier_before"])]
-    for module in (quantities, linking, linking_text, linking_subject, linking_period):
+    found = [(name, grammar.quantity_grammar()[name]) for name in ("qualifier_before",)]
+    for module in (figure, ranges, counts, linking, linking_text, linking_subject, linking_period):
         found += [
             (name, p) for name, p in vars(module).items()
             if isinstance(p, regex.Pattern) and p.flags & regex.REVERSE and p.pattern.endswith("\\Z")
@@ -147,57 +147,11 @@ def test_patterns_read_from_the_end_find_what_a_forward_search_finds(pieces):
 @given(st.lists(news_pieces, max_size=30))
 def test_number_candidates_are_the_matches_of_the_one_pattern(pieces):
     """The three candidate branches scanned apart and merged find exactly what the alternation finds."""
-    from newsfigures.quantities.finder import _grammar, number_candidates
+    from newsfigures.quantities.candidates import number_candidates
 
     text = " ".join(pieces)
-    expected = [(m.span(), m.groupdict()) for m in _grammar()["candidates"].finditer(text)]
+    expected = [(m.span(), m.groupdict()) for m in number_candidates(text, reference=True)]
     assert [(m.span(), m.groupdict()) for m in number_candidates(text)] == expected
-
-
-DIGIT_RUN_BEFORE = (  # the digits pattern as it was written before its first digit moved ahead of the look-behind
-    r"(?=\d)(?<!\d)(?:\d{1,3}(?:[,\u00a0\u202f\u2009](?:\d{2}[,\u00a0\u202f\u2009])*+\d{3}(?!\d))++"
-    r"(?:\.\d++)?+|\d++(?:\.\d++)?+)"
-)
-
-
-@PROFILE
-@given(st.lists(st.one_of(numbers(), st.text(alphabet="0123456789,.\u00a0\u202f\u2009 a-٣", max_size=12)), max_size=8))
-def test_digit_runs_are_found_as_the_look_behind_first_form_finds_them(pieces):
-    """The candidates' digits branch matches its first digit before looking behind, so that a search can skip
-    ahead to digits; the matches are those of the pattern with the look-behind first, from anywhere."""
-    import re
-
-    from newsfigures.quantities.finder import _grammar
-
-    text = "".join(pieces)
-    before = re.compile(DIGIT_RUN_BEFORE)
-    scan = _grammar()["candidate_scans"][1]
-    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in before.finditer(text)]
-    for pos in range(len(text) + 1):
-        now, then = scan.match(text, pos), before.match(text, pos)
-        assert (now and now.span()) == (then and then.span()), (text, pos)
-
-
-def _filters_as_plain_alternations():
-    """The words and fraction filters of the candidate scans as they were written before their words were
-    grouped by prefix and behind a class of initial letters."""
-    import re
-
-    from newsfigures.quantities.numbers import lexicon
-
-    def alternation(words):
-        return "(?:" + "|".join(w.replace(" ", " ++") for w in sorted(set(words), key=len, reverse=True)) + ")"
-
-    lex = lexicon()
-    number_words = list(lex["words"]) + list(lex["hundred"]) + list(lex["dozen"])
-    scales = list(lex["scales"]) + list(lex["dozen"]) + list(lex["hundred"])
-    fraction = re.compile(
-        r"[^a-z0-9_\-](?=(?:a|one|three|two)[ \-]++(?:quarter|half|third|tenth|fifth)|half ++(?:of ++)?a ++p|a ++per)"
-    )
-    words = re.compile(
-        rf"[^a-z0-9_\-](?=(?:half ++)?an? ++{alternation(scales)}(?![a-z0-9_])|{alternation(number_words)}(?![a-z0-9_]))"
-    )
-    return fraction, words
 
 
 NUMBER_WORD_PIECES = ["one", "ones", "tens", "ten", "twenty", "seventeen", "seventy", "seven", "nine", "ninety",
@@ -210,17 +164,20 @@ NUMBER_WORD_PIECES = ["one", "ones", "tens", "ten", "twenty", "seventeen", "seve
 
 @PROFILE
 @given(st.lists(st.one_of(st.sampled_from(NUMBER_WORD_PIECES), news_pieces), max_size=16), st.booleans())
-def test_candidate_filters_find_what_their_plain_alternations_find(pieces, spaced):
-    """Where the fraction and words scans may match is found with their words grouped by prefix
-    behind a class of initial letters; the places must be those the plain alternations find."""
+def test_candidate_filters_find_every_place_their_branch_matches(pieces, spaced):
+    """The fraction and words scans are tried only where a filter written from their own parse lets them:
+    every match of a branch over the text must begin where its filter matched."""
+    from newsfigures.quantities.candidates import candidate_grammar
     from newsfigures.text.pattern_index import fold_for_index as fold_text
-    from newsfigures.quantities.finder import _grammar
 
-    fraction, words, *_ = _filters_as_plain_alternations()
-    new_fraction, _, new_words = _grammar()["candidate_filters"]
-    padded = " " + fold_text((" " if spaced else "").join(pieces))
-    for old, new in ((fraction, new_fraction), (words, new_words)):
-        assert [m.start() for m in new.finditer(padded)] == [m.start() for m in old.finditer(padded)], padded
+    text = (" " if spaced else "").join(pieces)
+    padded = " " + fold_text(text)
+    grammar = candidate_grammar()
+    for scan, where in zip(grammar.scans, grammar.filters):
+        if where is not None:
+            allowed = {m.start() for m in where.finditer(padded)}
+            starts = [pos for pos in range(len(text) + 1) if scan.match(text, pos)]
+            assert set(starts) <= allowed, (text, starts)
 
 
 def _spellings(word: str):
@@ -240,17 +197,18 @@ WINDOW_SPACES = st.sampled_from(SPACE + ["\x1c", "\x85", "", "-", "("])
 def test_string_tests_before_a_number_never_hide_a_match(pieces):
     """The quantity reader searches for a qualifier, "between" or a minus word before a number only when
     a string test on the folded text lets it: the test must pass wherever the search would match."""
-    from newsfigures.quantities import finder as quantities
+    from newsfigures.quantities import figure, ranges
+    from newsfigures.quantities.grammar import quantity_grammar
     from newsfigures.text.pattern_index import fold_for_index as fold_text
 
     window = "".join(word + space for word, space in pieces)[-60:]
     lowered = fold_text(window)
-    if quantities._grammar()["qualifier_before"].search(window):
-        assert lowered.rstrip(" ").endswith(quantities._grammar()["qualifier_ends"]), window
-    if quantities._MINUS.search(window):
-        assert any(word in lowered for word in quantities._MINUS_WORDS), window
-    if quantities._BETWEEN.search(window):
-        assert quantities._BETWEEN_WORD in lowered, window
+    if quantity_grammar()["qualifier_before"].search(window):
+        assert lowered.rstrip(" ").endswith(quantity_grammar()["qualifier_ends"]), window
+    if figure.MINUS.search(window):
+        assert any(word in lowered for word in figure.MINUS_WORDS), window
+    if ranges.BETWEEN.search(window):
+        assert ranges.BETWEEN_WORD in lowered, window
 
 
 IDENTIFIER_TAILS = ["COVID-", "SARS-CoV-", "Line #", "No. ", "Article  ", "Boeing ", "the S&P ", "H1N1-", "Route", "phase-"]
@@ -263,9 +221,9 @@ def test_identifier_word_before_a_number_is_found_from_the_end_as_from_the_start
     what the forward search says."""
     import regex
 
-    from newsfigures.quantities.finder import _grammar
+    from newsfigures.quantities.grammar import quantity_grammar
 
-    backward = _grammar()["identifier_before"]
+    backward = quantity_grammar()["identifier_before"]
     forward = regex.compile(backward.pattern, backward.flags & ~regex.REVERSE)
     window = "".join(pieces)[-40:]
     assert bool(backward.search(window)) == bool(forward.search(window))

@@ -1,5 +1,6 @@
 """Rules are data: every rule file parses, every rule has an id and examples, and every example fires its rule."""
 
+import importlib
 import json
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 from newsfigures.quantities.finder import find_quantities
 from newsfigures.resources import load_json, load_jsonl, patterns_dir
 
-QUANTITY_RULE_KEYS = {"id", "kind", "description", "examples"}
+QUANTITY_RULE_KEYS = {"id", "kind", "reader", "description", "examples"}
 
 
 def _quantity_rules():
@@ -27,6 +28,15 @@ def test_quantity_rule_is_well_formed(rule):
     assert set(rule) <= QUANTITY_RULE_KEYS, f"unknown keys {set(rule) - QUANTITY_RULE_KEYS}"
     assert rule["kind"] in ("percentage", "money", "count")
     assert len(rule["examples"]) >= 3, "a rule needs examples from several contexts"
+    assert importlib.import_module(rule["reader"]).__doc__, "the reader names the module that assigns the id"
+
+
+def test_every_rule_id_the_finder_gives_is_catalogued():
+    """quantity_rules.jsonl is the catalogue of the ids a QuantityMatch's ``rule`` can hold: none is missing."""
+    catalogued = {r["id"] for r in _quantity_rules()}
+    texts = [e for r in _quantity_rules() for e in r["examples"]]
+    given = {m.rule for text in texts for m in find_quantities(text)}
+    assert given <= catalogued, given - catalogued
 
 
 @pytest.mark.parametrize(

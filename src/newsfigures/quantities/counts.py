@@ -1,0 +1,196 @@
+"""Deciding what a figure is: a percentage or money amount if it has a unit, else perhaps a count.
+
+A count is a number before a counted noun phrase ("691,400 personal pension accounts"), or a bare number that
+is clearly a quantity (scaled, grouped and at least 1,000, partitive "eight of the 13", or after "by" and a
+change verb), or a number standing for things counted before it in its sentence ("Seven members backed it and
+two voted against": ``count_elided``, kept only after a count with its noun). Years, identifiers ("Boeing 737"),
+measures ("3 million tonnes"), tenors ("10-year"), times of day, ratios ("one in five"), rates' denominators,
+list markers and index levels ("closed at 8,200", "rose 300 points to 39,000") are not figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..text.fastre import compile_fast
+from .grammar import AT_END
+from .models import Figure, QuantityMatch
+from .ranges import LAST_WORD, LOOKBEHIND
+from .reading import Reading
+
+_OF = compile_fast(r"\s*+of\b")
+_CLAUSE_BY = compile_fast(r"(?:^|[.;,:]\s)(?P<clause>[^.;,:]*)\bby\s++\Z")
+_PARTITIVE = compile_fast(r"\s++of\s++(?:the|its|their|these|those|our|all\b|\d|[A-Z][A-Za-z.&-]*+['’]s\s)")
+_CLOSED_AT = compile_fast(r"(?:clos|end|finish|open|settl|trad)(?:e|ed|es|ing)?\s++at\s*+\Z")
+_POINTS_BEFORE = compile_fast(r"\bpoints?\b[^.;,]*\Z", regex.IGNORECASE)
+_HYPHEN_WORD = compile_fast(r"-[A-Za-z]")
+_TIME_OF_DAY = compile_fast(r"\s*+(?::\d|[ap]\.?m\.?(?![A-Za-z])|o'clock)", regex.IGNORECASE)
+_PER_BEFORE = compile_fast(r"(?:\bper\s++|/\s*+)\Z", regex.IGNORECASE)
+_ONE_IN_BEFORE = compile_fast(r"\b(?:one|\d+)\s++(?:in|out\s+of)\s++\Z", regex.IGNORECASE | AT_END)
+_OBJECT_NEXT = compile_fast(
+    r"\s++(?:higher|lower|more|less|fewer|a|an|the|their|its|his|her|record|strong|weak|\d)\b", regex.IGNORECASE
+)
+_NEXT_WORD = compile_fast(r"[ \t]++(?P<w>[A-Za-z]++)\b")
+_VERB_AFTER = frozenset(
+    "were was are is had have has did said say voted fell rose grew won lost saw got went made took remain remained "
+    "stayed held kept chose".split()
+)
+_VERB_BEFORE = frozenset(
+    "close closed closing cut cuts add added adding hire hired shed open opened opening approve approved reject "
+    "rejected sell sold buy bought build built lose lost gain gained create created shut axe axed".split()
+)
+_SPACES = compile_fast(r"[ \t\u00a0]++")
+_WORD = compile_fast(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
+_SENTENCE_START = compile_fast(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
+_CAPITALISED_BEFORE = compile_fast(r"(?P<word>[A-Z][A-Za-z&'’.]*+)\s++\Z")
+SENTENCE_BREAK = compile_fast(r"[.!?]\s|\n")
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def classify(
+    r: Reading, fig: Figure, start: int, end: int, qualifier: str | None, value_high: Decimal | None
+) -> QuantityMatch | None:
+    """The figure ``fig`` spanning ``start:end`` as a percentage, money amount or count, or None."""
+    if fig.percent_unit:
+        return QuantityMatch(start, end, "", "percentage", fig.rule, fig.value, value_high, fig.percent_unit, qualifier)
+    if fig.currency:
+        return QuantityMatch(start, end, "", "money", fig.rule, fig.value, value_high, fig.currency, qualifier)
+    if fig.value < 0 or _not_a_count(r, fig, end):
+        return None
+    counted = _counted(r, end)
+    if counted is None:
+        return _bare_count(r, fig, start, end, qualifier, value_high)
+    if fig.decimal and not fig.scaled:
+        return None
+    c_start, c_end = counted
+    head = " " + r.text[c_start:c_end].rsplit(None, 1)[-1]
+    if r.grammar["time_after"].fullmatch(head) or r.grammar["measure_after"].fullmatch(head):
+        return None  # "25 straight months", "3 million metric tonnes": a length of time or a measure
+    rule = "count_noun_range" if value_high is not None else "count_noun"
+    return QuantityMatch(
+        start, end, "", "count", rule, fig.value, value_high, None, qualifier, r.text[c_start:c_end], c_start, c_end
+    )
+
+
+def _bare_count(
+    r: Reading, fig: Figure, start: int, end: int, qualifier: str | None, value_high: Decimal | None
+) -> QuantityMatch | None:
+    """A number with no counted noun after it counts only when it is clearly a quantity: "rose by 150,000",
+    "2.3 million", "20 of the country's 31 regions"; or, standing for a noun counted before it, ``count_elided``."""
+    text = r.text
+    if fig.decimal and not fig.scaled:
+        return None
+    partitive = _PARTITIVE.match(text[end : end + 40])  # "eight of Indonesia's 13 partners"
+    if _CLOSED_AT.search(text[max(0, start - 20) : start]):
+        return None  # "the Sensex closed at 77,860": an index level
+    window = text[max(0, start - 60) : start]
+    if _POINTS_BEFORE.search(window):
+        return None  # "the Dow rose 300 points to 39,000": an index level
+    after_change = not fig.decimal and _after_change(r, window)
+    if fig.scaled or (fig.grouped and fig.value >= 1000) or partitive or after_change:
+        rule = "count_bare_range" if value_high is not None else "count_bare"
+        return QuantityMatch(start, end, "", "count", rule, fig.value, value_high, None, qualifier)
+    if not fig.decimal and value_high is None and _elided_shape(r, start, end) and _follows_a_count(r, start):
+        return QuantityMatch(start, end, "", "count", "count_elided", fig.value, None, None, qualifier)
+    return None  # a lone small number is not a count
+
+
+def _elided_shape(r: Reading, start: int, end: int) -> bool:
+    """A number standing for a noun said before it: a verb right after it ("two voted against",
+    "120 were approved", "22 gaining") or a verb that takes things right before it ("will close 80")."""
+    after = _NEXT_WORD.match(r.text, end)
+    if after and (after["w"].lower() in _VERB_AFTER or after["w"].lower().endswith(("ed", "ing"))):
+        return True
+    before = LAST_WORD.search(r.text, max(0, start - 20), start)
+    return bool(before and before["word"].lower() in _VERB_BEFORE)
+
+
+def _follows_a_count(r: Reading, start: int) -> bool:
+    """Whether a count of named things comes earlier in the same sentence, close by."""
+    for prev in reversed(r.found):
+        if start - prev.end > 200:
+            return False
+        if prev.kind == "count" and prev.counted is not None:
+            return not SENTENCE_BREAK.search(r.text, prev.end, start)
+    return False
+
+
+def _after_change(r: Reading, window: str) -> bool:
+    """"rigs fell by eight": a bare number after "by" that follows a change verb in its clause."""
+    m = _CLAUSE_BY.search(window)
+    if not m:
+        return False
+    words = m["clause"].lower().split()[-5:]
+    return any(w in r.grammar["change_words"] for w in words)
+
+
+def _not_a_count(r: Reading, fig: Figure, end: int) -> bool:
+    """Years, identifiers, measures, tenors, times of day and the like."""
+    text = r.text
+    raw = text[fig.start : end]
+    if fig.written and not fig.scaled and raw.lower().strip() in ("one", "a", "an"):
+        return True
+    if not fig.written and not fig.grouped and not fig.decimal and not fig.scaled and len(raw) == 4:
+        if 1800 <= fig.value <= 2100:
+            return True  # a year; the period stage resolves it
+    after = text[end : end + 40]
+    if _HYPHEN_WORD.match(after) or _TIME_OF_DAY.match(after):
+        return True  # "three-year notes", "65-year-old", "five-star": an adjective; or a time of day
+    if fig.value == 1 and _OF.match(after):
+        return True  # "one of the biggest"
+    if r.grammar["measure_after"].match(text, end) or r.grammar["time_after"].match(text, end):
+        return True
+    before = text[max(0, fig.start - LOOKBEHIND) : fig.start]
+    if r.grammar["identifier_before"].search(before) or _ONE_IN_BEFORE.search(before) or _PER_BEFORE.search(before):
+        return True  # "Article 15"; "one in five households": a ratio; "per 100,000 people": a rate's denominator
+    if before.endswith(("(", "[")) and after.startswith((")", "]")):
+        return True  # "(3)": a list marker
+    return _part_of_a_name(r, before)
+
+
+def _part_of_a_name(r: Reading, before: str) -> bool:
+    """"Nifty 50", "Boeing 737", "S&P 500": a capitalised word right before, not a sentence's first word,
+    a month, a possessive ("Singapore's 1.3 million households") or a qualifier."""
+    cap = _CAPITALISED_BEFORE.search(before)
+    if not cap or cap["word"].endswith(".") or _SENTENCE_START.search(before[: cap.start()]):
+        return False
+    word = cap["word"].lower().rstrip(".")
+    possessive = word.endswith(("'s", "’s", "s'", "s’"))
+    return word not in MONTHS and not possessive and not r.grammar["qualifier_before"].search(cap["word"] + " ")
+
+
+def _counted(r: Reading, end: int) -> tuple[int, int] | None:
+    """The counted noun phrase right after a number: up to four words, ending on the first plural noun."""
+    g, text = r.grammar, r.text
+    pos, words = end, []
+    for _ in range(7):
+        m = _SPACES.match(text, pos)
+        w = _WORD.match(text, m.end()) if m else None
+        if not w:
+            break
+        word = w.group(0).rstrip("'’-")
+        low = word.lower()
+        if low in ("and", "or") and words:
+            pos = w.start() + len(word)  # "75 international and regional routes": one phrase
+            continue
+        if low in g["stop_words"] or low in MONTHS or low in g["vague_words"]:
+            break
+        if not words and low.endswith("ed") and _OBJECT_NEXT.match(text, w.start() + len(word)):
+            return None  # "27 posted higher profits": a verb and its object, not a noun phrase
+        words.append((w.start(), w.start() + len(word), low))
+        if _plural(r, low):
+            return words[0][0], words[-1][1]
+        pos = w.start() + len(word)
+    return None
+
+
+def _plural(r: Reading, word: str) -> bool:
+    if word in r.grammar["plural_exceptions"]:
+        return True
+    if "-" in word:
+        word = word.rsplit("-", 1)[-1]
+    return len(word) > 2 and word.endswith("s") and not word.endswith(r.grammar["not_plural_endings"])

@@ -1,0 +1,178 @@
+"""A currency or unit said once for a series of figures.
+
+While reading, a bare number takes the unit of a figure it is compared with:
+
+- ``compared_amount``: after "vs" and an amount ("Shr 21.6 H.K. cents vs 12": 12 cents), or after a level
+  ("to", "at") compared by "from" or "against" ("fell to 5.84 pct from 6.22");
+- ``unit_said_after``: a bare level whose unit is said with what it is compared with ("to 13-3/4 from 13-1/2 pct").
+
+After reading, ``currency_said_once`` turns a bare count into money: after an amount of its sentence
+(``money_series``: "fell to 2.51 billion dlrs from 2.98 billion"), on an earnings-table row of money
+(``money_table``: "Net 13.7 mln vs 25.2 mln" under "Shr 31 cts vs 56 cts"), or after a money noun
+(``money_noun``: "a loss of 125,047"); after a physical measure of its sentence ("6.4 mln hectares against 6.6
+mln") it is that measure, not a figure.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..resources import load_json
+from ..text.fastre import compile_fast
+from .counts import SENTENCE_BREAK
+from .figure import read_figure
+from .grammar import trie
+from .models import Figure, QuantityMatch
+from .numbers import clean_decimal, lexicon
+from .ranges import last_word
+from .reading import Reading
+
+# what stands between an amount and a bare number compared with it ("21.6 cents vs 12", "vs loss 3")
+_COMPARED_GAP = compile_fast(r"\s*+(?:vs\.?|versus)\s++(?:(?:loss|profit)\s++)?", regex.IGNORECASE)
+# between a level and what it is compared with ("to 5.84 pct from 6.22", "at 3.85 pct, up from 3.80")
+_LEVEL_COMPARED_GAP = compile_fast(
+    r"\s*+,?\s*+(?:(?:up|down)\s++)?(?:from|against|compared\s++(?:with|to))\s++", regex.IGNORECASE
+)
+_NUMBER_OF = compile_fast(r"\bnumbers?\s++of\b", regex.IGNORECASE)
+_VERSUS = compile_fast(r"\bvs\b|\bversus\b")
+# a table row: a label of up to four words at the start of a line, then its first figure
+_ROW_LABEL = compile_fast(r"[ \t]*+(?P<label>[A-Za-z][A-Za-z.&'-]*+(?: [A-Za-z][A-Za-z.&'-]*+){0,3}) ++(?=[\d$])")
+
+
+def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> QuantityMatch | None:
+    """A bare number compared with the amount or percentage right before it is one of the same unit:
+    "Shr 21.6 H.K. cents vs 12" (12 cents), "six cents vs three", and after a level ("to", "at") "fell to
+    5.84 pct from 6.22", "opened at 1.8155/60 marks against 1.8187/97"."""
+    if cand["fraction"]:
+        return None
+    if not _COMPARED_GAP.fullmatch(r.text, prior.end, cand.start()):
+        level_gap = _LEVEL_COMPARED_GAP.fullmatch(r.text, prior.end, cand.start())
+        if not level_gap or last_word(r, prior.start) not in ("to", "at"):
+            return None
+    fig = read_figure(r, cand, in_range=True)
+    if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
+        return None
+    return _like(prior.kind, prior.unit, prior.rule.startswith("money_minor"), fig, "compared")
+
+
+def unit_said_after(r: Reading, cand: regex.Match) -> QuantityMatch | None:
+    """A bare level whose unit is said with what it is compared with: "to 13-3/4 from 13-1/2 pct"."""
+    if not cand["digits"] or last_word(r, cand.start()) not in ("to", "at"):
+        return None  # "cut to zero from 5 percent" is left alone: a word, not a quoted level
+    fig = read_figure(r, cand, in_range=True)
+    if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
+        return None
+    gap = _LEVEL_COMPARED_GAP.match(r.text, fig.end)
+    nxt = gap and r.grammar["candidates"].match(r.text, gap.end())
+    other = read_figure(r, nxt, in_range=True) if nxt and not nxt["fraction"] else None
+    if other is None or not (other.percent_unit or other.currency) or other.scaled:
+        return None
+    kind = "percentage" if other.percent_unit else "money"
+    return _like(kind, other.percent_unit or other.currency, other.minor, fig, "unit_after")
+
+
+def _like(kind: str, unit: str | None, minor: bool, fig: Figure, how: str) -> QuantityMatch:
+    value = clean_decimal(fig.value / 100) if minor else fig.value
+    high = clean_decimal(fig.offer / 100) if minor and fig.offer is not None else fig.offer
+    return QuantityMatch(fig.start, fig.end, "", kind, f"{kind}_{how}", value, high, unit)
+
+
+@lru_cache(maxsize=1)
+def _series_grammar() -> dict:
+    rows = load_json("earnings_tables.json")
+    units = load_json("units.json")["measure_units"]
+    scales = list(lexicon()["scales"]) + list(lexicon()["spaced_abbreviations"])
+    return {
+        "money_rows": frozenset(rows["money_rows"]),
+        "count_rows": frozenset(rows["count_rows"]),
+        "money_noun": compile_fast(
+            rf"\b(?:{trie(rows['money_nouns'])})\s++(?:of|by|to|totall?ing|at)\s++\Z", regex.IGNORECASE
+        ),
+        # a number with a physical unit: "6.41 mln ha", "500,000 tonnes"
+        "measure": compile_fast(
+            rf"\d[\d,./-]*+\s*+(?:(?:{trie(scales)})\s++)?(?:{trie(units)})(?![A-Za-z])", regex.IGNORECASE
+        ),
+    }
+
+
+def currency_said_once(text: str, found: list[QuantityMatch]) -> None:
+    """Bare counts in ``found`` whose currency was said for their series become money in it; those after a
+    physical measure of their sentence are dropped (see the module docstring)."""
+    keep = []
+    for i, m in enumerate(found):
+        if m.kind == "count" and m.counted is None and m.rule in ("count_bare", "count_bare_range"):
+            if not _said_once(text, found, i):
+                continue
+        keep.append(m)
+    found[:] = keep
+
+
+def _said_once(text: str, found: list[QuantityMatch], i: int) -> bool:
+    """Give the bare count ``found[i]`` the currency of its series if it has one; False if it is a measure."""
+    g, m = _series_grammar(), found[i]
+    prior = _amount_before(text, found, i)
+    sentence_start = prior.end if prior is not None else _sentence_start(text, m.start)
+    if prior is not None and prior.kind == "money" and _same_series(text, prior.end, m.start):
+        m.kind, m.unit, m.rule = "money", prior.unit, "money_series"
+    elif g["measure"].search(text, sentence_start, m.start):
+        return False  # the measure was said once for the series
+    else:
+        currency = _article_currency(found, i)
+        label = _row_label(text, m.start)
+        if currency and label and label[0] in g["money_rows"] and label[0] not in g["count_rows"]:
+            m.kind, m.unit, m.rule = "money", currency, "money_table"
+        elif currency and g["money_noun"].search(text, max(0, m.start - 40), m.start):
+            m.kind, m.unit, m.rule = "money", currency, "money_noun"
+    return True
+
+
+def _same_series(text: str, end: int, start: int) -> bool:
+    """Whether a figure can continue the series of the amount before it: a few words apart, and no
+    "the number of" between them ("1.2 billion yuan, and the number of shoppers fell to 4.1 million")."""
+    between = text[end:start]
+    return len(between.split()) <= 12 and not _NUMBER_OF.search(between)
+
+
+def _amount_before(text: str, found: list[QuantityMatch], i: int) -> QuantityMatch | None:
+    """The nearest figure before ``found[i]`` in its sentence that is not a percentage (within 250 characters)."""
+    for prev in reversed(found[:i]):
+        if found[i].start - prev.end > 250 or SENTENCE_BREAK.search(text, prev.end, found[i].start):
+            return None
+        if prev.kind != "percentage":
+            return prev
+    return None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    window = max(0, pos - 250)
+    last = None
+    for last in SENTENCE_BREAK.finditer(text, window, pos):
+        pass
+    return last.end() if last is not None else window
+
+
+def _article_currency(found: list[QuantityMatch], i: int) -> str | None:
+    """The currency of the article's amounts: of the nearest amount before ``found[i]``, else after it."""
+    for prev in reversed(found[:i]):
+        if prev.kind == "money":
+            return prev.unit
+    return next((m.unit for m in found[i + 1 :] if m.kind == "money"), None)
+
+
+def _row_label(text: str, start: int) -> list[str]:
+    """The label of the table row a figure is on, as lower-cased words ([] when its line is not a row):
+    "Net loss 55.5 mln vs loss 21.4 mln" gives ["net", "loss"] for both figures."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if not _VERSUS.search(line) and (len(line) > 50 or line.endswith(".")):
+        return []  # a sentence, not a row: rows compare ("vs") or are short and end without a full stop
+    m = _ROW_LABEL.match(text, line_start)
+    if m is None or m.end() > start:
+        return []
+    words = m["label"].split()
+    if len(words[0]) > 1 and words[0][0].islower() and words[0][1].isupper():
+        words[0] = words[0][1:]  # a footnote letter glued to the label: "dOper net"
+    return [w.lower() for w in words]
