@@ -83,7 +83,6 @@ def fold_char(char: str) -> str:
     return next(a for a in string.ascii_lowercase if regex.fullmatch(f"(?i:[{a}])", char))
 
 
-@lru_cache(maxsize=8)
 def fold_for_index(text: str) -> str:
     """A same-length copy of ``text`` over the folded alphabet: position ``i`` holds ``fold_char(text[i])``."""
     if text.isascii():
@@ -828,6 +827,11 @@ class PatternIndex:
         ]
         # whether finditer can read a stretch of a text: every pattern is found from the stops alone
         self.sliceable = self._other is None and not self._whole and not any(self._deferred)
+
+    def reference_finditer(self, text: str) -> list[list[Any]]:
+        """The plain reference mode: for each pattern, the list of ``pattern.finditer(text)``. Slower by far
+        (each pattern is tried at every position), and what :meth:`finditer` must give; tests compare them."""
+        return [list(pattern.finditer(text)) for pattern in self.patterns]
 
     def finditer(
         self, text: str, folded: str | None = None, start: int = 0, stop: int | None = None
