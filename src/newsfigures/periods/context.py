@@ -23,7 +23,7 @@ import regex
 from .anchors import Anchors, Resolved
 from .direction import DirectionCues
 from .fiscal import FiscalConvention, FiscalHabits
-from ..text.pattern_index import fold_for_index
+from ..text.regex_tree import fold_for_index
 from .rules import lexicon
 
 __all__ = ["FiscalConvention", "ResolutionContext", "Resolved"]

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from .cues import CueList, CueScanner, cue_pattern, plain_cue_pattern
-from ..text.pattern_index import consumed_chars, fold_for_index
+from ..text.regex_tree import consumed_chars, fold_for_index
 from .rules import lexicon
 
 CUE_WINDOW = 200
