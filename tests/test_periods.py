@@ -30,7 +30,7 @@ from newsfigures.periods.finder import (
     parse_date,
     trace_periods,
 )
-from newsfigures.periods.context import _direction_scanner
+from newsfigures.periods.direction import _direction_scanner
 from newsfigures.periods.cues import CueList, CueScanner, cue_pattern, plain_cue_pattern
 from newsfigures.text.pattern_index import PatternIndex, with_possessive_runs
 from newsfigures.text.pattern_index import fold_for_index as fold_text
@@ -780,3 +780,18 @@ def test_gap_elliptical_last():
         "this year",
         "last",
     ]
+
+
+# --- the plain reference mode: every rule's finditer over the whole text, no index -------------------------
+
+
+def _corpus_texts() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "corpus" / "articles"
+    return [path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.txt"))]
+
+
+@pytest.mark.parametrize("text", INDEX_TEXTS + _corpus_texts())
+def test_the_periods_found_with_the_index_are_those_of_the_reference_mode(text):
+    assert trace_periods(text, P_DEC) == trace_periods(text, P_DEC, reference=True)

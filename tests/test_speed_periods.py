@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfigures.periods.finder import _Blocked, _Candidate, _candidates, _read_spec, _scan, _scanned_rules, _select_longest
-from newsfigures.periods.context import ResolutionContext
+from newsfigures.periods.direction import nearest_cue
 from newsfigures.text.pattern_index import PatternIndex, check_source, parse_pattern, with_possessive_runs
 from newsfigures.text.pattern_index import fold_for_index as fold_text
 from newsfigures.periods.rules import FLAGS, build_macros
@@ -232,4 +232,4 @@ def test_the_nearest_cue_is_the_one_the_lists_gave(forward, backward, words, sta
     cues = {"forward": _cue_offsets(forward), "backward": _cue_offsets(backward), "backward_words": _cue_offsets(words)}
     key = "backward_words" if words_only else "backward"
     expected = _nearest_cue_with_lists(cues, start, stop, last=last, backward=key)
-    assert ResolutionContext._nearest_cue(cues, start, stop, last=last, backward=key) == expected
+    assert nearest_cue(cues, start, stop, last=last, backward=key) == expected

@@ -37,7 +37,7 @@ from typing import Any
 import regex
 
 from ..text.fastre import prefix_alternation
-from ..text.pattern_index import UnsupportedPattern, fold_char, parse_pattern, with_possessive_runs
+from ..text.regex_tree import UnsupportedPattern, fold_char, parse_pattern, with_possessive_runs
 from .rules import alternation
 
 # a participle after a form of "be" says nothing of tense ("will be named"); the auxiliary does

@@ -19,8 +19,8 @@ Pure Python (no spaCy). The algorithm, for one text and its publication date P:
 Conventions follow corpus/GUIDELINES.md ("Normalisation"); see
 :mod:`newsfigures.periods.specs` for the choices made where it is silent.
 Everything runs in time linear in the text (bounded patterns, no nested
-repetition), and never uses today's date. The work for one text is cached (a few
-texts), as a pipeline asks for the dateline, the bases and the periods of the same text.
+repetition), and never uses today's date. Nothing is cached by text: a caller that wants periods and
+bases asks :func:`find_periods_and_bases`, which reads the text once.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ import regex
 
 from ..errors import DateError
 from .calendar import apply_edge, label_for
-from .context import CUE_KINDS, ResolutionContext, Resolved, cue_patterns
+from .context import ResolutionContext, Resolved
+from .fiscal import fiscal_conventions
 from ..text.pattern_index import PatternIndex
 from .parsers import PARSERS
 from .rules import FLAGS, Rule, lexicon, load_rules, rules_with_role
@@ -133,7 +134,6 @@ def _rules_with_role(role: str) -> tuple[Rule, ...]:
 _HAS_DIGIT = regex.compile(r"\d")
 
 
-@lru_cache(maxsize=8)
 def _dateline(text: str) -> tuple[int, int, date, str] | None:
     rules = _rules_with_role("dateline")
     position, seen, lines = 0, 0, 0
@@ -238,17 +238,17 @@ def _scanned_rules() -> tuple[tuple[Rule, ...], PatternIndex]:
     """The period, edge and basis rules, and an index that finds where they - and the cues of
     the resolution context - may match in one pass over a text."""
     rules = tuple(rule for rule in _rules() if rule.role in ("period", "edge", "basis"))
-    return rules, PatternIndex([rule.pattern for rule in rules] + [cue_patterns()[CUE_KINDS.index("fiscal")]])
+    return rules, PatternIndex([rule.pattern for rule in rules] + [fiscal_conventions()[1]])
 
 
-@lru_cache(maxsize=8)
-def _scan(text: str) -> tuple[tuple[tuple[Rule, list], ...], dict[str, list]]:
+def _scan(text: str, reference: bool = False) -> tuple[tuple[tuple[Rule, list], ...], list]:
     """Each period, edge and basis rule with its matches in ``text`` (exactly those of ``finditer``
     over the whole text; see :mod:`newsfigures.text.pattern_index`), and the matches of the context's
-    fiscal cues (its direction cues it finds itself, only in the sentences that need them)."""
+    fiscal cues (its direction cues it finds itself, only in the sentences that need them). ``reference``: run
+    every pattern's ``finditer`` instead of the index (the plain reference mode, for tests)."""
     rules, index = _scanned_rules()
-    found = index.finditer(text)
-    return tuple(zip(rules, found)), {"fiscal": found[len(rules)]}
+    found = index.reference_finditer(text) if reference else index.finditer(text)
+    return tuple(zip(rules, found)), found[len(rules)]
 
 
 def _candidates(matches, blocked: _Blocked) -> list[_Candidate]:
@@ -433,9 +433,12 @@ def _standalone(unit) -> bool:
     return not isinstance(unit, _Single) or unit.rule.standalone
 
 
-def trace_periods(text: str, published: date | None) -> list[tuple[PeriodMatch, tuple[str, ...]]]:
-    """Like :func:`find_periods`, with the ids of every rule that built each match (for tests and debugging)."""
-    return list(_analyse(text, parse_date(published))[0])
+def trace_periods(
+    text: str, published: date | None, *, reference: bool = False
+) -> list[tuple[PeriodMatch, tuple[str, ...]]]:
+    """Like :func:`find_periods`, with the ids of every rule that built each match (for tests and debugging).
+    ``reference``: find the rules' matches with plain ``finditer`` calls, not the index (see :func:`_scan`)."""
+    return list(_analyse(text, parse_date(published), reference)[0])
 
 
 def find_periods(text: str, published: date | None) -> list[PeriodMatch]:
@@ -454,16 +457,15 @@ def find_periods_and_bases(text: str, published: date | None) -> tuple[list[Peri
     return [match for match, _ in traced], list(bases)
 
 
-@lru_cache(maxsize=8)
-def _analyse(text: str, published: date | None) -> tuple[tuple, tuple[BasisMatch, ...]]:
-    """The traced periods and the bases of a text. Cached, as a pipeline asks for both of the same text."""
+def _analyse(text: str, published: date | None, reference: bool = False) -> tuple[tuple, tuple[BasisMatch, ...]]:
+    """The traced periods and the bases of a text (:func:`find_periods_and_bases` reads both in one pass)."""
     span = dateline_span(text)
-    matches, cue_matches = _scan(text)
+    matches, fiscal_cues = _scan(text, reference)
     bases = _bases(text, published, matches, span)
     blocked = _Blocked(([span] if span else []) + [(b.start, b.end) for b in bases])
     chosen = _select_longest(_candidates(matches, blocked), len(text), _read_spec)
     units = _compose(chosen, text, _rules_with_role("link"))
-    ctx = ResolutionContext(text, published, cue_matches, resolve_inner)
+    ctx = ResolutionContext(text, published, fiscal_cues, resolve_inner)
     out = []
     for unit in units:
         resolved = unit.resolve(ctx) if _standalone(unit) else None

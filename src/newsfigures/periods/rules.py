@@ -35,7 +35,7 @@ from typing import Any
 import regex
 
 from ..errors import RuleError
-from ..text.pattern_index import with_possessive_runs
+from ..text.regex_tree import with_possessive_runs
 from ..resources import load_json, load_jsonl
 
 RULES_FILE = "periods.jsonl"
@@ -307,7 +307,7 @@ def pattern_source(source: str, rule_id: str, role: str) -> str:
 
 def _compile(source: str, rule_id: str, role: str) -> Any:
     body = pattern_source(source, rule_id, role)
-    try:  # runs such as \s+ made possessive where that cannot change a match: see text.pattern_index
+    try:  # runs such as \s+ made possessive where that cannot change a match: see text.regex_tree
         return regex.compile(with_possessive_runs(body, verbose=True), FLAGS)
     except regex.error:
         pass

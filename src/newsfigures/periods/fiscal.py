@@ -1,0 +1,109 @@
+"""Which fiscal year a period means: the conventions of ``patterns/calendar.json`` and the habits of one text.
+
+A text's fiscal year is the one it states ("the financial year to June 30"), else the one its country cues
+point to (the nearest cue in the period's sentence, else the most frequent in the text), else the calendar
+year (:class:`FiscalHabits`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import regex
+
+from .rules import lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalConvention:
+    """When a country's fiscal year starts and which calendar year names it."""
+
+    name: str
+    start_month: int
+    named_by: str  # "start" | "end"
+
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# "(the|its) (fiscal|financial) year to/ended/ending/ends (in|on) June 30", "for the year to June 30"
+_STATED_FISCAL = regex.compile(
+    r"\b(?:(?:fiscal|financial)\s++year|(?:for|in)\s++the\s++year)\s++(?:that\s++|which\s++)?"
+    r"(?:to|ended|ending|ends|end|(?<=(?:fiscal|financial)\s++year\s++(?:that\s++|which\s++)?)"
+    r"(?P<start>began|begins|begin|started|starts|start|runs\s++from))\s++(?:in\s++|on\s++)?"
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b",
+    regex.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def fiscal_conventions() -> tuple[dict[str, FiscalConvention], regex.Pattern]:
+    """The fiscal-year conventions by name, and the pattern of their country cues (one named group each)."""
+    conventions = {}
+    cue_groups = []
+    for name, spec in lexicon().raw["fiscal_conventions"].items():
+        if name.startswith("_"):
+            continue
+        conventions[name] = FiscalConvention(name, int(spec["start_month"]), spec["named_by"])
+        if spec["cues"]:
+            cue_groups.append(f"(?P<{name}>(?<!\\w)(?:{'|'.join(spec['cues'])})(?!\\w))")
+    # no convention has cues: a pattern that never matches
+    return conventions, regex.compile("|".join(cue_groups) if cue_groups else "(?!)")
+
+
+class FiscalHabits:
+    """The fiscal-year conventions of one text (see the module docstring).
+
+    ``cue_matches``: the matches of the cue pattern of :func:`fiscal_conventions` over the text, if the caller
+    found them already (the period finder does, in its pass over the text); else they are found here.
+    ``sentence``: the sentence ``(start, end)`` around an offset.
+    """
+
+    def __init__(self, text: str, sentence: Callable[[int], tuple[int, int]], cue_matches: list | None = None):
+        self.text = text
+        self._sentence = sentence
+        self._cue_matches = cue_matches
+
+    @cached_property
+    def _cues(self) -> list[tuple[int, str]]:
+        matches = self._cue_matches
+        if matches is None:
+            matches = fiscal_conventions()[1].finditer(self.text)
+        return [(m.start(), m.lastgroup) for m in matches]
+
+    @cached_property
+    def _stated(self) -> FiscalConvention | None:
+        """A fiscal year the article defines: "the financial year to June 30", "its fiscal year ends in
+        March", "the year ended September 30" (with "fiscal" said somewhere) - named by its end year."""
+        m = _STATED_FISCAL.search(self.text)
+        if m is None or ("fiscal" not in self.text.lower() and "financial year" not in self.text.lower()):
+            return None
+        month = _MONTH_NUMBERS[m["month"][:3].lower()]
+        if m["start"]:  # "whose fiscal year began on March 1": the year ends the month before
+            month = (month - 2) % 12 + 1
+        if month == 12:
+            return None  # a year to December is the calendar year
+        return FiscalConvention(f"stated_{month}", month % 12 + 1, "end")
+
+    def convention(self, position: int) -> FiscalConvention:
+        """The fiscal-year convention for a period at ``position``: the one the article states, else the
+        one its country cues point to, else the calendar year."""
+        cued = self._cued(position)
+        stated = self._stated
+        if stated is None or stated.start_month == cued.start_month:
+            return cued  # the country's convention also says how its years are named ("fiscal 2024" in Japan)
+        return stated
+
+    def _cued(self, position: int) -> FiscalConvention:
+        conventions = fiscal_conventions()[0]
+        cues = self._cues
+        if not cues:
+            return conventions["calendar"]
+        sent_start, sent_end = self._sentence(position)
+        near = [(abs(pos - position), name) for pos, name in cues if sent_start <= pos < sent_end]
+        if near:
+            return conventions[min(near)[1]]
+        counts = Counter(name for _, name in cues)
+        return conventions[counts.most_common(1)[0][0]]
