@@ -441,25 +441,25 @@ SENTENCE_PIECES = [". ", "! ", "? ", ".\n", ".\n\n", '." ', ".) ", "...", " U.S.
 @PROFILE
 @given(st.lists(st.one_of(news_pieces, st.sampled_from(SENTENCE_PIECES)), max_size=30))
 def test_sentence_stops_are_found_as_the_lookbehind_pattern_finds_them(pieces):
-    """The linker's sentence splitter finds a stop by matching the stop character itself (fast); that must
+    """The sentence splitter finds a stop by matching the stop character itself (fast); that must
     split where a pattern that looks behind for it does, with the same abbreviation test."""
     import regex
 
-    from newsfigures.linker import text as linking_text
+    from newsfigures.text import sentences
 
     lookbehind = regex.compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
     text = "".join(pieces)
-    abbreviations = linking_text._cues()["abbreviations"]
+    abbreviations = sentences.sentence_abbreviations()
     spans, start = [], 0
     for m in lookbehind.finditer(text):
         if m.group(0)[0] != "\n":
-            last = linking_text._LAST_TOKEN.search(text, max(start, m.start() - 20), m.start())
+            last = sentences._LAST_TOKEN.search(text, max(start, m.start() - 20), m.start())
             if last and (last["word"].lower().rstrip(".") in abbreviations or len(last["word"]) == 1):
                 continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    assert linking_text.split_sentences(text) == [(s, e) for s, e in spans if e > s]
+    assert sentences.split_sentences(text) == [(s, e) for s, e in spans if e > s]
 
 
 @PROFILE

@@ -15,6 +15,7 @@ import regex
 
 from ..text.fastre import compile_fast as _compile
 from ..text.fastre import prefix_alternation
+from ..text.sentences import split_sentences
 from ..resources import load_json
 
 MAX_SUBJECT_WORDS = 12
@@ -109,38 +110,10 @@ def _cues() -> dict:
         "rates": {k: Decimal(str(v)) for k, v in link["usd_rates"].items() if not k.startswith("_")},
         "verbs": frozenset(link["other_verbs"])
         | frozenset(w for w in link["target_cues"] + link["forecast_cues"] if " " not in w),
-        "abbreviations": frozenset(link["abbreviations"]),
         "target_re": _any_word(link["target_cues"]),
         "forecast_re": _any_word(link["forecast_cues"]),
         "reporting": frozenset(link["reporting_verbs"]),
     }
-
-
-# a sentence ends after [.!?] (the break is what follows it) or at line breaks; the pattern begins with the
-# stop itself, not a lookbehind, and as one character class, which the engine scans the text for before it tries
-# the rest (a lookahead in front instead is tried at every character: twice as slow), then tells them apart
-_SENTENCE_END = _compile(r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|(?<=\n)\n*+)")
-
-
-_LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans by punctuation and line breaks, not fooled by "U.S." or "Jan. 31"."""
-    abbreviations = _cues()["abbreviations"]
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        stop = m.start("gap")
-        if stop >= 0 and text[stop] != "\n":  # after a stop and a line break: a break whatever the word
-            last = _LAST_TOKEN.search(text, max(start, stop - 20), stop)
-            if last and (last["word"].lower().rstrip(".") in abbreviations or len(last["word"]) == 1):
-                continue
-        elif stop < 0:
-            stop = m.start()
-        spans.append((start, stop))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
 
 
 REACH = 600  # characters around a figure within which its links are looked for
