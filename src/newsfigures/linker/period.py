@@ -11,12 +11,12 @@ from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
 from .text import (
     _DETERMINERS,
-    _PAST_IRREGULAR,
     REACH,
     FigureRef,
     IndexedText,
     PeriodRef,
     _at_word_start,
+    _is_past,
     _Sorted,
 )
 
@@ -266,7 +266,7 @@ def _standing_clause(doc: IndexedText, clause: tuple[int, int], fig_start: int) 
         for k, w in enumerate(before)
     ):
         return False
-    return not any(w[2] in _PAST_IRREGULAR or w[2].endswith("ed") and len(w[2]) > 4 for w in doc.words(*clause))
+    return not any(_is_past(w[2]) for w in doc.words(*clause))
 
 
 def _standing(doc: IndexedText, sent: tuple[int, int]) -> bool:
@@ -287,6 +287,4 @@ def _standing_now(doc: IndexedText, sent: tuple[int, int]) -> bool:
     if not _MODALS.isdisjoint(words) and any(w in _MODALS and text[s:e] == w for s, e, w in found):
         return True  # as written: "May" is a month
     # most sentences have no present-tense verb of the list: asked first, as a set
-    return not _PRESENT.isdisjoint(words) and not any(
-        w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words
-    )
+    return not _PRESENT.isdisjoint(words) and not any(map(_is_past, words))
