@@ -436,3 +436,19 @@ def test_subject_offsets_hold_when_lower_casing_changes_the_length(nlp):
     _, m = _figure(nlp, text, "4.2%")
     assert m.subject and text[m.subject_start : m.subject_end] == m.subject
     assert "shipments" in m.subject
+
+
+def test_extract_from_four_threads_gives_the_single_thread_records(nlp):
+    """The linker keeps no state between texts (each text's words and answers live on its own IndexedText):
+    four threads extracting different texts at once get what one thread gets."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        f"Exports rose {n}.5% in March to ${n} billion, up from {n - 1} billion a year earlier, the ministry said. "
+        f"Imports fell {n}% and the trade surplus widened to ${n + 2} billion, compared with $1 billion in 2023."
+        for n in range(2, 14)
+    ]
+    alone = [newsfigures.extract(t, nlp=nlp).model_dump() for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda t: newsfigures.extract(t, nlp=nlp).model_dump(), texts * 3))
+    assert together == alone * 3

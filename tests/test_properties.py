@@ -241,24 +241,19 @@ CUE_WORDS = ["target", "goal", "inflation target", "expected", "had forecast", "
 @PROFILE
 @given(st.lists(st.one_of(news_pieces, st.sampled_from(QUALIFIER_WORDS + ASIDE_WORDS + CUE_WORDS)), max_size=12))
 def test_cheap_word_tests_never_hide_a_match(pieces):
-    """The linker tries a pattern only when a word it needs is in the text: that test must let through
-    every text the pattern would match (lower-cased, as the linker reads it)."""
+    """The linker tries a pattern only when a string read from the pattern's parse is in the text: that test
+    must let through every text the pattern would match (lower-cased, as the linker reads it)."""
     from newsfigures.linker import link as linking
     from newsfigures.linker import period as linking_period
+    from newsfigures.text.prefilter import Prefilter
 
     text = " ".join(pieces).lower() + " "
-    for pattern, keys in (
-        (linking._COMPARED_WITH, linking._COMPARED_KEYS),
-        (linking._SHORT_OF, linking._SHORT_OF_KEYS),
-        (linking._LAST_OPENER, linking._OPENER_KEYS),
-        (linking._TARGET_AFTER, linking._TARGET_KEYS),
-        (linking._EXPECTED_AFTER, linking._EXPECTED_KEYS),
-        (linking._SHARE_OF, ("share",)),
-    ):
-        if pattern.search(text):
-            assert linking._has_any(text, keys), (pattern.pattern, text)
-    if linking_period._ASIDE_BEFORE.search(text):
-        assert linking_period._ASIDE_WORDS.search(text), text
+    prefilters = [p for module in (linking, linking_period) for p in vars(module).values() if isinstance(p, Prefilter)]
+    assert len(prefilters) >= 8
+    for prefilter in prefilters:
+        assert prefilter.literals, prefilter.pattern.pattern
+        if prefilter.pattern.search(text):
+            assert prefilter.may_match(text), (prefilter.pattern.pattern, text)
 
 
 @PROFILE
@@ -271,8 +266,8 @@ def test_words_from_the_index_are_the_words_of_the_slice(pieces, data):
     text = " ".join(pieces) + " U.S.-based 12,5%" + data.draw(st.sampled_from(["", " İstanbul"]))
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    source = linking_text._word_index(text)[1]
-    assert linking_text._words(text, start, end) == linking_text._slice_words(text, source, start, end)
+    doc = linking_text.IndexedText(text)
+    assert doc.words(start, end) == linking_text._slice_words(text, doc.lower, start, end)
 
 
 @PROFILE
@@ -286,7 +281,8 @@ def test_first_words_are_the_first_words_of_the_slice(pieces, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     n = data.draw(st.integers(1, 4))
-    assert linking_text._first_words(text, start, end, n) == linking_text._words(text, start, end)[:n]
+    doc = linking_text.IndexedText(text)
+    assert doc.first_words(start, end, n) == doc.words(start, end)[:n]
 
 
 CLAUSE_PIECES = [",", ", ", ".", ". ", "U.S. ", "U.S.", "a.b", ";", "(", ")", "“", "\n", "3.5", "1,000", "?"]
@@ -338,7 +334,8 @@ def _word_start_patterns():
     found = []
     for module in (linking_period, linking_subject, linking_text):
         for name, pattern in vars(module).items():
-            m = re.fullmatch(r"\(\?=\\b\[([a-z]+)\]\)\(\?:(.*)\)", getattr(pattern, "pattern", "") or "", re.S)
+            source = getattr(pattern, "pattern", None)
+            m = re.fullmatch(r"\(\?=\\b\[([a-z]+)\]\)\(\?:(.*)\)", source, re.S) if isinstance(source, str) else None
             if m and hasattr(pattern, "search"):
                 found.append((name, m[1], re.compile(m[2], pattern.flags), pattern))
     return found
@@ -402,25 +399,25 @@ SENTENCE_PIECES = [". ", "! ", "? ", ".\n", ".\n\n", '." ', ".) ", "...", " U.S.
 @PROFILE
 @given(st.lists(st.one_of(news_pieces, st.sampled_from(SENTENCE_PIECES)), max_size=30))
 def test_sentence_stops_are_found_as_the_lookbehind_pattern_finds_them(pieces):
-    """The linker's sentence splitter finds a stop by matching the stop character itself (fast); that must
+    """The sentence splitter finds a stop by matching the stop character itself (fast); that must
     split where a pattern that looks behind for it does, with the same abbreviation test."""
     import regex
 
-    from newsfigures.linker import text as linking_text
+    from newsfigures.text import sentences
 
     lookbehind = regex.compile(r"(?<=[.!?])[\"”’)]*+\s++(?=[\"“(]?[A-Z0-9])|\n++")
     text = "".join(pieces)
-    abbreviations = linking_text._cues()["abbreviations"]
+    abbreviations = sentences.sentence_abbreviations()
     spans, start = [], 0
     for m in lookbehind.finditer(text):
         if m.group(0)[0] != "\n":
-            last = linking_text._LAST_TOKEN.search(text, max(start, m.start() - 20), m.start())
+            last = sentences._LAST_TOKEN.search(text, max(start, m.start() - 20), m.start())
             if last and (last["word"].lower().rstrip(".") in abbreviations or len(last["word"]) == 1):
                 continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    assert linking_text.split_sentences(text) == [(s, e) for s, e in spans if e > s]
+    assert sentences.split_sentences(text) == [(s, e) for s, e in spans if e > s]
 
 
 @PROFILE

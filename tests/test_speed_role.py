@@ -1,5 +1,4 @@
-"""The linker's cheap tests before its patterns (role, direction, period): each must let through every text
-the pattern it guards would match, so that the output is the same as trying the pattern every time."""
+"""The linker's combined patterns and one-loop rankings against the plain forms they stand for."""
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,60 +12,6 @@ ROLE_WORDS = ["to a", "at an", "to a record", "to a new", "to an all-time", "to 
               "Forecasts Of", "of", "for", "loss", "losses", "fell", "rose", "its", "the", "a"]  # fmt: skip
 
 role_texts = st.lists(st.one_of(news_pieces, st.sampled_from(ROLE_WORDS)), max_size=12)
-role_words = st.sampled_from(ROLE_WORDS)
-
-
-@PROFILE
-@given(role_texts, role_words, st.sampled_from(["", " ", "  ", "\n", "\u00a0", "\x1c"]))
-def test_last_words_before_a_figure_let_through_every_reverse_match(pieces, last, tail):
-    """_TO_A and _BY_BEFORE are tried only where the clause ends with a word each of their matches ends with."""
-    from newsfigures.linker import link as linking
-
-    text = (" ".join(pieces + [last]) + tail).lower()
-    if linking._TO_A.search(text):
-        assert text.rstrip().endswith(linking._TO_A_LAST), text
-    if linking._BY_BEFORE.search(text):
-        assert "by" in text and text.rstrip().endswith(linking._BY_BEFORE_LAST), text
-
-
-@PROFILE
-@given(role_words, role_texts, st.sampled_from(["", " ", "  ", "\n"]))
-def test_continued_clauses_begin_with_by_or_to(first, pieces, tail):
-    """_CONTINUED is tried only where the clause's first word is "by" or "to"."""
-    from newsfigures.linker import link as linking
-    from newsfigures.linker import text as linking_text
-
-    text = " ".join([first] + pieces) + tail + "5%"
-    end = len(text) - 2
-    if linking._CONTINUED.match(text, 0, end):
-        left = linking_text._words(text, 0, end)
-        assert left and left[0][2] in linking._CONTINUED_FIRST, text
-
-
-UP_FROM = [", up from", ", Down  from", ",up\tfrom", ", down from", ", up fromage"]
-
-
-@PROFILE
-@given(role_texts, st.sampled_from(UP_FROM), st.data())
-def test_up_from_positions_found_once_cover_every_window(pieces, way, data):
-    """The ", up from" pattern is searched after a figure only where a match of it found once in the whole
-    text begins in its window: every window where it would match has one."""
-    from newsfigures.linker import link as linking
-
-    text = " ".join(pieces[:3] + [way] + pieces[3:])
-    starts = [m.start() for m in linking._UP_FROM_ANYWHERE.finditer(text)]
-    pos = data.draw(st.integers(0, len(text)))
-    if linking._UP_FROM_NEAR.search(text, pos, pos + 2200):
-        assert linking._up_from_near(starts, pos), (text, pos)
-    short = data.draw(st.integers(0, 40))  # a window cut short, as 2,200 characters are in a long text
-    for m in linking._UP_FROM_NEAR.finditer(text, pos, pos + short):
-        assert m.start() in starts, (text, pos, short)
-
-
-def _plain_case(text: str) -> bool:
-    from newsfigures.linker import link as linking
-
-    return not any(letter in text for letter in linking._ODD_CASE)
 
 
 CUE_PIECES = ["non-target", "the goal's", "is likely", "are  likely", "plans to", "set at", "budget target", "targetx",
@@ -85,25 +30,6 @@ def test_one_search_for_any_cue_word_finds_what_the_two_searches_find(pieces, da
     text = " ".join(pieces[:3] + [cue] + pieces[3:]).lower()
     either = bool(cues["target_re"].search(text) or cues["forecast_re"].search(text))
     assert (linking._target_or_forecast_word().search(text) is not None) == either, text
-
-
-ESTIMATES = ["estimates of", "Forecasts Of", "forecast for", "consensus of  just", "expectations for about", "ſome",
-             "estimates of ſome", "projection for\n", "of", "estimate"]  # fmt: skip
-
-
-@PROFILE
-@given(role_texts, st.sampled_from(ESTIMATES), st.data())
-def test_estimates_of_ends_with_a_word_the_index_reads(pieces, last, data):
-    """_ESTIMATES_OF is searched before a figure only where the last word before it is one its matches end with."""
-    from newsfigures.linker import link as linking
-    from newsfigures.linker import text as linking_text
-
-    text = " ".join(pieces + [last]) + " 5%"
-    start = data.draw(st.integers(0, len(text) - 2))
-    end = data.draw(st.one_of(st.just(len(text) - 2), st.integers(start, len(text) - 2)))  # mostly the figure's start
-    if _plain_case(text) and linking._ESTIMATES_OF.search(text, start, end):
-        left = linking_text._words(text, start, end)
-        assert left and left[-1][2] in linking._ESTIMATES_OF_LAST, (text, start, end)
 
 
 @PROFILE
@@ -129,7 +55,7 @@ def test_expected_or_first_reported_is_either_pattern(pieces):
 def test_best_ranked_period_is_the_first_of_the_minimum_rank(spans, fig_start, fig_length, text, attached_to):
     """The periods of a sentence are ranked in one loop: the same pick and rank as ``min`` over a rank function."""
     from newsfigures.linker import period as linking_period
-    from newsfigures.linker.text import FigureRef, PeriodRef
+    from newsfigures.linker.text import FigureRef, IndexedText, PeriodRef
 
     fig = FigureRef(fig_start, fig_start + fig_length, "percentage")
     in_sentence = [(i, PeriodRef(start, start + length)) for i, (start, length, _, _) in enumerate(spans)]
@@ -145,7 +71,7 @@ def test_best_ranked_period_is_the_first_of_the_minimum_rank(spans, fig_start, f
 
     if in_sentence:
         ranked = min(in_sentence, key=rank)
-        assert linking_period._best_ranked(text, in_sentence, fig, 0, attached, asides) == (ranked, rank(ranked))
+        assert linking_period._best_ranked(IndexedText(text), in_sentence, fig, 0, attached, asides) == (ranked, rank(ranked))
 
 
 STANDING_WORDS = ["is", "are", "has", "represents", "employs", "May", "may", "could", "rose", "reported", "voted",
@@ -161,7 +87,7 @@ def test_standing_sentences_are_asked_as_sets_first(pieces):
 
     text = " ".join(pieces)
     sent = (0, len(text))
-    found = linking_text._words(text, *sent)
+    found = linking_text.IndexedText(text).words(*sent)
     words = [w for _, _, w in found]
     plain = bool(
         linking_period._HYPOTHETICAL.match(text, 0)
@@ -169,4 +95,4 @@ def test_standing_sentences_are_asked_as_sets_first(pieces):
         or not any(w in linking_text._PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words)
         and any(w in linking_period._PRESENT for w in words)
     )
-    assert linking_period._standing_now(text, sent) == plain, text
+    assert linking_period._standing_now(linking_text.IndexedText(text), sent) == plain, text

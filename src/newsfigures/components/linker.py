@@ -20,7 +20,7 @@ _START = itemgetter("start")
 class FigureLinker(FigureComponent):
     """Adds linking fields to the figure dicts made by the quantity and period components.
 
-    Sentences come from the text itself (``linking.split_sentences``), so the linker needs no parser
+    Sentences come from the text itself (``text.sentences.split_sentences``), so the linker needs no parser
     or sentencizer; with a dependency parse (a pretrained pipeline) the subject is read from the
     parse where it gives one (``components.dependency``), and from the text otherwise.
     """

@@ -10,7 +10,6 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -18,6 +17,7 @@ from functools import lru_cache
 import regex
 
 from ..text.fastre import compile_fast as _compile
+from ..text.prefilter import Prefilter
 from .period import (
     _attached_periods,
     _period,
@@ -38,6 +38,7 @@ from .text import (
     REACH,
     BasisRef,
     FigureRef,
+    IndexedText,
     Link,
     PeriodRef,
     _any_word,
@@ -48,12 +49,8 @@ from .text import (
     _cues,
     _determiner_before,
     _direction_of,
-    _first_words,
-    _has_any,
-    _lower,
     _Periods,
     _Sorted,
-    _words,
     split_sentences,
 )
 
@@ -71,6 +68,7 @@ def link_figures(
     sentences: list[tuple[int, int]] | None = None,
 ) -> list[Link]:
     """One :class:`Link` per figure, in the order given. Sentences are found in the text when not given."""
+    doc = IndexedText(text)
     if sentences is None:
         sentences = split_sentences(text)
     sentence_starts = [s for s, _ in sentences]
@@ -80,13 +78,10 @@ def link_figures(
     bases_at = _Sorted(bases, [b.start for b in bases])
     asides: dict[tuple[int, int], int] = {}  # how far each period stands aside, by (period, sentence start)
     done = _Linked(
-        text,
+        doc,
         figures,
         nominal=_Periods([p for p in periods if not text.startswith(("'s", "’s"), p.end)]),
         figures_at=_Sorted(figures, [f.start for f in figures]),
-        lower=_lower(text),
-        odd_case=any(letter in text for letter in _ODD_CASE),
-        up_from=[m.start() for m in _UP_FROM_ANYWHERE.finditer(text)],
     )
     for index, fig in enumerate(figures):
         sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
@@ -94,23 +89,23 @@ def link_figures(
         # breaks (a list, a table flattened to one line) costs time linear in its length
         sent = (max(sent[0], fig.start - REACH), min(sent[1], fig.end + REACH))
         clause_start, clause_end = _clause_start(text, sent[0], fig.start), _clause_end(text, fig.end, sent[1])
-        site = _Site(index, fig, sent, clause_start, clause_end, _words(text, clause_start, fig.start))
+        site = _Site(index, fig, sent, clause_start, clause_end, doc.words(clause_start, fig.start))
         before = done.previous[1] if done.previous is not None and done.previous[0] >= sent[0] else None
         link = Link()
         _role_and_direction(done, site, link)
         if before is not None:
-            _follow_the_figure_before(text, site, link, figures[index - 1], before)
+            _follow_the_figure_before(doc, site, link, figures[index - 1], before)
         link.equivalent_of = _equivalent(text, figures, index)
         link.subject = _subject_of(done, site, link, before)
         if (
             fig.kind == "count"
             and link.role in ("forecast", "target")
             and link.subject is not None
-            and (_words(text, *link.subject)[-1][2] in _FORECASTERS)
+            and (doc.words(*link.subject)[-1][2] in _FORECASTERS)
         ):
             link.role = "level"  # "12 of the 17 economists had forecast a cut": a count of people, not a forecast
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
-        link.period = _period(text, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
+        link.period = _period(doc, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
         done.links.append(link)
         done.previous = (fig.start, link)
         if fig.counted is not None:
@@ -122,13 +117,10 @@ def link_figures(
 class _Linked:
     """What the figures of one text share while they are linked, one after another."""
 
-    text: str
+    doc: IndexedText
     figures: list[FigureRef]
     nominal: _Periods  # the periods that may bound a subject: not a possessive one, part of it ("January's gain")
     figures_at: _Sorted
-    lower: str | None  # the text lower-cased (None where that moves offsets)
-    odd_case: bool  # whether the text has a letter of _ODD_CASE
-    up_from: list[int]  # where ", up from" or ", down from" may follow a figure (_UP_FROM_ANYWHERE)
     links: list[Link] = field(default_factory=list)
     previous: tuple[int, Link] | None = None  # the last figure linked (its start) and its link
     counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
@@ -151,17 +143,18 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
     """The figure's subject, from its own clause first; then, in order, what the figures around it say of it
     (the count before or after it, the figure it restates or is compared with), the sentence's subject.
     ``before``: the link of the figure before it in its sentence, if any."""
-    text, fig, index, figures = done.text, site.fig, site.index, done.figures
-    subject = _subject(text, fig, site.sent[0], site.clause_start, site.left, done.nominal)
+    doc, fig, index, figures = done.doc, site.fig, site.index, done.figures
+    text = doc.text
+    subject = _subject(doc, fig, site.sent[0], site.clause_start, site.left, done.nominal)
     subject = _without_figures(subject, done.figures_at)
-    subject = _clean_subject(text, subject, done.nominal)
+    subject = _clean_subject(doc, subject, done.nominal)
     counted_before = done.counted_before
     if (
         fig.kind == "count"
         and fig.counted is None
         and counted_before
         and counted_before[0] >= site.sent[0]
-        and (subject is None or _last_word(text, fig) != "to")  # not "taking [its network] to 1,487"
+        and (subject is None or doc.last_word(fig.start) != "to")  # not "taking [its network] to 1,487"
     ):
         subject = counted_before[1]  # "seven members backed it and two voted against": members
     if fig.kind == "count" and fig.counted is None and index + 1 < len(figures):
@@ -174,8 +167,7 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
         and (
             # "the $1.66 billion analysts expected", "the 353,000 initially reported": one pattern for both
             _EXPECTED_OR_FIRST_REPORTED.match(text, fig.end)
-            or (done.odd_case or site.left and site.left[-1][2] in _ESTIMATES_OF_LAST)
-            and _ESTIMATES_OF.search(text, site.clause_start, fig.start)
+            or _ESTIMATES_OF.search(text, site.clause_start, fig.start)
         )
     ):
         subject = before.subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
@@ -187,13 +179,13 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
         subject = None  # "leaving them 13% lower": the subject of the figure before
     if subject is None and before is not None and not (
         figures[index - 1].counted is not None and before.subject == figures[index - 1].counted
-        and fig.kind != "count" and _words(text, *figures[index - 1].counted)[-1][2] in _UNIT_NOUNS
+        and fig.kind != "count" and doc.words(*figures[index - 1].counted)[-1][2] in _UNIT_NOUNS
     ):  # fmt: skip
         # "rose 14% to $3.42 billion": one subject, two figures - but a bare unit is not what the figures
         # after it measure ("sales totalled 24,126 units, down 9.5%": sales)
         subject = before.subject
     if subject is None:
-        subject = _sentence_subject(text, site.sent, fig, done.nominal)  # "M2, the broad money gauge, rose 8.7%"
+        subject = _sentence_subject(doc, site.sent, fig, done.nominal)  # "M2, the broad money gauge, rose 8.7%"
     if link.equivalent_of is not None and done.links[link.equivalent_of].subject:
         return done.links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
     if (
@@ -206,12 +198,12 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
     return subject
 
 
-def _follow_the_figure_before(text: str, site: _Site, link: Link, prev_fig: FigureRef, prev: Link) -> None:
+def _follow_the_figure_before(doc: IndexedText, site: _Site, link: Link, prev_fig: FigureRef, prev: Link) -> None:
     """What a figure takes from the figure before it in its sentence: a share compared with a share is one;
     an elliptical list item ("..., clean energy by 31.48 percent") reads like its head; a consequence
     ("..., bringing the rate to 4.5%"), a restatement ("1,200 jobs, or 6%"), a continuing clause
     ("..., by a quarter point") and a listed count ("12 supermarkets and three warehouses") share its direction."""
-    fig, clause_start, left = site.fig, site.clause_start, site.left
+    text, fig, clause_start, left = doc.text, site.fig, site.clause_start, site.left
     if "from" in link.cues and prev.role == "share" and fig.unit == "percent" and link.role == "level":
         link.role = "share"  # "held 58% of the market, compared with 51% a year earlier"
     if link.direction is not None:
@@ -219,16 +211,13 @@ def _follow_the_figure_before(text: str, site: _Site, link: Link, prev_fig: Figu
     listed_count = fig.kind == "count" == prev_fig.kind
     if not link.cues and _elliptical(left, fig):
         link.direction, link.role = prev.direction, prev.role
-    elif (  # the cheap tests first: the role, a word each pattern needs
+    elif (
         link.role == "level"
         and _CONSEQUENCE.match(text, clause_start)
-        and _last_word(text, fig) == "to"
+        and doc.last_word(fig.start) == "to"
         or link.role != "share"
-        and text.find("or", prev_fig.end, fig.start) >= 0
         and _RESTATED.fullmatch(text, prev_fig.end, fig.start)
-        or left
-        and left[0][2] in _CONTINUED_FIRST
-        and _CONTINUED.match(text, clause_start, fig.start)
+        or _CONTINUED.match(text, clause_start, fig.start)
         or prev.role == "change"
         and link.role == "level"
         and _CONTINUED_AT.fullmatch(text, clause_start, fig.start)
@@ -248,10 +237,9 @@ COUNT_WINDOW = 2  # for counts, which change words govern only from right before
 
 def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
     """The figure's role (level, change, share, target, forecast) and direction, from the words of its clause."""
-    text, fig, clause_start, clause_end, left = done.text, site.fig, site.clause_start, site.clause_end, site.left
-    cues = _cues()
-    right = _first_words(text, fig.end, min(clause_end, fig.end + 40), 3)
-    lower = done.lower
+    doc, fig, clause_start, clause_end, left = done.doc, site.fig, site.clause_start, site.clause_end, site.left
+    text, lower, cues = doc.text, doc.lower, _cues()
+    right = doc.first_words(fig.end, min(clause_end, fig.end + 40), 3)
     if lower is not None:  # slices of the text lower-cased once
         left_text, right_text = lower[clause_start : fig.start], lower[fig.end : min(clause_end, fig.end + 80)]
     else:
@@ -266,14 +254,8 @@ def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
         link.cues.append(right_next)
     # a level after "to" belongs to the change verb of its clause however far back: "dropped 16.8% from a year
     # earlier to HK$397.1 billion"
-    to_a = left_stripped.endswith(_TO_A_LAST) and _TO_A.search(left_text) is not None  # "climbed to a 2-year high of"
-    reached_by_to = (
-        before == "to"
-        or to_a
-        or "by" in left_text
-        and left_stripped.endswith(_BY_BEFORE_LAST)
-        and _BY_BEFORE.search(left_text) is not None
-    )
+    to_a = _TO_A.search(left_text) is not None  # "climbed to a 2-year high of"
+    reached_by_to = before == "to" or to_a or _BY_BEFORE.search(left_text) is not None
     window = len(left) if reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     # counts take a change verb only right before them ("employers added 58,200 jobs", "an increase of 9,000"),
     # not "harvests grew in 20 of the regions"
@@ -324,14 +306,9 @@ def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
     if link.direction is None and noun_direction is not None:
         verb_index, link.direction = noun_direction
         link.cues.append(left[verb_index][2])
-    if (
-        link.direction is None
-        and left
-        and left[0][2] in _CONTINUED_FIRST
-        and _CONTINUED.match(text, clause_start, fig.start)
-    ):
+    if link.direction is None and _CONTINUED.match(text, clause_start, fig.start):
         # ", by a quarter point" continues the clause before it: its change word governs
-        for _, _, word in reversed(_words(text, max(0, clause_start - 60), clause_start)[-DIRECTION_WINDOW:]):
+        for _, _, word in reversed(doc.words(max(0, clause_start - 60), clause_start)[-DIRECTION_WINDOW:]):
             if _direction_of(word):
                 link.direction = _direction_of(word)
                 link.cues.append(word)
@@ -369,9 +346,9 @@ def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
         "from" in recent
         and not any(_direction_of(w) for w in recent[recent.index("from") :])
         or (
-            _has_any(left_text, _COMPARED_KEYS)
+            _COMPARED_WITH_NEEDS.may_match(left_text)
             and _COMPARED_WITH.search(left_text)
-            or _has_any(left_text, _SHORT_OF_KEYS)
+            or _SHORT_OF_NEEDS.may_match(left_text)
             and _SHORT_OF.search(left_text)
             and not right_text.lstrip().startswith(cues["target_after"])
         )
@@ -380,26 +357,26 @@ def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
         link.cues.append("from")
         if right_next in _CHANGE_NOUN_WORDS and right_next not in _CHANGE_NOUNS:
             link.direction = _direction_of(right_next)  # "a smaller drop than the 10.6 percent decline": a decline
-        if _has_any(right_text, _EXPECTED_KEYS) and _EXPECTED_AFTER.match(right_text):
+        if _EXPECTED_AFTER_NEEDS.may_match(right_text) and _EXPECTED_AFTER.match(right_text):
             link.role = "forecast"  # "above the 1.5% economists had forecast"
             return
         if (
             fig.kind == "percentage"
             and fig.unit == "percent"
-            and ("share" in left_text and _SHARE_OF.search(left_text) or _OF_AFTER.match(right_text))
+            and (_SHARE_OF_NEEDS.may_match(left_text) and _SHARE_OF.search(left_text) or _OF_AFTER.match(right_text))
         ):
             link.role = "share"  # "its share rose to 9.4% from 9.2%", "compared with 53.5% of the market"
         return
     right_stripped = right_text.lstrip()
     # a target or forecast word governs the figure only from its own clause: not across "after it shrank 3.5%"
-    opener = _LAST_OPENER.search(left_text) if _has_any(left_text, _OPENER_KEYS) else None
+    opener = _LAST_OPENER.search(left_text) if _LAST_OPENER_NEEDS.may_match(left_text) else None
     governing = left_text[opener.end() :] if opener else left_text
     if "target range" in governing:
         governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
     cue_word = _target_or_forecast_word().search(governing) is not None  # either, before asking which
     if (
         right_stripped.startswith(cues["target_after"])
-        or (_has_any(right_text, _TARGET_KEYS) and _TARGET_AFTER.match(right_text))
+        or (_TARGET_AFTER_NEEDS.may_match(right_text) and _TARGET_AFTER.match(right_text))
         or cue_word
         and cues["target_re"].search(governing)
     ):
@@ -408,14 +385,14 @@ def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
     elif (
         cue_word
         and cues["forecast_re"].search(governing)
-        or (_has_any(right_text, _EXPECTED_KEYS) and _EXPECTED_AFTER.match(right_text))
-        or ("project" in governing and _PROJECTS.search(governing))
+        or (_EXPECTED_AFTER_NEEDS.may_match(right_text) and _EXPECTED_AFTER.match(right_text))
+        or (_PROJECTS_NEEDS.may_match(governing) and _PROJECTS.search(governing))
     ):
         link.role = "forecast"
         link.cues.append("forecast")
     elif fig.kind == "percentage" and (
         left_stripped.endswith(cues["share_before"])
-        or ("share" in left_text and _SHARE_OF.search(left_text))  # "the US share of Taiwan's exports was 26.9%"
+        or (_SHARE_OF_NEEDS.may_match(left_text) and _SHARE_OF.search(left_text))  # "the US share of Taiwan's exports was 26.9%"
         or right_stripped.startswith(cues["share_after"])
         or (fig.unit == "percent" and _OF_AFTER.match(right_text))
     ):
@@ -431,27 +408,11 @@ def _role_and_direction(done: _Linked, site: _Site, link: Link) -> None:
         link.role = "change"
     else:
         link.role = "change" if before == "by" or fig.unit in ("percentage_point", "basis_point") else "level"
-    if link.direction is None and _up_from_near(done.up_from, fig.end):
-        trailing = _UP_FROM_AFTER.match(text, fig.end) if _UP_FROM_NEAR.search(text, fig.end, fig.end + 2200) else None
+    if link.direction is None:
+        trailing = _UP_FROM_AFTER.match(text, fig.end)
         if trailing:  # "accounted for 24% of the total, down from 31%": a level lower than before
             link.direction = "increase" if trailing["way"].lower() == "up" else "decrease"
             link.cues.append(trailing["way"].lower())
-
-
-_UP_FROM_NEAR = re.compile(r",\s*(?:up|down)\s+from\b", re.IGNORECASE)  # a cheap test before the pattern
-
-
-# where _UP_FROM_NEAR could match in any window of the text: found once per text (its matches begin with the
-# only comma in them, so none hides another), so that a figure needs only a bisection to know none is near
-# (without its \b: a window may end right after "from")
-_UP_FROM_ANYWHERE = re.compile(_UP_FROM_NEAR.pattern.removesuffix(r"\b"), _UP_FROM_NEAR.flags)
-
-
-def _up_from_near(starts: list[int], pos: int) -> bool:
-    """Whether one of ``starts`` (of _UP_FROM_ANYWHERE in the text) lies where _UP_FROM_NEAR is searched
-    after a figure ending at ``pos``: the test before that search."""
-    k = bisect_left(starts, pos)
-    return k < len(starts) and starts[k] < pos + 2200
 
 
 @lru_cache(maxsize=1)
@@ -502,11 +463,6 @@ def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
     )
 
 
-def _last_word(text: str, fig: FigureRef) -> str:
-    left = _words(text, max(0, fig.start - 20), fig.start)
-    return left[-1][2] if left else ""
-
-
 _SUBORDINATORS = frozenset("after before while as since when although though because despite".split())
 
 
@@ -546,27 +502,6 @@ _TO_A = _compile(
 )
 
 
-# the last word of every text _TO_A matches (before trailing spaces): the cheap test before it
-_TO_A_LAST = ("of", "record", "new", "fresh", "all-time", "adjusted", "annualized", "annualised", "estimated",
-              "revised", "provisional")  # fmt: skip
-
-
-# words without which the pattern named cannot match (tested before it, in the lower-cased clause)
-_COMPARED_KEYS = ("compared", "versus", "vs", "than", "from")
-
-
-_SHORT_OF_KEYS = ("below", "above", "short", "ahead", "under", "beyond")
-
-
-_OPENER_KEYS = ("after", "while", "whereas", "but", "though", "when", "before")
-
-
-_TARGET_KEYS = ("target", "goal")
-
-
-_EXPECTED_KEYS = ("expected", "forecast", "predicted", "estimated", "projected", "anticipated", "pencil", "assumed")
-
-
 _RAISE = _compile(r"rais(?:e|ed|es|ing)")
 
 
@@ -576,14 +511,8 @@ _BY_BEFORE = _compile(
 )
 
 
-_BY_BEFORE_LAST = ("by", "average", "total", "cumulative", "further", "combined", "of")  # as _TO_A_LAST
-
-
 _LOSSES = ("loss", "losses")  # change words that name a level
 
-
-
-_CONTINUED_FIRST = ("by", "to")  # the first word of every clause _CONTINUED matches: the cheap test before it
 
 
 # the last subordinating word of a clause, found from the end (REVERSE)
@@ -669,16 +598,17 @@ _ESTIMATES_OF = _compile(
 )
 
 
-# the last word of every clause _ESTIMATES_OF matches, as the word index reads it: the cheap test before it
-_ESTIMATES_OF_LAST = frozenset("of for about around roughly some just".split())
-
-
 _EXPECTED_OR_FIRST_REPORTED = _compile(f"(?:{_EXPECTED_AFTER.pattern})|(?:{_FIRST_REPORTED.pattern})")
 
 
-# letters that a pattern ignoring case reads as an ASCII letter where the lower-cased text or the word index
-# does not: in a text with one, the tests on those that stand for such a pattern are not asked
-_ODD_CASE = ("ſ", "ı", "İ", "\u212a")  # long s, dotless i, dotted capital I, Kelvin sign
+# the strings one of which every match of a pattern contains, read from the pattern: tried first (on lower-cased text)
+_COMPARED_WITH_NEEDS = Prefilter(_COMPARED_WITH)
+_SHORT_OF_NEEDS = Prefilter(_SHORT_OF)
+_LAST_OPENER_NEEDS = Prefilter(_LAST_OPENER)
+_TARGET_AFTER_NEEDS = Prefilter(_TARGET_AFTER)
+_EXPECTED_AFTER_NEEDS = Prefilter(_EXPECTED_AFTER)
+_SHARE_OF_NEEDS = Prefilter(_SHARE_OF)
+_PROJECTS_NEEDS = Prefilter(_PROJECTS)
 
 
 def _basis(bases: _Sorted, fig, sent, clause_start, clause_end, link: Link) -> str | None:

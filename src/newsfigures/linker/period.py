@@ -3,28 +3,26 @@ reference point or another figure's comparison, else one from an earlier sentenc
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 import regex
 
 from ..text.fastre import compile_fast as _compile
+from ..text.prefilter import Prefilter
 from .text import (
     _DETERMINERS,
-    _PAST_IRREGULAR,
     REACH,
     FigureRef,
+    IndexedText,
     PeriodRef,
     _at_word_start,
-    _lower,
-    _memo,
+    _is_past,
     _Sorted,
-    _words,
 )
 
 
 def _period(
-    text: str,
+    doc: IndexedText,
     dated: _Sorted,
     fig: FigureRef,
     sent: tuple[int, int],
@@ -42,6 +40,7 @@ def _period(
     ``dated``: the periods that have dates, with their indices; ``attached``: period index -> the start
     of the compared figure it belongs to.
     """
+    text = doc.text
     if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
         return None  # "the 20 countries that share the euro", "its 13 sub-sectors": a known set
     # a clause of its own that states a standing fact: "Carmakers, which account for 20 per cent of sales,",
@@ -50,12 +49,12 @@ def _period(
     in_sentence = dated.within(sent[0], sent[1])
     fallback = None
     if in_sentence:
-        ranked, best = _best_ranked(text, in_sentence, fig, sent[0], attached, asides)
+        ranked, best = _best_ranked(doc, in_sentence, fig, sent[0], attached, asides)
         outside = not clause[0] <= ranked[1].start < clause[1] if clause else False
         if (
             outside
             and (ranked[1].start >= clause[1] or _relative(text, clause))
-            and _standing_clause(text, clause, fig.start)
+            and _standing_clause(doc, clause, fig.start)
         ):
             return None
         if best[0] < 2:
@@ -64,7 +63,7 @@ def _period(
         # ("up from 74% in the fourth quarter"): an earlier sentence may give the figure's own
         # (failing that, a reference point still dates the figure; another figure's period never does)
         fallback = None if ranked[0] in attached else ranked[0]
-    if _standing(text, sent) or _relative(text, clause) and _standing_clause(text, clause, fig.start):
+    if _standing(doc, sent) or _relative(text, clause) and _standing_clause(doc, clause, fig.start):
         return None
     reach = max(0, sent[0] - 4 * REACH)
     paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
@@ -74,17 +73,17 @@ def _period(
     # the last period of the sentences before that is their own: not the date of a report ("said on
     # Saturday"), a reference point, or a compared figure's ("against Rs 41.86 lakh crore in Q2 FY24")
     for i, p in reversed(earlier):
-        if i not in attached and not _aside(text, i, p, paragraph_start, asides):
+        if i not in attached and not _aside(doc, i, p, paragraph_start, asides):
             return i
     return earlier[-1][0]
 
 
 def _best_ranked(
-    text: str, in_sentence: list, fig: FigureRef, lo: int, attached: dict[int, int], asides: dict
+    doc: IndexedText, in_sentence: list, fig: FigureRef, lo: int, attached: dict[int, int], asides: dict
 ) -> tuple[tuple[int, PeriodRef], tuple[int, bool, int]]:
     """The first of the best ranked periods of a figure's sentence, and its rank: how far it stands aside,
     whether a semicolon stands between it and the figure, and its distance (each ranked once, in one loop)."""
-    best = ranked = None
+    text, best, ranked = doc.text, None, None
     for item in in_sentence:
         i, p = item
         if p.start >= fig.end:
@@ -94,7 +93,7 @@ def _best_ranked(
         if i in attached:  # the period of a compared figure: its own, nobody else's
             aside = 2 if attached[i] != fig.start else 0
         else:
-            aside = _aside(text, i, p, lo, asides)
+            aside = _aside(doc, i, p, lo, asides)
         rank = (aside, semicolon, distance)
         if best is None or rank < best:
             best, ranked = rank, item
@@ -106,22 +105,20 @@ def _relative(text: str, clause: tuple[int, int] | None) -> bool:
     return clause is not None and _RELATIVE_START.match(text, clause[0]) is not None
 
 
-def _aside(text: str, index: int, period: PeriodRef, lo: int, asides: dict[tuple[int, int], int]) -> int:
+def _aside(doc: IndexedText, index: int, period: PeriodRef, lo: int, asides: dict[tuple[int, int], int]) -> int:
     """How far a period stands aside, from the words around it (not before ``lo``): 0 not at all, 1 the
     date of a report or a comparison, 2 a reference point. Cached in ``asides`` by (period, lo)."""
     aside = asides.get((index, lo))
     if aside is None:
-        aside = asides[(index, lo)] = _aside_now(text, period, lo)
+        aside = asides[(index, lo)] = _aside_now(doc, period, lo)
     return aside
 
 
-def _aside_now(text: str, period: PeriodRef, lo: int) -> int:
+def _aside_now(doc: IndexedText, period: PeriodRef, lo: int) -> int:
+    text, lower = doc.text, doc.lower
     window = max(lo, period.start - 40)
-    lower = _lower(text)
-    if lower is not None:  # a word every way of standing aside needs, first
-        hint = _ASIDE_WORDS.search(lower, window, period.start)
-    else:
-        hint = _ASIDE_WORDS_ANY_CASE.search(text, window, period.start)
+    # a word every way of standing aside needs, first (where lower-casing keeps offsets)
+    hint = lower is None or _ASIDE_BEFORE_NEEDS.may_match(lower[window : period.start])
     m = _ASIDE_BEFORE.search(text, window, period.start) if hint else None
     if m is not None and m["reference"]:
         return 2  # "its highest since May"
@@ -194,14 +191,7 @@ _ASIDE_BEFORE = _compile(
 )
 
 
-# a word every way of standing aside needs: a cheap test before the full pattern
-_ASIDE_WORDS = re.compile(
-    r"said|says|report|announc|releas|publish|show|told|agreed|decided|pledged|promised|vowed|than|from|compared"
-    r"|versus|against|which|that|whose|after|since"
-)  # read in the lower-cased text
-
-
-_ASIDE_WORDS_ANY_CASE = re.compile(_ASIDE_WORDS.pattern, re.IGNORECASE)
+_ASIDE_BEFORE_NEEDS = Prefilter(_ASIDE_BEFORE)  # read from the pattern
 
 
 _DEFINITE_BEFORE = _compile(
@@ -267,35 +257,34 @@ _HYPOTHETICAL = _compile(
 _NOT_A_VERB_BEFORE = _DETERMINERS | _MODALS | {"will", "to", "shall"}  # "the account", "would account"
 
 
-def _standing_clause(text: str, clause: tuple[int, int], fig_start: int) -> bool:
+def _standing_clause(doc: IndexedText, clause: tuple[int, int], fig_start: int) -> bool:
     """A clause whose verb before the figure is in the present tense and that has no past in it:
     "which account for about 20 per cent", "Industry employs about 5.5 million people"."""
-    before = _words(text, clause[0], fig_start)
+    before = doc.words(clause[0], fig_start)
     if not any(
         w[2] in _PRESENT and (k == 0 or before[k - 1][2] not in _NOT_A_VERB_BEFORE)
         for k, w in enumerate(before)
     ):
         return False
-    return not any(w[2] in _PAST_IRREGULAR or w[2].endswith("ed") and len(w[2]) > 4 for w in _words(text, *clause))
+    return not any(_is_past(w[2]) for w in doc.words(*clause))
 
 
-def _standing(text: str, sent: tuple[int, int]) -> bool:
-    """Whether a sentence (or clause) states a standing fact or a hypothetical (memoised: asked once per figure)."""
-    memo = _memo(text)
-    key = ("standing", sent)
-    if key not in memo:
-        memo[key] = _standing_now(text, sent)
-    return memo[key]
+def _standing(doc: IndexedText, sent: tuple[int, int]) -> bool:
+    """Whether a sentence (or clause) states a standing fact or a hypothetical (kept on ``doc``: asked once per
+    figure)."""
+    known = doc.standing.get(sent)
+    if known is None:
+        known = doc.standing[sent] = _standing_now(doc, sent)
+    return known
 
 
-def _standing_now(text: str, sent: tuple[int, int]) -> bool:
+def _standing_now(doc: IndexedText, sent: tuple[int, int]) -> bool:
+    text = doc.text
     if _HYPOTHETICAL.match(text, sent[0]):
         return True
-    found = _words(text, sent[0], sent[1])
+    found = doc.words(sent[0], sent[1])
     words = [w for _, _, w in found]
     if not _MODALS.isdisjoint(words) and any(w in _MODALS and text[s:e] == w for s, e, w in found):
         return True  # as written: "May" is a month
     # most sentences have no present-tense verb of the list: asked first, as a set
-    return not _PRESENT.isdisjoint(words) and not any(
-        w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words
-    )
+    return not _PRESENT.isdisjoint(words) and not any(map(_is_past, words))

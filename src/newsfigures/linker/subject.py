@@ -19,6 +19,7 @@ from .text import (
     _WORD,
     MAX_SUBJECT_WORDS,
     FigureRef,
+    IndexedText,
     PeriodRef,
     _at_word_start,
     _attributive_at,
@@ -29,7 +30,6 @@ from .text import (
     _is_past,
     _Periods,
     _Sorted,
-    _words,
 )
 
 _ALSO_NOUNS = frozenset(
@@ -39,7 +39,7 @@ _ALSO_NOUNS = frozenset(
 
 
 def _subject(
-    text: str,
+    doc: IndexedText,
     fig: FigureRef,
     sent_start: int,
     clause_start: int,
@@ -51,11 +51,11 @@ def _subject(
     the counted noun of a count; "revenue of $5 billion" (the noun before "of"); "$2 billion in loans";
     "increased loans to farms by 5%" (the object after the verb); "Exports rose 5%" (the phrase before the verb).
     """
-    cues = _cues()
+    text, cues = doc.text, _cues()
     if fig.counted is not None:
         of_the = _OF_THE.match(text, fig.counted[1])  # "the nine members [of the committee]"
         if of_the:
-            np = _phrase_until_cut(text, of_the.start("np"), of_the.end("np"), periods)
+            np = _phrase_until_cut(doc, of_the.start("np"), of_the.end("np"), periods)
             if np:
                 return fig.counted[0], np[1]
         return fig.counted
@@ -63,7 +63,7 @@ def _subject(
     headline = fig.start < text.find("\n")  # headlines drop their articles: "Ireland unveils €10.5 billion budget"
     if attributive and (headline or _determiner_before(text, fig.start)):
         # "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it
-        words = _words(text, attributive.start("np"), attributive.end("np"))
+        words = doc.words(attributive.start("np"), attributive.end("np"))
         if len(words) == 2 and _is_past(words[1][2]) and not _direction_of(words[1][2]):
             words = words[:1]  # "whose $3.6 billion programme [expired]"
         if (
@@ -76,7 +76,7 @@ def _subject(
             return words[0][0], words[-1][1]
     change_after = _CHANGE_AFTER_IN.match(text, fig.end)
     if change_after:  # "a 41 per cent rise in [standalone net profit]", "a 0.5 point cut in [the ratio]"
-        np = _phrase_until_cut(text, change_after.start("np"), change_after.end("np"), periods)
+        np = _phrase_until_cut(doc, change_after.start("np"), change_after.end("np"), periods)
         if np:
             return np
     change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start) if left and left[-1][2] == "by" else None
@@ -96,7 +96,7 @@ def _subject(
     ):
         expected = None  # "expect the central bank to cut [the ratio] by 25 basis points": its object
     if expected and any(
-        w[2] in cues["verbs"] and w[2] not in _PREPOSITIONS for w in _words(text, expected.end(), fig.start)
+        w[2] in cues["verbs"] and w[2] not in _PREPOSITIONS for w in doc.words(expected.end(), fig.start)
     ):
         expected = None  # "expects revenue to grow 4% and forecasts [adjusted earnings] of $1.15": a verb between
     if expected and not _is_period((expected.start("np"), expected.end("np")), periods, text):
@@ -110,11 +110,11 @@ def _subject(
             # "a gross domestic product (GDP) of 4.52 trillion yuan": the phrase before the brackets
             opening = text.rfind("(", sent_start, clause_start - 1)
             if opening > sent_start:
-                np = _noun_phrase_before(_words(text, _clause_start(text, sent_start, opening), opening), cues)
-        for_after = _FOR_AFTER.match(text, fig.end) if np and _words(text, *np)[-1][2] in _FORECAST_HEADS else None
+                np = _noun_phrase_before(doc.words(_clause_start(text, sent_start, opening), opening), cues)
+        for_after = _FOR_AFTER.match(text, fig.end) if np and doc.words(*np)[-1][2] in _FORECAST_HEADS else None
         if for_after and not _TIME_START.match(for_after["np"]):
             # "its interim target of 21% for [inflation]"
-            np = _phrase_until_cut(text, for_after.start("np"), for_after.end("np"), periods) or np
+            np = _phrase_until_cut(doc, for_after.start("np"), for_after.end("np"), periods) or np
         if np and not _is_period(np, periods, text):
             return np
     after = _AFTER_IN.match(text, fig.end)
@@ -129,7 +129,7 @@ def _subject(
             return start, start + len(np.rstrip())
     verb = None
 
-    verb_words, maybe_verb = _verb_words()
+    verb_words = _verb_words()
 
     def is_verb(i: int) -> bool:
         w = left[i][2]
@@ -139,8 +139,8 @@ def _subject(
 
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w not in maybe_verb:
-            continue  # a preposition, or a word that is never a verb: none of the tests below stops at it
+        if w in _PREPOSITIONS or not is_verb(i):
+            continue  # a preposition is never the verb
         if (
             w == "up"
             and i
@@ -153,11 +153,10 @@ def _subject(
             i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
         ):
             continue  # "the year's total", "a record": a noun here
-        if is_verb(i):
-            verb = i
-            break
+        verb = i
+        break
     if verb is None and _CONTINUED.match(text, clause_start, fig.start):
-        return _previous_object(text, sent_start, clause_start, periods)  # "cut the rate again, by a quarter point"
+        return _previous_object(doc, sent_start, clause_start, periods)  # "cut the rate again, by a quarter point"
     if verb is None:
         phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
         return (phrase[0][0], phrase[-1][1]) if phrase else None
@@ -176,7 +175,7 @@ def _subject(
         between = between[: cut + 1] if cut is not None and not any(w[2][0].isdigit() for w in between[:cut]) else []
     obj = _object_after(between, cues)
     if obj and text[obj[0] : obj[1]].lower() in ("it", "them"):
-        return _previous_object(text, sent_start, clause_start, periods)  # "raised its rate, lifting it to 0.1%"
+        return _previous_object(doc, sent_start, clause_start, periods)  # "raised its rate, lifting it to 0.1%"
     if obj and not _is_period(obj, periods, text):
         return obj
     np = _noun_phrase_before(left[:verb], cues)
@@ -184,26 +183,24 @@ def _subject(
         # "Carmakers, which account for 20 per cent", "Exports (NODX) fell 9.3%": the clause has no subject
         # of its own; it is the noun phrase before the aside
         relative = any(w[2] in _RELATIVE for w in left[:verb])
-        return _antecedent(text, sent_start, clause_start, periods, relative)
+        return _antecedent(doc, sent_start, clause_start, periods, relative)
     return None if np is None or _is_period(np, periods, text) else np
 
 
 @lru_cache(maxsize=1)
-def _verb_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The words ``_subject`` takes for a verb (change, level and other verbs), and the words its search for
-    the verb must look at: those, "account(s)" ("which account for"), no preposition; it skips all others."""
+def _verb_words() -> frozenset[str]:
+    """The words ``_subject`` takes for a verb: change, level and other verbs."""
     cues = _cues()
-    verbs = cues["increase"] | cues["decrease"] | cues["level"] | cues["verbs"]
-    return verbs, (verbs | {"account", "accounts"}) - _PREPOSITIONS
+    return cues["increase"] | cues["decrease"] | cues["level"] | cues["verbs"]
 
 
-def _previous_object(text: str, sent_start: int, clause_start: int, periods: _Periods) -> tuple[int, int] | None:
+def _previous_object(doc: IndexedText, sent_start: int, clause_start: int, periods: _Periods) -> tuple[int, int] | None:
     """What the clauses before act on, for a clause that continues them: "The bank raised [its policy rate] on
     Tuesday, lifting it to 0.1%", "expect the SNB to cut [the policy rate] again, by a quarter point"."""
-    cues = _cues()
+    text, cues = doc.text, _cues()
     bounds = _clause_bounds(text, sent_start, clause_start)
     for k in range(len(bounds) - 2, max(-1, len(bounds) - 5), -1):
-        words = _words(text, bounds[k], bounds[k + 1] - 1)
+        words = doc.words(bounds[k], bounds[k + 1] - 1)
         verb = next((i for i in range(len(words) - 1, -1, -1) if _verbish(words[i][2], cues)), None)
         if verb is None:
             continue
@@ -248,18 +245,18 @@ def _verbish(word: str, cues: dict) -> bool:
 
 
 def _antecedent(
-    text: str, sent_start: int, clause_start: int, periods: _Periods, relative: bool = False
+    doc: IndexedText, sent_start: int, clause_start: int, periods: _Periods, relative: bool = False
 ) -> tuple[int, int] | None:
     """The noun phrase that a subjectless clause continues, read back past asides and appositions:
     "Remittances from Mexicans working abroad, [which support 5 million households,] fell 4.8%",
     "Exports to the US, [Germany's largest market,] were worth €13.5 billion", "exports (NODX) fell".
     None when the clause before is a clause of its own ("..., up 13.3 per cent" continues its figure)."""
-    cues = _cues()
+    text, cues = doc.text, _cues()
     bounds = _clause_bounds(text, sent_start, clause_start)
     found = None
     for k in range(len(bounds) - 2, max(-1, len(bounds) - 8), -1):
         start = bounds[k]
-        words = _words(text, start, bounds[k + 1] - 1)
+        words = doc.words(start, bounds[k + 1] - 1)
         if not words:
             continue
         if (
@@ -325,11 +322,12 @@ _AND_BUT = frozenset(("and", "but"))
 _AND_WHILE = frozenset(("and", "while"))
 
 
-def _phrase_until_cut(text: str, start: int, end: int, periods: _Periods) -> tuple[int, int] | None:
+def _phrase_until_cut(doc: IndexedText, start: int, end: int, periods: _Periods) -> tuple[int, int] | None:
     """A noun phrase read forward from ``start``, up to where what follows it begins."""
+    text = doc.text
     cut = _PHRASE_CUT.search(text, start, end)
     end = cut.start() if cut else end
-    words = _words(text, start, end)
+    words = doc.words(start, end)
     cues = _cues()
     verb = next(
         (
@@ -355,12 +353,12 @@ def _without_figures(span: tuple[int, int] | None, figures: _Sorted) -> tuple[in
     return span
 
 
-def _clean_subject(text: str, span: tuple[int, int] | None, periods: _Periods) -> tuple[int, int] | None:
+def _clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: _Periods) -> tuple[int, int] | None:
     """Cut an embedded period off a subject ("Issuance in July" -> "Issuance") and refuse phrases
     with no noun in them ("sliding", "an increase", "could pick")."""
     if span is None:
         return None
-    start, end = span
+    text, (start, end) = doc.text, span
     for p in periods.near(start, end):
         if p.start <= start < p.end < end - 2 and _modifies(text, p):
             start = p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))  # "second-quarter net income"
@@ -368,7 +366,7 @@ def _clean_subject(text: str, span: tuple[int, int] | None, periods: _Periods) -
             cut = _PREP_BEFORE.search(text, start, p.start)
             end = cut.start() if cut else p.start
             break
-    words = _words(text, start, end)
+    words = doc.words(start, end)
     while words and words[-1][2] in _PREPOSITION_OR_DETERMINER:
         words = words[:-1]
     cues = _cues()
@@ -409,10 +407,10 @@ _INTRO = _compile(
 
 
 def _sentence_subject(
-    text: str, sent: tuple[int, int], fig: FigureRef, periods: _Periods
+    doc: IndexedText, sent: tuple[int, int], fig: FigureRef, periods: _Periods
 ) -> tuple[int, int] | None:
     """The subject of the sentence: its first noun phrase before a verb, past an introductory phrase."""
-    cues = _cues()
+    text, cues = doc.text, _cues()
     pos = sent[0]
     for _ in range(3):  # skip "In January," / "Meanwhile," / "By the end of June,"
         m = _INTRO_PHRASE.match(text[pos : fig.start])
@@ -421,7 +419,7 @@ def _sentence_subject(
             pos += m.end()
         else:
             break
-    words = _words(text, pos, fig.start)
+    words = doc.words(pos, fig.start)
     np = []
     for w in words:
         if w[2] in ("of", "at") and np:
@@ -435,7 +433,7 @@ def _sentence_subject(
         np = np[: stop + 1]  # "Broad money supply, or M2, ..." -> "Broad money supply"
     if not np or len(np) > MAX_SUBJECT_WORDS:
         return None
-    return _clean_subject(text, (np[0][0], np[-1][1]), periods)
+    return _clean_subject(doc, (np[0][0], np[-1][1]), periods)
 
 
 _INTRO_PHRASE = regex.compile(r"[^,;:]{0,80},\s*+")  # "In January, ": what may open a sentence before its subject
@@ -596,11 +594,8 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
     if words and words[-1][2] in ("and", "but", "or"):
         return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
     start, first_verb = 0, None
-    stops = _phrase_stops()
     for i in range(len(words) - 1, -1, -1):
         w = words[i][2]
-        if w not in stops:
-            continue  # none of the tests below stops at any other word, nor skips a word that would stop
         if w == "as" and i and words[i - 1][2] == "such":
             continue  # "exports of traditional goods such as plastics"
         if w == "by" and i and words[i - 1][2].endswith("ed") and i < len(words) - 1:
@@ -649,16 +644,6 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         if not w[2][0].isdigit() and w[2] not in _DETERMINERS:
             return words[0][0], words[-1][1]
     return None  # only numbers and determiners: no noun phrase
-
-
-@lru_cache(maxsize=1)
-def _phrase_stops() -> frozenset[str]:
-    """The words at which ``_noun_phrase_before``, reading back, may stop (or step past a word that would)."""
-    cues = _cues()
-    return (
-        frozenset("as by and but that who which while after when from with cent percent".split())
-        | cues["reporting"] | cues["verbs"] | cues["increase"] | cues["decrease"]
-    )  # fmt: skip
 
 
 _PASSIVE_BEFORE_TO = frozenset(

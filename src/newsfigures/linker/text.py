@@ -15,6 +15,7 @@ import regex
 
 from ..text.fastre import compile_fast as _compile
 from ..text.fastre import prefix_alternation
+from ..text.sentences import split_sentences
 from ..resources import load_json
 
 MAX_SUBJECT_WORDS = 12
@@ -109,38 +110,10 @@ def _cues() -> dict:
         "rates": {k: Decimal(str(v)) for k, v in link["usd_rates"].items() if not k.startswith("_")},
         "verbs": frozenset(link["other_verbs"])
         | frozenset(w for w in link["target_cues"] + link["forecast_cues"] if " " not in w),
-        "abbreviations": frozenset(link["abbreviations"]),
         "target_re": _any_word(link["target_cues"]),
         "forecast_re": _any_word(link["forecast_cues"]),
         "reporting": frozenset(link["reporting_verbs"]),
     }
-
-
-# a sentence ends after [.!?] (the break is what follows it) or at line breaks; the pattern begins with the
-# stop itself, not a lookbehind, and as one character class, which the engine scans the text for before it tries
-# the rest (a lookahead in front instead is tried at every character: twice as slow), then tells them apart
-_SENTENCE_END = _compile(r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]*+\s++)(?=[\"“(]?[A-Z0-9])|(?<=\n)\n*+)")
-
-
-_LAST_TOKEN = _compile(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # same match, found from the end
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans by punctuation and line breaks, not fooled by "U.S." or "Jan. 31"."""
-    abbreviations = _cues()["abbreviations"]
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        stop = m.start("gap")
-        if stop >= 0 and text[stop] != "\n":  # after a stop and a line break: a break whatever the word
-            last = _LAST_TOKEN.search(text, max(start, stop - 20), stop)
-            if last and (last["word"].lower().rstrip(".") in abbreviations or len(last["word"]) == 1):
-                continue
-        elif stop < 0:
-            stop = m.start()
-        spans.append((start, stop))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
 
 
 REACH = 600  # characters around a figure within which its links are looked for
@@ -200,100 +173,75 @@ def _clause_end(text: str, pos: int, sent_end: int) -> int:
 _WORD = itemgetter(2)  # the word of a (start, end, word) of the word index
 
 
-# the last text: its words found once, with their starts and ends for bisection (clauses are read many times)
-_WORD_MEMO: list = [None, None, [], [], []]
+_WORDS_SPLIT = re.compile(f"({_WORDS.pattern})")
 
 
-def _word_index(text: str) -> list:
-    """[text, lower-cased text (None when lower-casing moves offsets), words, their starts, their ends]."""
-    if _WORD_MEMO[0] is not text:
+class IndexedText:
+    """One text as the linker reads it, built once per document and passed to every rule: the text, its
+    lower-cased form (None where lower-casing moves offsets: "İ"), its words found once with their starts and
+    ends (read by bisection for any slice), and answers asked more than once about it (``standing``)."""
+
+    __slots__ = ("text", "lower", "found", "starts", "ends", "standing")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
         lower = text.lower()
         if len(lower) == len(text):
-            _WORD_MEMO[:] = [text, lower, *_index_words(lower)]
+            self.lower = lower
+            self.found, self.starts, self.ends = _index_words(lower)
         else:  # "İ" lower-cases to two characters: each word is lower-cased alone
-            found = _slice_words(text, None, 0, len(text))
-            _WORD_MEMO[:] = [text, None, found, [w[0] for w in found], [w[1] for w in found]]
-    return _WORD_MEMO
+            self.lower = None
+            self.found = _slice_words(text, None, 0, len(text))
+            self.starts, self.ends = [w[0] for w in self.found], [w[1] for w in self.found]
+        self.standing: dict[tuple[int, int], bool] = {}  # whether a sentence states a standing fact
 
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The words of ``text[start:end]`` as (start, end, lower-cased word); a word cut by an edge is read
+        from its part inside, as a search of the slice would read it."""
+        found, starts, ends = self.found, self.starts, self.ends
+        i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
+        if i >= j:
+            return []
+        if starts[i] >= start and ends[j - 1] <= end:
+            return found[i:j]
+        text, source = self.text, self.lower
+        if i == j - 1:
+            return _slice_words(text, source, start, end)
+        head = _slice_words(text, source, start, ends[i]) if starts[i] < start else [found[i]]
+        tail = _slice_words(text, source, starts[j - 1], end) if ends[j - 1] > end else [found[j - 1]]
+        return head + found[i + 1 : j - 1] + tail
 
-_WORDS_SPLIT = re.compile(f"({_WORDS.pattern})")
+    def first_words(self, start: int, end: int, n: int) -> list[tuple[int, int, str]]:
+        """``words(start, end)[:n]``, without cutting the slice's last word when it is not among them."""
+        found, starts, ends = self.found, self.starts, self.ends
+        i = bisect_right(ends, start)
+        # the text's next n words lie whole inside the slice: no edge cuts them, so they are its first n
+        if i + n <= len(found) and starts[i] >= start and ends[i + n - 1] <= end:
+            return found[i : i + n]
+        return self.words(start, end)[:n]
+
+    def last_word(self, pos: int) -> str:
+        """The last word within 20 characters before ``pos`` ("" if none)."""
+        left = self.words(max(0, pos - 20), pos)
+        return left[-1][2] if left else ""
 
 
 def _index_words(lower: str) -> tuple[list[tuple[int, int, str]], list[int], list[int]]:
     """The words of a whole lower-cased text with their starts and ends, as ``_slice_words`` finds them: one
-    split into gaps and words, their offsets summed from the lengths (about half the steps of reading each
-    match's offsets in Python)."""
+    split into gaps and words, their offsets summed from the lengths."""
     parts = _WORDS_SPLIT.split(lower)  # gap, word, gap, word, ..., gap
     offsets = list(accumulate(map(len, parts), initial=0))
     starts, ends = offsets[1:-1:2], offsets[2::2]
     return list(zip(starts, ends, [w.rstrip(".") for w in parts[1::2]])), starts, ends
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words of ``text[start:end]`` as (start, end, lower-cased word), taken from the text's words found
-    once; a word cut by an edge is read from its part inside, as a search of the slice would read it."""
-    _, source, found, starts, ends = _WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text)
-    i, j = bisect_right(ends, start), bisect_left(starts, end)  # the words that overlap the slice
-    if i >= j:
-        return []
-    if starts[i] >= start and ends[j - 1] <= end:
-        return found[i:j]
-    if i == j - 1:
-        return _slice_words(text, source, start, end)
-    head = _slice_words(text, source, start, ends[i]) if starts[i] < start else [found[i]]
-    tail = _slice_words(text, source, starts[j - 1], end) if ends[j - 1] > end else [found[j - 1]]
-    return head + found[i + 1 : j - 1] + tail
-
-
-def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int, str]]:
-    """``_words(text, start, end)[:n]``, without cutting the slice's last word when it is not among them."""
-    _, _, found, starts, ends = _WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text)
-    i = bisect_right(ends, start)
-    # the text's next n words lie whole inside the slice: no edge cuts them, so they are its first n
-    if i + n <= len(found) and starts[i] >= start and ends[i + n - 1] <= end:
-        return found[i : i + n]
-    return _words(text, start, end)[:n]
-
-
-def _lower(text: str) -> str | None:
-    """The text lower-cased with the same offsets; None when lower-casing would move them ("İ")."""
-    return (_WORD_MEMO if _WORD_MEMO[0] is text else _word_index(text))[1]
-
-
-def _has_any(text: str, keys: tuple[str, ...]) -> bool:
-    """Whether any of ``keys`` occurs in ``text``: the cheap test before a pattern that needs one."""
-    for key in keys:
-        if key in text:
-            return True
-    return False
-
-
-# answers asked more than once about the text in hand, by question; dropped with the text (no texts kept)
-_TEXT_MEMO: list = [None, {}]
-
-
-def _memo(text: str) -> dict:
-    if _TEXT_MEMO[0] is not text:
-        _TEXT_MEMO[:] = [text, {}]
-    return _TEXT_MEMO[1]
-
-
 def _attributive_at(text: str, end: int):
-    return _ATTRIBUTIVE.match(text, end)  # asked about half the time twice: a memo costs more than matching again
-
-
-# the last text and its characters in reverse order, where what ends at a figure is matched from the figure
-_REVERSED: list = [None, ""]
+    return _ATTRIBUTIVE.match(text, end)
 
 
 def _determiner_before(text: str, start: int) -> bool:
-    """Whether a determiner ("a", "its", "the new") ends right before ``start``, within 24 characters: matched at
-    the figure in the reversed text (one anchored match, where ``_DETERMINER_BEFORE`` searches the 24 characters
-    before it for a start)."""
-    if _REVERSED[0] is not text:
-        _REVERSED[:] = [text, text[::-1]]
-    m = _DETERMINER_BEFORE_REVERSED.match(_REVERSED[1], len(text) - start)
-    return m is not None and m.end() <= len(text) - max(0, start - 24)
+    """Whether a determiner ("a", "its", "the new") ends right before ``start``, within 24 characters."""
+    return _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -359,20 +307,10 @@ _DETERMINERS_BEFORE = "a an its their his her our the this that whose".split()
 _FRESH = "new fresh further additional planned proposed".split()
 
 
-# a determiner before a figure, read forward: what _determiner_before finds (a test compares them)
+# a determiner before a figure: "a", "its", "the new"
 _DETERMINER_BEFORE = _compile(
     _at_word_start("aihotw", rf"\b(?:{'|'.join(_DETERMINERS_BEFORE)})\s++(?:(?:{'|'.join(_FRESH)})\s++)?\Z"),
     regex.IGNORECASE,
-)
-
-
-def _mirrored(words: list[str]) -> str:
-    return "|".join(word[::-1] for word in words)
-
-
-# the same, mirrored, for the reversed text: the spaces before the figure, any "new", then the determiner
-_DETERMINER_BEFORE_REVERSED = _compile(
-    rf"\s++(?:(?:{_mirrored(_FRESH)})\s++)?(?:{_mirrored(_DETERMINERS_BEFORE)})\b", regex.IGNORECASE
 )
 
 

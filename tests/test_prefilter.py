@@ -1,0 +1,37 @@
+"""Prefilters read from a pattern's parse (``newsfigures.text.prefilter``), and their plain reference mode."""
+
+import pytest
+
+from newsfigures.text.prefilter import Prefilter, needed_literals
+
+
+@pytest.mark.parametrize(
+    "pattern, literals",
+    [
+        (r"\bshare\s++of\b|['’]s\s++share\b", ("share",)),
+        (r"\b(?:below|above|short\s+of)\s++the\s++\Z", ("above", "below", "short")),
+        (r"\s*+(?:that\s++)?(?:[a-z-]+\s++){1,3}?(?:expected|pencill?ed\s+in)\b", ("expected", "pencil")),
+        (r"(?i)\bCompared\s+with", ("compared",)),
+        (r"\b(?:after|although|though)\s", ("after", "though")),  # "although" contains "though"
+        (r"[a-z]+\d*", None),
+        (r"(?:to|at)?\s*\d|y", None),  # a branch with nothing required
+    ],
+)
+def test_needed_literals_are_read_from_the_parse(pattern, literals):
+    assert needed_literals(pattern) == literals
+
+
+def test_plain_mode_tries_every_pattern_and_gives_the_same_records(nlp):
+    """With every prefilter off (``Prefilter.plain``) the linker tries each pattern everywhere: same records."""
+    import newsfigures
+
+    texts = [
+        "Exports rose 5% in March, compared with 3.1% in February, below the 6% analysts had expected.",
+        "Its share of the market was 12%, up from 9% a year earlier, after a 2% fall in 2023.",
+        "The bank set a target of 2% and projects inflation of 2.5% by 2026, the ministry said on Friday.",
+    ]
+    fast = [newsfigures.extract(t, nlp=nlp).model_dump() for t in texts]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Prefilter, "plain", True)
+        plain = [newsfigures.extract(t, nlp=nlp).model_dump() for t in texts]
+    assert fast == plain
