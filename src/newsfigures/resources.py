@@ -71,8 +71,7 @@ def shipped_names() -> list[str]:
 # --- reading ----------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
-def _read_json(path: Path) -> Any:
+def _parse_json(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as f:
             return json.load(f)
@@ -80,8 +79,7 @@ def _read_json(path: Path) -> Any:
         raise RuleError(f"{path}: cannot read rule file: {err}") from err
 
 
-@lru_cache(maxsize=None)
-def _read_jsonl(path: Path) -> tuple[dict, ...]:
+def _parse_jsonl(path: Path) -> tuple[dict, ...]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
@@ -95,6 +93,10 @@ def _read_jsonl(path: Path) -> tuple[dict, ...]:
         except json.JSONDecodeError as err:
             raise RuleError(f"{path}:{lineno}: not valid JSON: {err}") from err
     return checked_rules(rules)
+
+
+_read_json = lru_cache(maxsize=None)(_parse_json)  # a shipped file is read once per process
+_read_jsonl = lru_cache(maxsize=None)(_parse_jsonl)
 
 
 def checked_rules(rules: list[tuple[str, Any]]) -> tuple[dict, ...]:
@@ -237,9 +239,9 @@ def read_additions(folder: str | Path) -> dict[str, Any]:
     additions: dict[str, Any] = {}
     for path in sorted(folder.iterdir()):
         if path.suffix == ".jsonl":
-            additions[path.name] = list(_read_jsonl.__wrapped__(path))
+            additions[path.name] = list(_parse_jsonl(path))
         elif path.suffix == ".json":
-            additions[path.name] = _read_json.__wrapped__(path)
+            additions[path.name] = _parse_json(path)
     return additions
 
 
