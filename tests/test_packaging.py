@@ -13,15 +13,15 @@ def test_wheel_contains_patterns(tmp_path):
     builder = wheel_builder.WheelBuilder(str(ROOT))
     wheel = next(iter(builder.build(directory=str(tmp_path), versions=["standard"])))
     names = set(zipfile.ZipFile(wheel).namelist())
-    shipped = {p.name for p in (ROOT / "patterns").iterdir() if p.is_file()}
-    assert shipped, "the patterns folder is empty"
-    for name in shipped:
-        assert f"newsfigures/patterns/{name}" in names
+    shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "patterns").rglob("*") if p.is_file()}
+    assert {"patterns/quantities/currencies.json", "patterns/periods/periods.jsonl"} <= shipped
+    for name in shipped:  # the whole folder, stage folders included
+        assert f"newsfigures/{name}" in names
     assert "newsfigures/py.typed" in names
     assert any(n.endswith("entry_points.txt") for n in names)
 
 
 def test_installed_package_finds_its_patterns():
-    from newsfigures.resources import patterns_dir
+    from newsfigures.resources import pattern_path, patterns_dir
 
-    assert (patterns_dir() / "currencies.json").is_file()
+    assert pattern_path("currencies.json") == patterns_dir() / "quantities" / "currencies.json"

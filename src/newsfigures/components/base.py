@@ -1,19 +1,21 @@
-"""What every newsfigures component shares: error handling, span storage, (de)serialisation."""
+"""What every newsfigures component shares: error handling, span storage, pattern additions, (de)serialisation."""
 
-from __future__ import annotations
-
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 import srsly
+from spacy import util
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, minibatch
 
 from ..errors import ComponentError
+from ..resources import PatternOverlay, check_additions, read_additions, write_additions
 from .extensions import doc_text, register_extensions, set_figure_data
+from .patterns import pipeline_overlay, rules_for
 
 
 _BY_OFFSETS = attrgetter("start_char", "end_char")
@@ -23,7 +25,8 @@ class FigureComponent(Pipe):
     """Base class: ``__call__`` is match -> set_annotations, inside spaCy's error handler.
 
     Subclasses implement ``match(doc)`` returning a list of ``(start_char, end_char, label, rule, data)``
-    and may override ``set_annotations``.
+    and may override ``set_annotations``. The stages run on the shipped rule files extended by the pipeline's
+    pattern additions (``initialize(patterns=...)``, ``add_patterns``), which each component keeps and saves.
     """
 
     cfg_keys: tuple[str, ...] = ("spans_key",)
@@ -33,12 +36,15 @@ class FigureComponent(Pipe):
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
+        self.pattern_additions: dict[str, Any] = {}
+        self._overlay_memo: tuple[tuple, PatternOverlay] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            matches = self.match(doc)
-            self.set_annotations(doc, matches)
+            with rules_for(self.overlay()):
+                matches = self.match(doc)
+                self.set_annotations(doc, matches)
             return doc
         except Exception as err:  # noqa: BLE001 - spaCy's handler decides (raise by default)
             error_handler(self.name, self, [doc], ComponentError(self.name, err).with_traceback(err.__traceback__))
@@ -70,27 +76,88 @@ class FigureComponent(Pipe):
             spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=_BY_OFFSETS)
 
-    # Serialisation: the rule files ship with the package; a saved pipeline keeps its settings.
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", {key: getattr(self, key) for key in self.cfg_keys})
+    # Pattern additions: component state, as a SpanRuler's patterns are. (This module has no
+    # `from __future__ import annotations`: spaCy validates the [initialize] settings against these annotations.)
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Mapping[str, Any] | str | Path | None = None,
+    ) -> None:
+        """Set this component's additions to the shipped rule files (replacing any it had; None keeps them).
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FigureComponent:
-        cfg = srsly.read_json(ensure_path(path) / "cfg.json")
+        ``patterns`` maps a rule file's bare name to what to add to it, in the file's own shape (for
+        ``currencies.json``: ``{"currencies": [{"code": "USD", "words": ["greenbacks"]}]}``; for a ``.jsonl``
+        file a list of new rules), or names a folder holding such files (what ``to_disk`` writes).
+        """
+        if patterns is not None:
+            self.pattern_additions = {}
+            self.add_patterns(patterns)
+
+    def add_patterns(self, patterns: Mapping[str, Any] | str | Path) -> None:
+        """Extend this component's additions (see ``initialize``); a RuleError if they do not fit the shipped files."""
+        if isinstance(patterns, (str, Path)):
+            patterns = read_additions(patterns)
+        combined = PatternOverlay.combine([self.pattern_additions, check_additions(patterns)])
+        self.pattern_additions = check_additions(combined.files)
+
+    @property
+    def patterns(self) -> dict[str, Any]:
+        """This component's additions to the shipped rule files, by file name."""
+        return dict(self.pattern_additions)
+
+    def overlay(self) -> PatternOverlay:
+        """The additions of every newsfigures component of this pipeline: the rule files all its stages read."""
+        components = [proc for _, proc in self.nlp.pipeline if isinstance(proc, FigureComponent)]
+        if self not in components:
+            components.append(self)
+        identity = tuple(id(c.pattern_additions) for c in components)
+        if self._overlay_memo is None or self._overlay_memo[0] != identity:
+            self._overlay_memo = (identity, pipeline_overlay(components))
+        return self._overlay_memo[1]
+
+    # Serialisation: the rule files ship with the package; a saved pipeline keeps its settings and additions.
+    def _cfg(self) -> dict:
+        return {key: getattr(self, key) for key in self.cfg_keys}
+
+    def _set_cfg(self, cfg: dict) -> None:
         for key in self.cfg_keys:
             if key in cfg:
                 setattr(self, key, cfg[key])
+
+    def _set_additions(self, additions: dict) -> None:
+        self.pattern_additions = check_additions(additions)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write ``cfg.json`` and, if there are any, the pattern additions (``patterns/<file name>``)."""
+        serializers = {
+            "cfg.json": lambda p: srsly.write_json(p, self._cfg()),
+            "patterns": lambda p: write_additions(p, self.pattern_additions) if self.pattern_additions else None,
+        }
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        util.to_disk(path, serializers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "FigureComponent":
+        """Read what ``to_disk`` wrote (a folder without ``patterns/`` holds no additions)."""
+        deserializers = {
+            "cfg.json": lambda p: self._set_cfg(srsly.read_json(p)),
+            "patterns": lambda p: self._set_additions(read_additions(p)),
+        }
+        util.from_disk(ensure_path(path), deserializers, exclude)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.json_dumps({key: getattr(self, key) for key in self.cfg_keys}).encode("utf-8")
+        serializers = {"cfg": lambda: srsly.json_dumps(self._cfg()), "patterns": lambda: self.pattern_additions}
+        return util.to_bytes(serializers, exclude)
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> FigureComponent:
-        cfg = srsly.json_loads(data)
-        for key in self.cfg_keys:
-            if key in cfg:
-                setattr(self, key, cfg[key])
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "FigureComponent":
+        deserializers = {
+            "cfg": lambda b: self._set_cfg(srsly.json_loads(b)),
+            "patterns": lambda b: self._set_additions(b),
+        }
+        util.from_bytes(data, deserializers, exclude)
         return self
 
 
