@@ -45,7 +45,7 @@ class GoldArticle:
 
 
 def iso_currency_codes() -> frozenset[str]:
-    """The ISO 4217 codes the library knows, current and historic (CLDR's, ``patterns/currencies_cldr.json``)."""
+    """The ISO 4217 codes the library knows, current and historic (CLDR's, ``patterns/quantities/currencies_cldr.json``)."""
     return frozenset(load_json("currencies_cldr.json")["currencies"]) | frozenset(
         c["code"] for c in load_json("currencies.json")["currencies"]
     )

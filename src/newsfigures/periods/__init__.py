@@ -1,6 +1,6 @@
 """The period stage: dates, periods and comparison bases, resolved against the publication date.
 
-``rules`` reads ``patterns/periods.jsonl`` and ``calendar.json``; ``finder`` runs the rules, chooses the longest
+``rules`` reads ``patterns/periods/periods.jsonl`` and ``calendar.json``; ``finder`` runs the rules, chooses the longest
 matches, joins and edges them; ``parsers`` turn a match into a spec; ``specs`` resolve a spec in its
 ``context`` (publication date, the sentence's direction, fiscal habits); ``calendar`` does date arithmetic;
 ``cues`` finds direction cues.

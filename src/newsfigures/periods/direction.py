@@ -2,7 +2,7 @@
 ``rose``, ``was``...): the nearest cue before the period in its clause wins, else the nearest after it, else
 the nearest before it in the sentence.
 
-The cue lists of ``patterns/calendar.json`` are compiled here (:func:`direction_patterns`); a text's cues are
+The cue lists of ``patterns/periods/calendar.json`` are compiled here (:func:`direction_patterns`); a text's cues are
 found only in the sentences whose periods ask for a direction, all lists in one scan
 (:class:`~newsfigures.periods.cues.CueScanner`).
 """

@@ -4,7 +4,7 @@ Pure Python (no spaCy). The algorithm, for one text and its publication date P:
 
 1. find the dateline (``Updated: 2024-12-23``) and the comparison bases
    (``year-on-year``, ``from a year earlier``...); nothing inside them is a period;
-2. run every period and edge rule of ``patterns/periods.jsonl`` and parse each
+2. run every period and edge rule of ``patterns/periods/periods.jsonl`` and parse each
    match (a parser may still refuse it: ``February 30``); the rules, the bases and
    the context's fiscal cues are run together by a :class:`~newsfigures.text.pattern_index.PatternIndex`,
    which tries each only where it may start and finds what ``finditer`` would (the cues

@@ -1,4 +1,4 @@
-"""Which fiscal year a period means: the conventions of ``patterns/calendar.json`` and the habits of one text.
+"""Which fiscal year a period means: the conventions of ``patterns/periods/calendar.json`` and the habits of one text.
 
 A text's fiscal year is the one it states ("the financial year to June 30"), else the one its country cues
 point to (the nearest cue in the period's sentence, else the most frequent in the text), else the calendar

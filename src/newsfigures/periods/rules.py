@@ -1,8 +1,8 @@
 """Rules and lexicon of the period stage, read from ``patterns/``.
 
-``patterns/calendar.json`` holds the language knowledge (month and weekday names,
+``patterns/periods/calendar.json`` holds the language knowledge (month and weekday names,
 number words, qualifiers, fiscal-year conventions, cue words);
-``patterns/periods.jsonl`` holds one rule per line.
+``patterns/periods/periods.jsonl`` holds one rule per line.
 
 A rule's ``pattern`` is a regular expression for the ``regex`` module, compiled
 with ``IGNORECASE | VERBOSE`` (so a literal space must be written ``\\s``);
@@ -58,7 +58,7 @@ MACRO_NAME = regex.compile(r"\{([A-Z][A-Z_]*)\}")
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One compiled rule from ``patterns/periods.jsonl``."""
+    """One compiled rule from ``patterns/periods/periods.jsonl``."""
 
     id: str
     role: str
@@ -79,7 +79,7 @@ class Rule:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The calendar knowledge of ``patterns/calendar.json``, indexed for lookups."""
+    """The calendar knowledge of ``patterns/periods/calendar.json``, indexed for lookups."""
 
     raw: dict
     months: dict[str, int] = field(default_factory=dict)
@@ -375,7 +375,7 @@ def _rules(parsers: tuple[str, ...]) -> tuple[Rule, ...]:
 
 
 def load_rules(parsers: Iterable[str]) -> tuple[Rule, ...]:
-    """All rules of ``patterns/periods.jsonl``, compiled once per process."""
+    """All rules of ``patterns/periods/periods.jsonl``, compiled once per process."""
     return _rules(tuple(sorted(parsers)))
 
 

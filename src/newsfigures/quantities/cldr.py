@@ -1,14 +1,14 @@
 """Currencies from CLDR (through Babel): the names, plurals, symbols and territories of every ISO 4217
-currency, current and historic, written to ``patterns/currencies_cldr.json``.
+currency, current and historic, written to ``patterns/quantities/currencies_cldr.json``.
 
 The file is generated, never edited by hand::
 
-    python -m newsfigures.quantities.cldr            # rewrite patterns/currencies_cldr.json
+    python -m newsfigures.quantities.cldr            # rewrite patterns/quantities/currencies_cldr.json
     python -m newsfigures.quantities.cldr --check    # exit 1 if the file differs from the installed Babel
 
 Babel is needed only to generate or check the file (``pip install babel``, in the test extras);
 the library reads the JSON. What CLDR does not say (wire abbreviations such as ``dlrs`` and ``stg``,
-sub-units, which franc a bare "francs" is) stays in ``patterns/currencies.json``.
+sub-units, which franc a bare "francs" is) stays in ``patterns/quantities/currencies.json``.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _iso(parts) -> str | None:
 def _patterns_file() -> Path:
     from ..resources import patterns_dir
 
-    return patterns_dir() / FILE
+    return patterns_dir() / "quantities" / FILE
 
 
 def main(argv: list[str] | None = None) -> int:

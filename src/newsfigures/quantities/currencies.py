@@ -1,5 +1,5 @@
-"""Currency tables for the quantity stage: CLDR's names, plurals and symbols (``patterns/currencies_cldr.json``,
-generated from Babel) merged with what CLDR does not say (``patterns/currencies.json``: wire abbreviations,
+"""Currency tables for the quantity stage: CLDR's names, plurals and symbols (``patterns/quantities/currencies_cldr.json``,
+generated from Babel) merged with what CLDR does not say (``patterns/quantities/currencies.json``: wire abbreviations,
 sub-units, and which currency a bare "francs" or "crowns" is).
 
 A bare unit word shared by several currencies ("francs": French, Swiss, Belgian...) is resolved per article

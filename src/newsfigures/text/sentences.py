@@ -1,6 +1,6 @@
 """The one sentence splitter of the library: sentences end after ``.``, ``!`` or ``?`` and the white space that
 follows (before a capital, a digit or an opening quote), or at line breaks; a stop after an abbreviation
-(``patterns/sentences.json``: "U.S.", "Jan.", "Mr.") or a single character ("A.") does not end one."""
+(``patterns/text/sentences.json``: "U.S.", "Jan.", "Mr.") or a single character ("A.") does not end one."""
 
 from __future__ import annotations
 

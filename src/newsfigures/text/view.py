@@ -87,7 +87,7 @@ def _last_word(text: str, end: int) -> str:
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """Words a title or a paragraph does not end on ("in", "the", "of"...): the words that end a counted noun
-    phrase (``patterns/counts.json``)."""
+    phrase (``patterns/quantities/counts.json``)."""
     return frozenset(load_json("counts.json")["stop_words"])
 
 
