@@ -78,7 +78,7 @@ def test_no_import_cycle():
     assert not cycle, " -> ".join(cycle)
 
 
-@pytest.mark.parametrize("stage", ["text", "quantities", "periods", "linker"])
+@pytest.mark.parametrize("stage", ["text", "quantities", "periods", "linker", "indicators"])
 def test_the_grammar_stages_do_not_import_spacy(stage):
     """Normalisation is pure: the stages take strings and return plain values (STYLE.md)."""
     for path in (SRC / stage).glob("*.py"):

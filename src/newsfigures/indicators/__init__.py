@@ -1,0 +1,84 @@
+"""Which economic or business indicator a figure measures (GDP, CPI, loans, net profit...), read from its subject
+with the lexicon in ``patterns/indicators/indicators.json`` (see its ``_doc``). Pure: strings in, an id out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_json
+
+_WORD = re.compile(r"[a-z0-9&'’.-]+")
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator of the lexicon: its id, display name and the head phrases that name it."""
+
+    id: str
+    name: str
+    terms: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def indicators() -> tuple[Indicator, ...]:
+    """The lexicon, in the order it is tried."""
+    raw = load_json("indicators.json")
+    return tuple(
+        Indicator(item["id"], item["name"], tuple(_content(t) for t in item["terms"])) for item in raw["indicators"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[frozenset, frozenset, frozenset]:
+    raw = load_json("indicators.json")
+    return frozenset(raw["quantity_words"]), frozenset(raw["trailing_words"]), frozenset(raw["prepositions"])
+
+
+def head_phrase(subject: str) -> tuple[str, ...]:
+    """The words of a subject that name what is measured: "the number of loan accounts" -> ("loan", "accounts"),
+    "loans to technology enterprises" -> ("loans",), "Shanxi's GDP growth" -> ("gdp",)."""
+    *_, last = _heads(subject)
+    return last
+
+
+def _heads(subject: str):
+    """The head phrase as written, then without each trailing change or measure word in turn."""
+    quantity, trailing, prepositions = _grammar()
+    words = list(_content(subject))
+    if len(words) > 2 and words[0] in quantity and words[1] == "of":
+        words = words[2:]
+    cut = next((i for i, w in enumerate(words) if w in prepositions and i > 0), len(words))
+    words = words[:cut]
+    yield tuple(words)
+    while len(words) > 1 and words[-1] in trailing:
+        words.pop()
+        yield tuple(words)
+
+
+def indicator_of(subject: str | None) -> str | None:
+    """The id of the indicator a subject names, or None."""
+    if not subject:
+        return None
+    for head in _heads(subject):
+        for indicator in indicators():
+            if any(term and head[-len(term) :] == term for term in indicator.terms):
+                return indicator.id
+    return None
+
+
+def _content(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _words(text) if w not in _DETERMINERS)
+
+
+def _words(text: str) -> list[str]:
+    words = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        w = w.strip(".-'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w:
+            words.append(w)
+    return words
