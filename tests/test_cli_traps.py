@@ -164,3 +164,24 @@ def test_an_undated_article_gets_one_warning(tmp_path):
     record = json.loads(out.read_text(encoding="utf-8"))
     assert len(record["warnings"]) == 1 and "no publication date" in record["warnings"][0]
     assert "1 without a publication date" in result.output
+
+
+def test_summary_per_indicator_and_a_chart_page(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i, (pct, month) in enumerate([("12.5", "March"), ("11.8", "June"), ("10.2", "September")]):
+        (inputs / f"{i}.txt").write_text(f"Loans rose {pct} percent in {month}.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("extract", inputs, "-o", out, "--published", "2024-12-23", "-q").exit_code == 0
+    page = tmp_path / "summary.html"
+    result = run("summary", out, "--html", page)
+    assert result.exit_code == 0
+    loans = next(line for line in result.output.splitlines() if line.startswith("Loans"))
+    assert loans.split()[1:] == ["3", "0", "0", "3"]
+    html = page.read_text(encoding="utf-8")
+    assert "<svg" in html and html.count("<circle") == 3 and "http" not in html.replace('lang="en"', "")
+
+
+def test_summary_of_a_missing_file_is_a_usage_error(tmp_path):
+    result = run("summary", tmp_path / "missing.jsonl")
+    assert result.exit_code == 2 and "missing.jsonl" in result.output

@@ -171,6 +171,29 @@ def _extract_on_dask(paths, out, fmt, published, n_process, glob, resume, force,
     raise typer.Exit(2 if summary.failed_parts else 1 if summary.errors else 0)
 
 
+@app.command("summary")
+def summary_command(
+    paths: Annotated[list[str], typer.Argument(metavar="OUT.jsonl", help="JSONL files written by extract.", show_default=False)],
+    html: Annotated[
+        str | None, typer.Option("--html", metavar="PAGE", help="Also write a page with a chart per indicator.")
+    ] = None,
+) -> None:
+    """Figures per indicator (GDP, CPI, loans, net profit...) and kind; with --html, a chart per indicator of the
+    percentages reported over the periods they are for."""
+    from .io.summary import summary_page, summary_rows, summary_table
+
+    with _friendly_errors():
+        missing = [p for p in paths if not os.path.isfile(p)]
+        if missing:
+            raise NewsfiguresError(f"no such file: {', '.join(missing)}")
+        rows = summary_rows(paths)
+        typer.echo(summary_table(rows))
+        if html:
+            with open(html, "w", encoding="utf-8") as f:
+                f.write(summary_page(rows, title=f"newsfigures summary of {', '.join(paths)}"))
+            typer.echo(f"newsfigures: wrote {html}", err=True)
+
+
 @app.command("show")
 def show_command(
     file: Annotated[
