@@ -55,3 +55,18 @@ def test_every_indicator_has_an_id_a_name_and_terms():
     ids = [i.id for i in indicators()]
     assert len(ids) == len(set(ids)) >= 25
     assert all(i.name and i.terms for i in indicators())
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind", "indicator"),
+    [
+        ("shares", "count", None),  # a number of shares is not a share price
+        ("shares", "percentage", "share_price"),
+        ("Shr profit", "money", "earnings_per_share"),
+        ("pretax profit", "money", "operating_profit"),
+        ("net profit", "money", "net_profit"),
+        ("the leading indicators index", "percentage", None),
+    ],
+)
+def test_indicators_by_kind_and_line_item(subject, kind, indicator):
+    assert indicator_of(subject, kind) == indicator

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections.abc import Iterable
@@ -51,7 +52,9 @@ def connect(where: str, n_workers: int = 2):
     except ImportError:
         raise NewsfiguresError(DASK_MISSING) from None
     if where == "local":
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.WARNING
+        )
         return Client(cluster)
     if where.endswith(".json") and Path(where).is_file():
         return Client(scheduler_file=where)

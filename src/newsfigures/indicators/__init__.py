@@ -20,6 +20,7 @@ class Indicator:
     id: str
     name: str
     terms: tuple[tuple[str, ...], ...]
+    kinds: frozenset[str] | None = None  # the kinds of figure it can be (None: any)
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +28,11 @@ def indicators() -> tuple[Indicator, ...]:
     """The lexicon, in the order it is tried."""
     raw = load_json("indicators.json")
     return tuple(
-        Indicator(item["id"], item["name"], tuple(_content(t) for t in item["terms"])) for item in raw["indicators"]
+        Indicator(
+            item["id"], item["name"], tuple(_content(t) for t in item["terms"]),
+            frozenset(item["kinds"]) if "kinds" in item else None,
+        )
+        for item in raw["indicators"]
     )
 
 
@@ -58,12 +63,14 @@ def _heads(subject: str):
         yield tuple(words)
 
 
-def indicator_of(subject: str | None) -> str | None:
-    """The id of the indicator a subject names, or None."""
+def indicator_of(subject: str | None, kind: str | None = None) -> str | None:
+    """The id of the indicator a subject names (for a figure of ``kind``, when given), or None."""
     if not subject:
         return None
     for head in _heads(subject):
         for indicator in indicators():
+            if kind is not None and indicator.kinds is not None and kind not in indicator.kinds:
+                continue
             if any(term and head[-len(term) :] == term for term in indicator.terms):
                 return indicator.id
     return None

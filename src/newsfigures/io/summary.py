@@ -32,7 +32,7 @@ def summary_rows(paths: list[str | os.PathLike]) -> list[dict]:
             for m in record.get("mentions") or []:
                 if m.get("kind") == "period":
                     continue
-                indicator = m.get("indicator") or indicator_of(m.get("subject"))
+                indicator = m.get("indicator") or indicator_of(m.get("subject"), m.get("kind"))
                 rows.append({**m, "indicator": indicator, "source": record.get("source"), "published": record.get("published")})
     return rows
 
