@@ -28,11 +28,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 import regex
 
 from ..errors import DateError
+from ..resources import per_patterns
 from .calendar import apply_edge, label_for
 from .context import ResolutionContext, Resolved
 from .fiscal import fiscal_conventions
@@ -121,12 +121,12 @@ def parse_date(value: date | datetime | str | None) -> date | None:
     )
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _rules() -> tuple[Rule, ...]:
     return load_rules(PARSERS)
 
 
-@lru_cache(maxsize=None)
+@per_patterns
 def _rules_with_role(role: str) -> tuple[Rule, ...]:
     return rules_with_role(_rules(), role)
 
@@ -233,7 +233,7 @@ def _edge_name(text: str) -> str | None:
     return lexicon().raw["edges"].get(key)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _scanned_rules() -> tuple[tuple[Rule, ...], PatternIndex]:
     """The period, edge and basis rules, and an index that finds where they - and the cues of
     the resolution context - may match in one pass over a text."""
@@ -495,7 +495,7 @@ def _analyse(text: str, published: date | None, reference: bool = False) -> tupl
 _INNER_EDGE = regex.compile(r"^(?:the\s+end\s+of\s+|end-|mid-)", flags=FLAGS)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _inner_rules() -> tuple[Rule, ...]:
     # a day, a month, a weekday, a year, or a quarter named by its last month ("the December quarter")
     kinds = ("day", "month", "weekday", "year", "quarter")

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 
 CONTEXT = "@context"  # a form whose currency depends on the article (resolved by the quantity reader)
 # supranational codes that are currencies; other X.. codes are metals, funds and test codes
@@ -83,7 +82,7 @@ def _usable(code: str, info: dict) -> bool:
     return "(" not in info["name"] and (not code.startswith("X") or code in _X_CURRENCIES)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def currency_tables() -> CurrencyTables:
     """The merged tables (hand-written entries win over CLDR's)."""
     hand = load_json("currencies.json")

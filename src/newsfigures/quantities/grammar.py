@@ -13,11 +13,10 @@ forward search's answer.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import regex
 
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast, prefix_alternation
 from .candidates import alternation, candidate_grammar
 from .currencies import CONTEXT, currency_tables
@@ -40,7 +39,7 @@ def trie(words) -> str:
     )
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def quantity_grammar() -> dict:
     """Compile the patterns once, from the lexicons in ``patterns/``."""
     grammar = {"candidates": candidate_grammar().one}
