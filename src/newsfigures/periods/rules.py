@@ -112,7 +112,7 @@ class Lexicon:
 
 @per_patterns
 def lexicon() -> Lexicon:
-    """The calendar lexicon, read once."""
+    """The calendar lexicon, read once per set of pattern additions."""
     raw = load_json(CALENDAR_FILE)
     try:
         months = {}
@@ -374,7 +374,7 @@ def _rules(parsers: tuple[str, ...]) -> tuple[Rule, ...]:
 
 
 def load_rules(parsers: Iterable[str]) -> tuple[Rule, ...]:
-    """All rules of ``patterns/periods/periods.jsonl``, compiled once per process."""
+    """All rules of ``patterns/periods/periods.jsonl``, compiled once per set of pattern additions."""
     return _rules(tuple(sorted(parsers)))
 
 

@@ -1,6 +1,6 @@
-"""The quantity stage's compiled grammar, built once from the lexicons in ``patterns/``: numbers.json (number
-words, scales, fractions), units.json (percent, measure and time units), currencies.json with CLDR's table,
-qualifiers.json, counts.json and directions.json.
+"""The quantity stage's compiled grammar, built once per set of pattern additions from the lexicons in
+``patterns/``: numbers.json (number words, scales, fractions), units.json (percent, measure and time units),
+currencies.json with CLDR's table, qualifiers.json, counts.json and directions.json.
 
 ``quantity_grammar()`` returns a plain dict of compiled patterns and word sets, keyed by what each reads:
 ``scale_after``, ``percent_after``, ``prefix_before``/``prefix_at``, ``word_after``, ``minor_after``,
@@ -41,7 +41,7 @@ def trie(words) -> str:
 
 @per_patterns
 def quantity_grammar() -> dict:
-    """Compile the patterns once, from the lexicons in ``patterns/``."""
+    """The compiled patterns and word sets, from the lexicons in ``patterns/`` (see the module docstring)."""
     grammar = {"candidates": candidate_grammar().one}
     grammar.update(_number_units())
     grammar.update(_currencies())
