@@ -224,3 +224,22 @@ def test_load_json_reads_the_active_overlay_only_inside_using_patterns():
         assert resources.load_json("units.json")["measure_units"][-1] == "flagons"
     assert "flagons" not in resources.load_json("units.json")["measure_units"]
     assert resources.PatternOverlay({"units.json": {"measure_units": ["flagons"]}}) == overlay
+
+
+@pytest.mark.parametrize(
+    ("additions", "text", "found"),
+    [
+        ({"numbers.json": {"minus_words": ["less"]}}, "Growth was less 0.4 percent.", ("less 0.4 percent", "-0.4")),
+        ({"counts.json": {"elided_verbs_after": ["abstain"]}}, "Seven members backed it and two abstain.", ("two", "2")),
+    ],
+)
+def test_the_quantity_word_lists_are_rule_data(additions, text, found):
+    from newsfigures.quantities.finder import find_quantities
+
+    def last() -> tuple[str, str]:
+        q = find_quantities(text)[-1]
+        return q.text, str(q.value)
+
+    assert last() != found
+    with resources.using_patterns(resources.PatternOverlay(additions)):
+        assert last() == found
