@@ -17,17 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfigures.errors import DateError, RuleError
+from newsfigures.periods.dates import _dateline, dateline_span, find_dateline, parse_date
 from newsfigures.periods.finder import (
     BasisMatch,
     PeriodMatch,
-    _dateline,
     _scanned_rules,
-    dateline_span,
     find_bases,
-    find_dateline,
     find_periods,
     find_periods_and_bases,
-    parse_date,
     trace_periods,
 )
 from newsfigures.periods.direction import _direction_scanner

@@ -37,3 +37,30 @@ def test_extract_from_four_threads_matches_one_thread(frequent_thread_switches):
         got = list(pool.map(_run, texts))
     different = [i for i, (a, b) in enumerate(zip(got, expected)) if a != b]
     assert not different, f"{len(different)} of {len(texts)} articles differ from the single-thread run"
+
+
+GREENBACKS = {
+    "USD": {"currencies.json": {"currencies": [{"code": "USD", "words": ["greenbacks"]}]}},
+    "EUR": {"currencies.json": {"currencies": [{"code": "EUR", "words": ["greenbacks"]}]}},
+}
+
+
+def test_two_pipelines_with_different_additions_from_two_threads_each_give_their_own(frequent_thread_switches):
+    """Each pipeline reads its own additions (the same word as dollars in one and euros in the other) while
+    the other runs beside it: no pipeline waits for another, none sees the other's rules."""
+    pipelines = {}
+    for code, additions in GREENBACKS.items():
+        pipelines[code] = newsfigures.load()
+        pipelines[code].get_pipe("newsfigures_quantities").initialize(patterns=additions)
+    texts = [text + "\n\nThe deal cost 5 greenbacks." for text in _texts()[:12]]
+
+    def run(code: str) -> list[str]:
+        return [newsfigures.extract(t, nlp=pipelines[code], published="2024-12-23").model_dump_json() for t in texts]
+
+    expected = {code: run(code) for code in pipelines}
+    assert expected["USD"] != expected["EUR"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        got = dict(zip(pipelines, pool.map(run, pipelines)))
+    assert got == expected
+    last = newsfigures.extract("It cost 5 greenbacks.", nlp=pipelines["EUR"]).mentions[0]
+    assert (last.text, last.unit) == ("5 greenbacks", "EUR")

@@ -8,24 +8,28 @@ or a source checkout it is found beside ``src/``.
 A pipeline may extend the shipped files (a currency form, a unit word, a direction cue) without editing them:
 its additions are a :class:`PatternOverlay`, and inside :func:`using_patterns` ``load_json`` and ``load_jsonl``
 return the shipped data extended by that overlay. Shipped files are read once per process; each file is
-extended once per overlay.
+extended once per overlay. A stage compiles its rules in a loader decorated with :func:`per_patterns`, which
+keeps one compiled result per overlay: pipelines with different additions run side by side (in threads too),
+and a stage function called outside a pipeline reads the shipped files, or those of its ``using_patterns`` block.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import RuleError
 
 RULE_SUFFIXES = (".json", ".jsonl")
+MAX_COMPILED = 16  # results a loader keeps (one per overlay and arguments); the oldest goes first
 
 
 @lru_cache(maxsize=1)
@@ -255,3 +259,35 @@ def write_additions(folder: str | Path, additions: Mapping[str, Any]) -> None:
         else:
             text = json.dumps(addition, ensure_ascii=False, indent=1) + "\n"
         (folder / name).write_text(text, encoding="utf-8")
+
+
+_Loader = TypeVar("_Loader", bound=Callable[..., Any])
+
+
+def per_patterns(loader: _Loader) -> _Loader:
+    """Decorate a loader that compiles rules from the files ``load_json``/``load_jsonl`` read: its result is
+    kept per active overlay (and per argument, which must be hashable), so each set of additions is compiled
+    once and pipelines with different additions share nothing. Used where a plain ``lru_cache(maxsize=1)``
+    would keep the rules of whichever overlay came first.
+
+    A loader's result depends only on the files it reads, so two threads that miss at once may both compile
+    it; the first result stored is the one every caller gets.
+    """
+    results: dict[Any, Any] = {}
+    storing = threading.Lock()
+    active = _ACTIVE.get
+
+    @wraps(loader)
+    def cached(*args):
+        key = (active().key, args) if args else active().key
+        try:
+            return results[key]
+        except KeyError:
+            pass
+        value = loader(*args)
+        with storing:
+            if key not in results and len(results) >= MAX_COMPILED:
+                del results[next(iter(results))]
+            return results.setdefault(key, value)
+
+    return cached  # type: ignore[return-value]

@@ -13,9 +13,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, minibatch
 
 from ..errors import ComponentError
-from ..resources import PatternOverlay, check_additions, read_additions, write_additions
+from ..resources import NO_PATTERNS, PatternOverlay, check_additions, read_additions, using_patterns, write_additions
 from .extensions import doc_text, register_extensions, set_figure_data
-from .patterns import pipeline_overlay, rules_for
 
 
 _BY_OFFSETS = attrgetter("start_char", "end_char")
@@ -26,7 +25,10 @@ class FigureComponent(Pipe):
 
     Subclasses implement ``match(doc)`` returning a list of ``(start_char, end_char, label, rule, data)``
     and may override ``set_annotations``. The stages run on the shipped rule files extended by the pipeline's
-    pattern additions (``initialize(patterns=...)``, ``add_patterns``), which each component keeps and saves.
+    pattern additions (``initialize(patterns=...)``, ``add_patterns``), which each component keeps and saves:
+    ``__call__`` runs its stage inside ``resources.using_patterns(self.overlay())``, and the stages keep their
+    compiled rules per overlay (``resources.per_patterns``), so pipelines with different additions run side by
+    side, in any number of threads.
     """
 
     cfg_keys: tuple[str, ...] = ("spans_key",)
@@ -42,7 +44,7 @@ class FigureComponent(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            with rules_for(self.overlay()):
+            with using_patterns(self.overlay()):
                 matches = self.match(doc)
                 self.set_annotations(doc, matches)
             return doc
@@ -108,13 +110,15 @@ class FigureComponent(Pipe):
         return dict(self.pattern_additions)
 
     def overlay(self) -> PatternOverlay:
-        """The additions of every newsfigures component of this pipeline: the rule files all its stages read."""
+        """The additions of every newsfigures component of this pipeline, in pipeline order: the rule files all
+        its stages read, so that every stage of one pipeline reads the same files."""
         components = [proc for _, proc in self.nlp.pipeline if isinstance(proc, FigureComponent)]
         if self not in components:
             components.append(self)
         identity = tuple(id(c.pattern_additions) for c in components)
         if self._overlay_memo is None or self._overlay_memo[0] != identity:
-            self._overlay_memo = (identity, pipeline_overlay(components))
+            additions = [c.pattern_additions for c in components if c.pattern_additions]
+            self._overlay_memo = (identity, PatternOverlay.combine(additions) if additions else NO_PATTERNS)
         return self._overlay_memo[1]
 
     # Serialisation: the rule files ship with the package; a saved pipeline keeps its settings and additions.

@@ -6,7 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import BASES_KEY, SPANS_KEY, reading_text, set_figure_data
-from ..periods.finder import dateline_span, find_dateline, find_periods_and_bases, parse_date
+from ..periods.dates import dateline_span, find_dateline, parse_date
+from ..periods.finder import find_periods_and_bases
 from .base import FigureComponent
 
 

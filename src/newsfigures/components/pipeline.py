@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..periods.finder import parse_date
+from ..periods.dates import parse_date
 from .extensions import register_extensions, remember_text
 
 COMPONENTS = ("newsfigures_periods", "newsfigures_quantities", "newsfigures_linker")

@@ -158,7 +158,7 @@ def extract_records(
 
 
 def _dateline_date(head: str) -> str | None:
-    from ..periods.finder import find_dateline
+    from ..periods.dates import find_dateline
 
     found = find_dateline(head)
     return found.isoformat() if found else None

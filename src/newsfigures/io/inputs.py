@@ -420,7 +420,7 @@ def _record(source: str, value, warnings: list[str], size: int) -> ArticleInput 
 
 def check_published(value) -> str:
     """A publication date as an ISO string; raises :class:`InputRejected` (``invalid_date``) if unreadable."""
-    from ..periods.finder import parse_date
+    from ..periods.dates import parse_date
 
     if not isinstance(value, str):
         raise InputRejected("invalid_date", f"'published' must be a date string, not {_json_type(value)}")

@@ -16,10 +16,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import regex
 
+from ..resources import per_patterns
 from .anchors import Anchors, Resolved
 from .direction import DirectionCues
 from .fiscal import FiscalConvention, FiscalHabits
@@ -29,7 +30,7 @@ from .rules import lexicon
 __all__ = ["FiscalConvention", "ResolutionContext", "Resolved"]
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _patterns() -> dict:
     """What the sentence splitter reads: the abbreviations that do not end a sentence, and sentence ends."""
     return {

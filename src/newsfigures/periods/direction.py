@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 import regex
 
+from ..resources import per_patterns
 from .cues import CueList, CueScanner, cue_pattern, plain_cue_pattern
 from ..text.regex_tree import consumed_chars, fold_for_index
 from .rules import lexicon
@@ -33,7 +33,7 @@ _OPENING_WORDS = frozenset(
 Offsets = tuple[list[int], list[int]]  # the starts and the ends of a list's cues
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _cue_lists() -> tuple[CueList, ...]:
     """The direction cue lists of the lexicon, with their patterns, in the order of :data:`DIRECTION_KINDS`."""
     raw = lexicon().raw
@@ -51,7 +51,7 @@ def direction_patterns() -> tuple[regex.Pattern, ...]:
     return tuple(cues.pattern for cues in _cue_lists())
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _direction_scanner() -> tuple[CueScanner, re.Pattern | None]:
     """A scanner for the cues of :data:`DIRECTION_KINDS`, and a pattern for the folded characters none
     of their matches can hold (None: any may)."""

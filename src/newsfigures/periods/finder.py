@@ -2,7 +2,7 @@
 
 Pure Python (no spaCy). The algorithm, for one text and its publication date P:
 
-1. find the dateline (``Updated: 2024-12-23``) and the comparison bases
+1. find the dateline (``Updated: 2024-12-23``, :mod:`.dates`) and the comparison bases
    (``year-on-year``, ``from a year earlier``...); nothing inside them is a period;
 2. run every period and edge rule of ``patterns/periods/periods.jsonl`` and parse each
    match (a parser may still refuse it: ``February 30``); the rules, the bases and
@@ -27,21 +27,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 
 import regex
 
-from ..errors import DateError
+from ..resources import per_patterns
 from .calendar import apply_edge, label_for
 from .context import ResolutionContext, Resolved
+from .dates import dateline_span, parse_date
 from .fiscal import fiscal_conventions
 from ..text.pattern_index import PatternIndex
 from .parsers import PARSERS
 from .rules import FLAGS, Rule, lexicon, load_rules, rules_with_role
 
-DATELINE_LINES = 6
-DATELINE_MAX_CHARS = 100
 LINK_MAX_GAP = 12
 
 
@@ -72,109 +70,14 @@ class BasisMatch:
     reference: date | None = None
 
 
-# Publication dates ----------------------------------------------------------
-
-_ISO_DATE = regex.compile(
-    r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:(?:T|\s+|,\s*)\d{1,2}[:.]\d{2}\S*(?:\s+\S+){0,3})?"
-)
-_WRITTEN_DATE = regex.compile(
-    r"(?:[A-Za-z]{3,9}\.?,?\s+)?"
-    r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"
-    r"|(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4}))"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\S*(?:\s+\S+){0,3})?",
-    regex.IGNORECASE,
-)
-_NUMERIC_DATE = regex.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})")
-
-
-def parse_date(value: date | datetime | str | None) -> date | None:
-    """Read a publication date: a ``date``, a ``datetime`` or a string such as ``2024-12-23``,
-    ``2024-12-23 10:05``, ``23 December 2024``, ``Dec 23, 2024`` or ``Monday, December 23, 2024``.
-
-    ``None`` stays ``None``; anything else raises :class:`~newsfigures.errors.DateError`.
-    Today's date is never used.
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise DateError(f"cannot read a date from a {type(value).__name__} ({value!r})")
-    text = " ".join(value.split())
-    try:
-        if match := _ISO_DATE.fullmatch(text):
-            return date(int(match["y"]), int(match["m"]), int(match["d"]))
-        if (match := _WRITTEN_DATE.fullmatch(text)) and match["mon"].lower().rstrip(".") in lexicon().months:
-            return date(int(match["y"]), lexicon().month(match["mon"]), int(match["d"]))
-        if match := _NUMERIC_DATE.fullmatch(text):
-            a, b = int(match["a"]), int(match["b"])
-            if a <= 12 and b <= 12 and a != b:
-                raise DateError(f"ambiguous date {value!r}: day and month could be either way round; use 2024-12-23")
-            day, month = (a, b) if a > 12 or a == b else (b, a)
-            return date(int(match["y"]), month, day)
-    except ValueError as err:
-        raise DateError(f"{value!r} is not a valid date: {err}") from err
-    raise DateError(
-        f"cannot read {value!r} as a date (expected e.g. '2024-12-23', '23 December 2024' or 'Dec 23, 2024')"
-    )
-
-
-@lru_cache(maxsize=1)
+@per_patterns
 def _rules() -> tuple[Rule, ...]:
     return load_rules(PARSERS)
 
 
-@lru_cache(maxsize=None)
+@per_patterns
 def _rules_with_role(role: str) -> tuple[Rule, ...]:
     return rules_with_role(_rules(), role)
-
-
-_HAS_DIGIT = regex.compile(r"\d")
-
-
-def _dateline(text: str) -> tuple[int, int, date, str] | None:
-    rules = _rules_with_role("dateline")
-    position, seen, lines = 0, 0, 0
-    while seen < DATELINE_LINES and lines < 4 * DATELINE_LINES and position <= len(text):
-        lines += 1
-        stop = text.find("\n", position, position + 10 * DATELINE_MAX_CHARS)
-        if stop == -1:
-            stop = min(len(text), position + 10 * DATELINE_MAX_CHARS)
-        line = text[position:stop]
-        content = line.strip()
-        if content:
-            seen += 1
-            # every date parse_date reads has a digit: lines without one are skipped unparsed
-            if len(content) <= DATELINE_MAX_CHARS and _HAS_DIGIT.search(content):
-                for rule in rules:
-                    match = rule.pattern.fullmatch(content)
-                    if match is None:
-                        continue
-                    try:
-                        found = parse_date(match.group("date"))
-                    except DateError:
-                        continue
-                    start = position + line.index(content)
-                    return start, start + len(content), found, rule.id
-        if stop >= len(text):
-            break
-        position = stop + 1
-    return None
-
-
-def find_dateline(text: str) -> date | None:
-    """The publication date given on one of the article's first lines (``Updated: 2024-12-23``,
-    ``Published: 2024-12-23 10:05``, ``Dec 23, 2024`` on its own line), or None."""
-    found = _dateline(text)
-    return found[2] if found else None
-
-
-def dateline_span(text: str) -> tuple[int, int] | None:
-    """The character span of the dateline line (see :func:`find_dateline`), so other stages can skip it."""
-    found = _dateline(text)
-    return (found[0], found[1]) if found else None
 
 
 # Candidates and selection ---------------------------------------------------
@@ -233,7 +136,7 @@ def _edge_name(text: str) -> str | None:
     return lexicon().raw["edges"].get(key)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _scanned_rules() -> tuple[tuple[Rule, ...], PatternIndex]:
     """The period, edge and basis rules, and an index that finds where they - and the cues of
     the resolution context - may match in one pass over a text."""
@@ -338,7 +241,6 @@ class _Linked:
         if container is None or (container.start is not None and not container.is_year):
             return None
         return part.resolve(ctx, (container.start, container.end))
-
 
     def _resolve_range(self, ctx: ResolutionContext) -> Resolved | None:
         """"April 28 to May 6": from the first's start to the second's end, the first read in the second's
@@ -495,7 +397,7 @@ def _analyse(text: str, published: date | None, reference: bool = False) -> tupl
 _INNER_EDGE = regex.compile(r"^(?:the\s+end\s+of\s+|end-|mid-)", flags=FLAGS)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _inner_rules() -> tuple[Rule, ...]:
     # a day, a month, a weekday, a year, or a quarter named by its last month ("the December quarter")
     kinds = ("day", "month", "weekday", "year", "quarter")

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import regex
 
+from ..resources import per_patterns
 from .rules import lexicon
 
 
@@ -38,7 +39,7 @@ _STATED_FISCAL = regex.compile(
 )
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def fiscal_conventions() -> tuple[dict[str, FiscalConvention], regex.Pattern]:
     """The fiscal-year conventions by name, and the pattern of their country cues (one named group each)."""
     conventions = {}

@@ -21,7 +21,6 @@ from datetime import date
 from .calendar import month_end
 from .rules import Lexicon
 from .specs import (
-    UNIT_NAMES,
     Ago,
     Anaphor,
     Anchored,
@@ -40,10 +39,45 @@ from .specs import (
     ToDate,
     Weekday,
     YearPoint,
-    _unit,
-    _unit_code,
-    _year,
 )
+
+UNIT_NAMES = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "fortnight": "week",
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "half": "half",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+}
+
+
+def _unit(text: str) -> str:
+    """The calendar unit a phrase ends on ("three months" -> "month"); a year if none."""
+    words = text.lower().split()
+    return UNIT_NAMES.get(words[-1].replace("-", ""), "year") if words else "year"
+
+
+def _unit_code(lex: Lexicon, text: str) -> tuple[str, int]:
+    """The ISO 8601 duration letter of the unit a phrase ends on, and how many of it one unit is."""
+    word = text.lower().split()[-1]
+    return lex.duration_units.get(word, ("Y", 1))
+
+
+def _year(groups: dict) -> int | None:
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("yy"):
+        return 2000 + int(groups["yy"])
+    return None
+
 
 STEP_WORDS = {
     -1: (

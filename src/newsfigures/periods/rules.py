@@ -29,14 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import regex
 
 from ..errors import RuleError
 from ..text.regex_tree import with_possessive_runs
-from ..resources import load_json, load_jsonl
+from ..resources import load_json, load_jsonl, per_patterns
 
 RULES_FILE = "periods.jsonl"
 CALENDAR_FILE = "calendar.json"
@@ -111,9 +110,9 @@ class Lexicon:
         return None
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def lexicon() -> Lexicon:
-    """The calendar lexicon, read once."""
+    """The calendar lexicon, read once per set of pattern additions."""
     raw = load_json(CALENDAR_FILE)
     try:
         months = {}
@@ -224,7 +223,7 @@ def _lookaround_alternation(items: Iterable[str], *, behind: bool, escape: bool 
     return "(?:" + "|".join(parts + opaque) + ")"
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def build_macros() -> dict[str, str]:
     """The ``{NAME}`` macros usable in rule patterns, built from the calendar lexicon."""
     raw = lexicon().raw
@@ -369,13 +368,13 @@ def make_rule(spec: dict, order: int, parsers: Iterable[str]) -> Rule:
     return Rule(**fields)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _rules(parsers: tuple[str, ...]) -> tuple[Rule, ...]:
     return tuple(make_rule(spec, order, parsers) for order, spec in enumerate(load_jsonl(RULES_FILE)))
 
 
 def load_rules(parsers: Iterable[str]) -> tuple[Rule, ...]:
-    """All rules of ``patterns/periods/periods.jsonl``, compiled once per process."""
+    """All rules of ``patterns/periods/periods.jsonl``, compiled once per set of pattern additions."""
     return _rules(tuple(sorted(parsers)))
 
 

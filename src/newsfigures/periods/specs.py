@@ -41,49 +41,15 @@ from .calendar import (
     unit_range,
 )
 from .context import FiscalConvention, ResolutionContext, Resolved
-from .rules import Lexicon, lexicon
+from .rules import lexicon
 
 Container = tuple[date | None, date | None] | None
 UNRESOLVED = Resolved(None, None)
 UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "half": 184, "year": 366, "decade": 3653}
-UNIT_NAMES = {
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "fortnight": "week",
-    "month": "month",
-    "months": "month",
-    "quarter": "quarter",
-    "quarters": "quarter",
-    "half": "half",
-    "year": "year",
-    "years": "year",
-    "decade": "decade",
-    "decades": "decade",
-}
 
 
 class Spec(Protocol):
     def resolve(self, ctx: ResolutionContext, span: tuple[int, int], container: Container) -> Resolved | None: ...
-
-
-def _unit(text: str) -> str:
-    words = text.lower().split()
-    return UNIT_NAMES.get(words[-1].replace("-", ""), "year") if words else "year"
-
-
-def _unit_code(lex: Lexicon, text: str) -> tuple[str, int]:
-    word = text.lower().split()[-1]
-    return lex.duration_units.get(word, ("Y", 1))
-
-
-def _year(groups: dict) -> int | None:
-    if groups.get("year"):
-        return int(groups["year"])
-    if groups.get("yy"):
-        return 2000 + int(groups["yy"])
-    return None
 
 
 @dataclass(frozen=True)

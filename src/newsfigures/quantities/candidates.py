@@ -16,10 +16,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 
 import regex
 
+from ..resources import per_patterns
 from ..text.fastre import compile_fast
 from ..text.pattern_index import fold_for_index, folded_pattern, parse_pattern, start_prefixes
 from .numbers import lexicon
@@ -97,7 +98,7 @@ class CandidateGrammar:
     filters: tuple
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def candidate_grammar() -> CandidateGrammar:
     """Compile the candidate pattern and its branch scans once."""
     branches = {"fraction": FRACTION_OF_POINT, "digits": DIGITS, "words": _words_source()}

@@ -32,23 +32,11 @@ _OBJECT_NEXT = compile_fast(
     r"\s++(?:higher|lower|more|less|fewer|a|an|the|their|its|his|her|record|strong|weak|\d)\b", regex.IGNORECASE
 )
 _NEXT_WORD = compile_fast(r"[ \t]++(?P<w>[A-Za-z]++)\b")
-_VERB_AFTER = frozenset(
-    "were was are is had have has did said say voted fell rose grew won lost saw got went made took remain remained "
-    "stayed held kept chose".split()
-)
-_VERB_BEFORE = frozenset(
-    "close closed closing cut cuts add added adding hire hired shed open opened opening approve approved reject "
-    "rejected sell sold buy bought build built lose lost gain gained create created shut axe axed".split()
-)
 _SPACES = compile_fast(r"[ \t\u00a0]++")
 _WORD = compile_fast(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
 _SENTENCE_START = compile_fast(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
 _CAPITALISED_BEFORE = compile_fast(r"(?P<word>[A-Z][A-Za-z&'’.]*+)\s++\Z")
 SENTENCE_BREAK = compile_fast(r"[.!?]\s|\n")
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 
 def classify(
@@ -103,10 +91,10 @@ def _elided_shape(r: Reading, start: int, end: int) -> bool:
     """A number standing for a noun said before it: a verb right after it ("two voted against",
     "120 were approved", "22 gaining") or a verb that takes things right before it ("will close 80")."""
     after = _NEXT_WORD.match(r.text, end)
-    if after and (after["w"].lower() in _VERB_AFTER or after["w"].lower().endswith(("ed", "ing"))):
+    if after and (after["w"].lower() in r.grammar["elided_verbs_after"] or after["w"].lower().endswith(("ed", "ing"))):
         return True
     before = LAST_WORD.search(r.text, max(0, start - 20), start)
-    return bool(before and before["word"].lower() in _VERB_BEFORE)
+    return bool(before and before["word"].lower() in r.grammar["elided_verbs_before"])
 
 
 def _follows_a_count(r: Reading, start: int) -> bool:
@@ -160,7 +148,7 @@ def _part_of_a_name(r: Reading, before: str) -> bool:
         return False
     word = cap["word"].lower().rstrip(".")
     possessive = word.endswith(("'s", "’s", "s'", "s’"))
-    return word not in MONTHS and not possessive and not r.grammar["qualifier_before"].search(cap["word"] + " ")
+    return word not in r.grammar["months"] and not possessive and not r.grammar["qualifier_before"].search(cap["word"] + " ")
 
 
 def _counted(r: Reading, end: int) -> tuple[int, int] | None:
@@ -177,7 +165,7 @@ def _counted(r: Reading, end: int) -> tuple[int, int] | None:
         if low in ("and", "or") and words:
             pos = w.start() + len(word)  # "75 international and regional routes": one phrase
             continue
-        if low in g["stop_words"] or low in MONTHS or low in g["vague_words"]:
+        if low in g["stop_words"] or low in g["months"] or low in g["vague_words"]:
             break
         if not words and low.endswith("ed") and _OBJECT_NEXT.match(text, w.start() + len(word)):
             return None  # "27 posted higher profits": a verb and its object, not a noun phrase

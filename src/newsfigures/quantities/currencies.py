@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 
 CONTEXT = "@context"  # a form whose currency depends on the article (resolved by the quantity reader)
-# supranational codes that are currencies; other X.. codes are metals, funds and test codes
-_X_CURRENCIES = frozenset({"XAF", "XOF", "XPF", "XCD", "XCG"})
 
 
 @dataclass
@@ -79,27 +76,44 @@ class CurrencyTables:
         return rule.default[0] if rule.default else None
 
 
-def _usable(code: str, info: dict) -> bool:
-    return "(" not in info["name"] and (not code.startswith("X") or code in _X_CURRENCIES)
+def _usable(code: str, info: dict, supranational: set[str]) -> bool:
+    return "(" not in info["name"] and (not code.startswith("X") or code in supranational)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def currency_tables() -> CurrencyTables:
     """The merged tables (hand-written entries win over CLDR's)."""
     hand = load_json("currencies.json")
     cldr = load_json("currencies_cldr.json")
+    prefixes, words, minor, by_unit, cues = _cldr_forms(hand["cldr_forms"], cldr)
+    in_use = {
+        code: tuple((start, end) for _, start, end in info["territories"]) for code, info in cldr["currencies"].items()
+    }
+    units = _bare_units(hand["bare_units"], by_unit, cues, words)
+    for cur in hand["currencies"]:
+        for p in cur.get("prefixes", []):
+            prefixes[p] = cur["code"]
+        for w in cur.get("words", []):
+            words[w.lower()] = cur["code"]
+        for w in cur.get("minor", []):
+            minor[w.lower()] = cur["code"]
+    return CurrencyTables(prefixes, words, minor, units, in_use)
+
+
+def _cldr_forms(forms: dict, cldr: dict) -> tuple[dict, dict, dict, dict, dict]:
+    """CLDR's currencies as prefixes, words after a number, sub-unit words, the currencies of each unit word and
+    each currency's country cues (its adjective and its territories' names), as ``forms`` says to read them."""
     names = cldr["territory_names"]
-    aliases = hand["cldr_forms"]["adjective_aliases"]
-    abbreviations = hand["cldr_forms"]["unit_abbreviations"]
-    never_prefix = set(hand["cldr_forms"]["codes_not_prefixes"])
-    minor_units = hand["cldr_forms"]["minor_units"]
+    aliases, abbreviations = forms["adjective_aliases"], forms["unit_abbreviations"]
+    never_prefix, minor_units = set(forms["codes_not_prefixes"]), forms["minor_units"]
+    supranational = set(forms["supranational_currencies"])
     prefixes: dict[str, str] = {}
     words: dict[str, str] = {}
     minor: dict[str, str] = {}
     by_unit: dict[str, list[str]] = {}
     cues: dict[str, tuple[str, ...]] = {}
     for code, info in cldr["currencies"].items():
-        if not _usable(code, info):
+        if not _usable(code, info, supranational):
             continue
         if code not in never_prefix:
             prefixes[code] = code
@@ -119,27 +133,22 @@ def currency_tables() -> CurrencyTables:
         cues[code] = ((adjective, None, None),) * bool(adjective) + tuple(
             (names[t], start, end) for t, start, end in info["territories"]
         )
-    in_use = {
-        code: tuple((start, end) for _, start, end in info["territories"]) for code, info in cldr["currencies"].items()
-    }
+    return prefixes, words, minor, by_unit, cues
+
+
+def _bare_units(bare: dict, by_unit: dict, cues: dict, words: dict[str, str]) -> dict[str, UnitRule]:
+    """The rule of each bare unit word ("francs") of ``bare``; its forms go into ``words`` as CONTEXT."""
     units: dict[str, UnitRule] = {}
-    for word, rule in hand["bare_units"].items():
+    for word, rule in bare.items():
         if word.startswith("_"):
             continue
         candidates = tuple(dict.fromkeys(c for unit in rule.get("cldr_units", [word]) for c in by_unit.get(unit, [])))
         candidates = candidates or tuple(rule["default"])
         use_cues = rule.get("cues", True)
-        extra = {code: tuple((c, None, None) for c in words) for code, words in rule.get("extra_cues", {}).items()}
+        extra = {code: tuple((c, None, None) for c in named) for code, named in rule.get("extra_cues", {}).items()}
         unit_cues = {c: cues.get(c, ()) + extra.get(c, ()) for c in candidates} if use_cues else {}
         units[word] = UnitRule(candidates, tuple(rule["default"]), unit_cues)
         for form in rule.get("forms", [word]):
             units[form.lower()] = units[word]
             words[form.lower()] = CONTEXT
-    for cur in hand["currencies"]:
-        for p in cur.get("prefixes", []):
-            prefixes[p] = cur["code"]
-        for w in cur.get("words", []):
-            words[w.lower()] = cur["code"]
-        for w in cur.get("minor", []):
-            minor[w.lower()] = cur["code"]
-    return CurrencyTables(prefixes, words, minor, units, in_use)
+    return units

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import regex
 
-from ..text.fastre import compile_fast
-from .grammar import AT_END, squash
+from .grammar import squash
 from .models import Figure
 from .money import currency_before, read_currency_word, read_sub_unit
 from .numbers import clean_decimal, parse_digits, parse_number_words, parse_quote, scale_value
 from .reading import Reading
 
-MINUS_WORDS = ("minus", "negative")
-MINUS = compile_fast(rf"(?<![A-Za-z])(?:{'|'.join(MINUS_WORDS)})\s++\Z", regex.IGNORECASE | AT_END)
 _UNIT_AFTER = ("percent_after", "word_after", "minor_after")
 
 
@@ -121,8 +118,9 @@ def _sign_before(r: Reading, start: int) -> int | None:
     text = r.text
     if start >= 1 and text[start - 1] in "-–" and (start == 1 or text[start - 2] in " (\n\t["):
         return start - 1
-    if not any(r.says(word) for word in MINUS_WORDS):
+    words = r.grammar["minus_words"]
+    if words is not None and not any(r.says(word) for word in words):
         return None
     window = max(0, start - 10)
-    m = MINUS.search(text[window:start])
+    m = r.grammar["minus_before"].search(text[window:start])
     return window + m.start() if m else None

@@ -1,6 +1,6 @@
-"""The quantity stage's compiled grammar, built once from the lexicons in ``patterns/``: numbers.json (number
-words, scales, fractions), units.json (percent, measure and time units), currencies.json with CLDR's table,
-qualifiers.json, counts.json and directions.json.
+"""The quantity stage's compiled grammar, built once per set of pattern additions from the lexicons in
+``patterns/``: numbers.json (number words, scales, fractions), units.json (percent, measure and time units),
+currencies.json with CLDR's table, qualifiers.json, counts.json, directions.json and the month names of calendar.json.
 
 ``quantity_grammar()`` returns a plain dict of compiled patterns and word sets, keyed by what each reads:
 ``scale_after``, ``percent_after``, ``prefix_before``/``prefix_at``, ``word_after``, ``minor_after``,
@@ -13,11 +13,10 @@ forward search's answer.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import regex
 
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast, prefix_alternation
 from .candidates import alternation, candidate_grammar
 from .currencies import CONTEXT, currency_tables
@@ -40,9 +39,9 @@ def trie(words) -> str:
     )
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def quantity_grammar() -> dict:
-    """Compile the patterns once, from the lexicons in ``patterns/``."""
+    """The compiled patterns and word sets, from the lexicons in ``patterns/`` (see the module docstring)."""
     grammar = {"candidates": candidate_grammar().one}
     grammar.update(_number_units())
     grammar.update(_currencies())
@@ -70,6 +69,17 @@ def _number_units() -> dict:
         "time_after": compile_fast(rf"[ \t-]*+{alternation(units['time_units'], flags='i')}(?![A-Za-z])"),
         "fractions": lex["fractions"],
         "scale_words": tuple(lex["scales"]) + ("dozen", "hundred"),
+        **_minus_words(),
+    }
+
+
+def _minus_words() -> dict:
+    """A word that makes the number after it negative ("minus 0.4 percent"), searched from the end, and the
+    words for a string test before the search (None if one is not ASCII: its index fold would not be the word)."""
+    words = load_json("numbers.json")["minus_words"]
+    return {
+        "minus_before": compile_fast(rf"(?<![A-Za-z])(?:{alternation(words)})\s++\Z", regex.IGNORECASE | AT_END),
+        "minus_words": tuple(w.lower() for w in words) if all(w.isascii() for w in words) else None,
     }
 
 
@@ -94,14 +104,17 @@ def _currencies() -> dict:
         "minor_table": dict(tables.minor),
         "currency_tables": tables,
         "yen": currencies["yen_sign"],
+        "cents_currencies": frozenset(currencies["cents_currencies"]),
     }
 
 
 def _context_words() -> dict:
     """Words around a number: qualifiers, identifier words, range separators, counted-noun and change words."""
-    quals = load_json("qualifiers.json")["qualifiers"]
+    qualifiers = load_json("qualifiers.json")
+    quals = qualifiers["qualifiers"]
     counts = load_json("counts.json")
     directions = load_json("directions.json")
+    months = load_json("calendar.json")["months"]
     return {
         "qualifier_before": compile_fast(
             rf"(?<![A-Za-z])(?P<q>{alternation(quals, flags='i')})\s++\Z", AT_END
@@ -119,4 +132,12 @@ def _context_words() -> dict:
         "not_plural_endings": tuple(counts["not_plural_endings"]),
         "vague_words": frozenset(counts["vague_words"]),
         "change_words": frozenset(directions["increase"] + directions["decrease"]),
+        # a move up right before "up to" ("edged up to", "went up to"): then "to" is not the qualifier "at most"
+        "moved_before": compile_fast(
+            rf"\b(?:[a-z]+(?:ed|ing)|{alternation(qualifiers['up_to_moved_verbs'])})\s++\Z", regex.IGNORECASE
+        ),
+        "elided_verbs_after": frozenset(counts["elided_verbs_after"]),
+        "elided_verbs_before": frozenset(counts["elided_verbs_before"]),
+        # month names and abbreviations (patterns/periods/calendar.json), lower-cased: never a counted noun
+        "months": frozenset(w.lower() for m in months for w in [m["name"], *m["abbreviations"]]),
     }

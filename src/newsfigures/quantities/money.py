@@ -16,7 +16,6 @@ from .numbers import clean_decimal
 from .models import Figure
 from .reading import Reading
 
-CENT_CURRENCIES = frozenset({"USD", "EUR", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"})
 _US_CENTS = compile_fast(r"U\.?S\.?\s*cents?", regex.IGNORECASE)
 _OF = compile_fast(r"\s*+of\b")
 
@@ -71,6 +70,6 @@ def read_sub_unit(r: Reading, fig: Figure) -> None:
 def _cents_currency(r: Reading) -> str:
     """The currency of the last amount found that has cents, else US dollars."""
     for prev in reversed(r.found):
-        if prev.kind == "money" and prev.unit in CENT_CURRENCIES:
+        if prev.kind == "money" and prev.unit in r.grammar["cents_currencies"]:
             return prev.unit
     return "USD"

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 import regex
 
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 from ..text.fold import fold_width
 
 GROUP_SEPARATORS = ",\u00a0\u202f\u2009"
 MAX_DIGITS = 18  # a longer run of digits is an identifier, not a figure
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def lexicon() -> dict:
     """Number words and scales from ``patterns/numbers.json`` as Decimals."""
     raw = load_json("numbers.json")

@@ -22,11 +22,6 @@ LOOKBEHIND = 40  # characters of left context read for a currency prefix, qualif
 BETWEEN_WORD = "between"
 BETWEEN = compile_fast(rf"(?<![A-Za-z]){BETWEEN_WORD}\s++\Z", regex.IGNORECASE)
 LAST_WORD = compile_fast(r"(?P<word>[A-Za-z]++)\s++\Z", AT_END)
-# a verb of motion right before "up to": "edged up to", "ticked up to", "was revised up to", "went up to"
-_MOVED_BEFORE = compile_fast(
-    r"\b(?:[a-z]+(?:ed|ing)|went|goes|go|came|comes|come|rose|shot|crept|edges|ticks|inches|moves|creeps)\s++\Z",
-    regex.IGNORECASE,
-)
 
 
 def left_edge(r: Reading, start: int) -> tuple[int, str | None]:
@@ -39,7 +34,7 @@ def left_edge(r: Reading, start: int) -> tuple[int, str | None]:
     if not m:
         return start, None
     qualifier = squash(m["q"].lower())
-    if qualifier == "up to" and _MOVED_BEFORE.search(r.text, max(0, window_start - 20), window_start + m.start("q")):
+    if qualifier == "up to" and r.grammar["moved_before"].search(r.text, max(0, window_start - 20), window_start + m.start("q")):
         return start, None  # "edged up to 3.9%": a move up, then "to"; not "at most"
     return window_start + m.start("q"), qualifier
 

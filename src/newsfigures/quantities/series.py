@@ -15,11 +15,10 @@ mln") it is that measure, not a figure.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import regex
 
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast
 from .counts import SENTENCE_BREAK
 from .figure import read_figure
@@ -79,7 +78,7 @@ def _like(kind: str, unit: str | None, minor: bool, fig: Figure, how: str) -> Qu
     return QuantityMatch(fig.start, fig.end, "", kind, f"{kind}_{how}", value, high, unit)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _series_grammar() -> dict:
     rows = load_json("earnings_tables.json")
     units = load_json("units.json")["measure_units"]

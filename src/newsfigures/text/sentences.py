@@ -6,11 +6,10 @@ from __future__ import annotations
 
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 import regex
 
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 from .fastre import compile_fast
 
 # a stop, then the gap after it (<gap>), or a run of line breaks; the pattern begins with the stop itself as one
@@ -21,7 +20,7 @@ _SENTENCE_END = compile_fast(r"[.!?\n](?:(?<=[.!?])(?P<gap>[\"”’)]*+\s++)(?=
 _LAST_TOKEN = compile_fast(r"(?:^|\s)(?P<word>[\w.]+)[.!?]\Z", regex.REVERSE)  # the word before a stop
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def sentence_abbreviations() -> frozenset[str]:
     """The words after which a full stop does not end a sentence (lower-cased, without their last stop)."""
     return frozenset(load_json("sentences.json")["abbreviations"])

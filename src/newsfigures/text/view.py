@@ -17,10 +17,9 @@ and mentions keep the article's own characters):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .fold import fold_width
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 
 # Unicode white space other than space, tab and line breaks (no-break, en/em, thin, ideographic...)
 _UNICODE_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085\u2028\u2029\x0b\x0c]")
@@ -84,7 +83,7 @@ def _last_word(text: str, end: int) -> str:
     return m.group(0).lower() if m else ""
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _function_words() -> frozenset[str]:
     """Words a title or a paragraph does not end on ("in", "the", "of"...): the words that end a counted noun
     phrase (``patterns/quantities/counts.json``)."""
