@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 
 _WORD = re.compile(r"[a-z0-9&'’.-]+")
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
@@ -23,7 +22,7 @@ class Indicator:
     kinds: frozenset[str] | None = None  # the kinds of figure it can be (None: any)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def indicators() -> tuple[Indicator, ...]:
     """The lexicon, in the order it is tried."""
     raw = load_json("indicators.json")
@@ -36,7 +35,7 @@ def indicators() -> tuple[Indicator, ...]:
     )
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _grammar() -> tuple[frozenset, frozenset, frozenset]:
     raw = load_json("indicators.json")
     return frozenset(raw["quantity_words"]), frozenset(raw["trailing_words"]), frozenset(raw["prepositions"])
