@@ -67,6 +67,7 @@ class FigureLinker(FigureComponent):
                 data["subject_start"], data["subject_end"] = link.subject
                 data["subject"] = text[link.subject[0] : link.subject[1]]
             data.update(role=link.role, direction=link.direction, basis=link.basis)
+            data["link_rules"] = link.rules  # provenance: not a Mention field, so records leave it out
             if link.period is not None:
                 p = periods[link.period]
                 data.update(period_start=p["period_start"], period_end=p["period_end"], period_ref=[p["start"], p["end"]])

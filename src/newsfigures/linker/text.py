@@ -58,6 +58,7 @@ class Link:
     period: int | None = None
     equivalent_of: int | None = None
     cues: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # the ids of the role rules that answered (provenance)
 
 
 # the standard library's engine: about twice as fast as ``regex`` on this simple pattern (each branch
