@@ -37,3 +37,25 @@ def test_a_malformed_rule_is_refused_with_its_id(change):
     spec = {**RULES[0], **change}
     with pytest.raises(RuleError, match=RULES[0]["id"]):
         LinkRule.from_spec(spec, "roles.jsonl")
+
+
+@pytest.mark.parametrize(
+    "text, figure, strategy, subject",
+    [
+        ("The bank opened 37 stores in March.", "37", "counted-noun", "stores"),
+        ("The lender approved a $400,000 loan.", "$400,000", "noun-after", "loan"),
+        ("Management blamed a 15% decline in furniture sales on the weak housing market.", "15%", "change-after-in", "furniture sales"),
+        ("Revenue of $5 billion beat forecasts.", "$5 billion", "noun-before-of", "Revenue"),
+        ("Lenders extended $2 billion in loans.", "$2 billion", "money-for", "loans"),
+        ("The bank increased loans to farms by 5%.", "5%", "object-of-verb", "loans to farms"),
+        ("Exports rose 5% last year.", "5%", "subject-of-verb", "Exports"),
+    ],
+)  # fmt: skip
+def test_subject_strategy_is_recorded(nlp, text, figure, strategy, subject):
+    """The subject sieve records which strategy answered (``subject_rule``, not a Mention field)."""
+    from newsfigures.linker.subject import SUBJECT_STRATEGIES
+
+    assert strategy in dict(SUBJECT_STRATEGIES)
+    doc = nlp(text)
+    found = [d for d in group_data(doc, SPANS_KEY) if doc.text[d["start"] : d["end"]] == figure][0]
+    assert (found["subject_rule"], found["subject"]) == (strategy, subject)

@@ -85,7 +85,7 @@ def link_figures(
         if before is not None:
             apply_role_rules("before", reading, link)
         link.equivalent_of = _equivalent(text, figures, index)
-        link.subject = _subject_of(done, site, link, before)
+        _subject_of(done, site, link, before)
         apply_role_rules("subject", reading, link)
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
         link.period = _period(doc, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
@@ -122,15 +122,15 @@ class _Site:
     left: list[tuple[int, int, str]]
 
 
-def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> tuple[int, int] | None:
-    """The figure's subject, from its own clause first; then, in order, what the figures around it say of it
+def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> None:
+    """Set the figure's subject and the name of the strategy that gave it: from its own clause first
+    (:func:`~newsfigures.linker.subject._subject`, a sieve); then, in order, what the figures around it say of it
     (the count before or after it, the figure it restates or is compared with), the sentence's subject.
     ``before``: the link of the figure before it in its sentence, if any."""
     doc, fig, index, figures = done.doc, site.fig, site.index, done.figures
     text = doc.text
-    subject = _subject(doc, fig, site.sent[0], site.clause_start, site.left, done.nominal)
-    subject = _without_figures(subject, done.figures_at)
-    subject = _clean_subject(doc, subject, done.nominal)
+    rule, subject = _subject(doc, fig, site.sent[0], site.clause_start, site.left, done.nominal)
+    subject = _clean_subject(doc, _without_figures(subject, done.figures_at), done.nominal)
     counted_before = done.counted_before
     if (
         fig.kind == "count"
@@ -139,46 +139,45 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
         and counted_before[0] >= site.sent[0]
         and (subject is None or doc.last_word(fig.start) != "to")  # not "taking [its network] to 1,487"
     ):
-        subject = counted_before[1]  # "seven members backed it and two voted against": members
+        rule, subject = "count-before", counted_before[1]  # "seven members backed it and two voted against"
     if fig.kind == "count" and fig.counted is None and index + 1 < len(figures):
         whole = figures[index + 1]  # "eight of Indonesia's 13 main trading partners", "26 of 30 economists"
         if whole.kind == "count" and whole.counted and _PART_OF.fullmatch(text, fig.end, whole.start):
-            subject = whole.counted
-    if (
-        before is not None
-        and before.subject
-        and (
-            # "the $1.66 billion analysts expected", "the 353,000 initially reported": one pattern for both
-            _EXPECTED_OR_FIRST_REPORTED.match(text, fig.end)
-            or _ESTIMATES_OF.search(text, site.clause_start, fig.start)
-        )
+            rule, subject = "part-of-whole", whole.counted
+    if before is not None and before.subject and (
+        # "the $1.66 billion analysts expected", "the 353,000 initially reported": one pattern for both
+        _EXPECTED_OR_FIRST_REPORTED.match(text, fig.end) or _ESTIMATES_OF.search(text, site.clause_start, fig.start)
     ):
-        subject = before.subject  # "rose to $1.63 billion, under the $1.66 billion analysts expected"
-    if (
-        subject is not None
-        and subject[1] - subject[0] <= _PRONOUN_LENGTH  # lower-casing never shortens a word
-        and text[subject[0] : subject[1]].lower() in _PRONOUNS
-    ):
+        rule, subject = "expected-of-figure-before", before.subject  # "under the $1.66 billion analysts expected"
+    if subject is not None and _is_pronoun(text, subject):
         subject = None  # "leaving them 13% lower": the subject of the figure before
-    if subject is None and before is not None and not (
-        figures[index - 1].counted is not None and before.subject == figures[index - 1].counted
-        and fig.kind != "count" and doc.words(*figures[index - 1].counted)[-1][2] in _UNIT_NOUNS
-    ):  # fmt: skip
-        # "rose 14% to $3.42 billion": one subject, two figures - but a bare unit is not what the figures
-        # after it measure ("sales totalled 24,126 units, down 9.5%": sales)
-        subject = before.subject
+    if subject is None and before is not None and not _unit_count_before(doc, figures[index - 1], before, fig):
+        rule, subject = "figure-before", before.subject  # "rose 14% to $3.42 billion": one subject, two figures
     if subject is None:
-        subject = _sentence_subject(doc, site.sent, fig, done.nominal)  # "M2, the broad money gauge, rose 8.7%"
+        rule, subject = "sentence-subject", _sentence_subject(doc, site.sent, fig, done.nominal)
     if link.equivalent_of is not None and done.links[link.equivalent_of].subject:
-        return done.links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)": one subject
-    if (
-        before is not None
-        and "from" in link.cues
-        and before.subject
-        and _VERSUS_FIGURE.fullmatch(text, site.clause_start, fig.start)
+        rule, subject = "converted-amount", done.links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)"
+    elif before is not None and "from" in link.cues and before.subject and _VERSUS_FIGURE.fullmatch(
+        text, site.clause_start, fig.start
     ):
-        return before.subject  # "borrowing of €51.3 billion, versus €50.3 billion"
-    return subject
+        rule, subject = "compared-figure", before.subject  # "borrowing of €51.3 billion, versus €50.3 billion"
+    link.subject, link.subject_rule = subject, rule if subject is not None else None
+
+
+def _is_pronoun(text: str, span: tuple[int, int]) -> bool:
+    # lower-casing never shortens a word
+    return span[1] - span[0] <= _PRONOUN_LENGTH and text[span[0] : span[1]].lower() in _PRONOUNS
+
+
+def _unit_count_before(doc: IndexedText, prev_fig: FigureRef, prev: Link, fig: FigureRef) -> bool:
+    """A bare unit counted by the figure before is not what the figures after it measure ("sales totalled
+    24,126 units, down 9.5%": sales)."""
+    return (
+        prev_fig.counted is not None
+        and prev.subject == prev_fig.counted
+        and fig.kind != "count"
+        and doc.words(*prev_fig.counted)[-1][2] in _UNIT_NOUNS
+    )
 
 
 def _basis(bases: _Sorted, fig, sent, clause_start, clause_end, link: Link) -> str | None:

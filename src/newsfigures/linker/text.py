@@ -59,6 +59,7 @@ class Link:
     equivalent_of: int | None = None
     cues: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # the ids of the role rules that answered (provenance)
+    subject_rule: str | None = None  # the subject strategy that gave the subject (provenance)
 
 
 # the standard library's engine: about twice as fast as ``regex`` on this simple pattern (each branch
