@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import regex
 
@@ -14,6 +14,7 @@ from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
 from . import rules as _engine
 from .text import (
+    computed_once,
     _CHANGE_IN_BY,
     _CHANGE_NOUN_WORDS,
     _CONTINUED,
@@ -80,20 +81,20 @@ class FigureReading:
         self.right_next = self.right[0][2] if self.right else ""
         self.verb_index: int | None = None  # the change verb the direction came from, if one did
 
-    @cached_property
+    @computed_once
     def to_a(self) -> bool:
         return _TO_A.search(self.left_text) is not None  # "climbed to a 2-year high of"
 
-    @cached_property
+    @computed_once
     def reached_by_to(self) -> bool:
         """A level after "to" (or a change after "by") belongs to the change verb of its clause however far back."""
         return self.before == "to" or self.to_a or _BY_BEFORE.search(self.left_text) is not None
 
-    @cached_property
+    @computed_once
     def attributive(self) -> bool:
         return _is_attributive(self.text, self.fig)
 
-    @cached_property
+    @computed_once
     def governing(self) -> str:
         """The clause before the figure from its last subordinating word: a target or forecast word governs
         the figure only from its own clause (not across "after it shrank 3.5%")."""
@@ -104,7 +105,7 @@ class FigureReading:
             governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
         return governing
 
-    @cached_property
+    @computed_once
     def cue_word(self) -> bool:
         """Whether any target or forecast word governs the figure, before asking which."""
         return _target_or_forecast_word().search(self.governing) is not None

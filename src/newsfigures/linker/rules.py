@@ -70,7 +70,7 @@ class LinkRule:
 
 
 Answer = Callable[[Any, Any], Any]
-CompiledRule = tuple[LinkRule, Answer, tuple[Callable[[Any, Any], bool], ...]]
+CompiledRule = tuple[LinkRule, Answer, Callable[[Any, Any], bool] | None]
 
 
 def compile_table(specs: tuple[dict, ...], answers: dict[str, Answer], where: str) -> dict[str, tuple[CompiledRule, ...]]:
@@ -84,18 +84,27 @@ def compile_table(specs: tuple[dict, ...], answers: dict[str, Answer], where: st
             f" / functions without a rule {sorted(set(answers) - set(ids))}"
         )
     return {
-        stage: tuple(
-            (rule, answers[rule.id], tuple(CONDITIONS[c] for c in rule.when)) for rule in rules if rule.stage == stage
-        )
+        stage: tuple((rule, answers[rule.id], _all_of(rule.when)) for rule in rules if rule.stage == stage)
         for stage in STAGES
     }
+
+
+def _all_of(names: tuple[str, ...]) -> Callable[[Any, Any], bool] | None:
+    """One test for all the conditions named (None for none): asked before every rule, so composed once here."""
+    if not names:
+        return None
+    first, *rest = (CONDITIONS[name] for name in names)
+    if not rest:
+        return first
+    others = _all_of(names[1:])
+    return lambda reading, link: first(reading, link) and others(reading, link)
 
 
 def apply(rules: tuple[CompiledRule, ...], reading: Any, link: Any) -> None:
     """Ask the rules of one stage in order; each that answers sets what its ``sets`` says (a constant, or what the
     function found for ``<found>``) and is recorded on ``link.rules``; a rule with ``stop`` ends the stage."""
-    for rule, answer, conditions in rules:
-        if conditions and not all(condition(reading, link) for condition in conditions):
+    for rule, answer, condition in rules:
+        if condition is not None and not condition(reading, link):
             continue
         found = answer(reading, link)
         if not found:

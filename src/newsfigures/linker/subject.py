@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import regex
 
 from ..text.fastre import compile_fast as _compile
 from .text import (
+    computed_once,
     _CHANGE_IN_BY,
     _CHANGE_NOUN_WORDS,
     _CLAUSE_BREAK,
@@ -49,7 +50,7 @@ class _Where:
         self.doc, self.text, self.fig, self.left, self.periods = doc, doc.text, fig, left, periods
         self.sent_start, self.clause_start, self.cues = sent_start, clause_start, _cues()
 
-    @cached_property
+    @computed_once
     def verb(self) -> int | None:
         """The index in ``left`` of the clause's last verb before the figure."""
         return _clause_verb(self.left)

@@ -118,6 +118,21 @@ def _cues() -> dict:
     }
 
 
+class computed_once:
+    """A property computed on first use and then kept on the instance (like ``functools.cached_property``,
+    without its lock: the objects it serves live within one call)."""
+
+    def __init__(self, function) -> None:
+        self.function, self.name = function, function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 REACH = 600  # characters around a figure within which its links are looked for
 
 
