@@ -57,7 +57,7 @@ class FigureLinker(FigureComponent):
             for ref, link in zip(fig_refs, links):
                 parsed = parse_subject(doc, ref.start, ref.end, counted=ref.counted)
                 if parsed is not None:
-                    link.subject = parsed
+                    link.subject, link.subject_rule = parsed, "parse"
         return [(d, link, figures, periods) for d, link in zip(figures, links)]
 
     def set_annotations(self, doc: Doc, matches: list) -> None:
@@ -67,6 +67,8 @@ class FigureLinker(FigureComponent):
                 data["subject_start"], data["subject_end"] = link.subject
                 data["subject"] = text[link.subject[0] : link.subject[1]]
             data.update(role=link.role, direction=link.direction, basis=link.basis)
+            # provenance, under keys that are not Mention fields, so records leave them out
+            data["link_rules"], data["subject_rule"] = link.rules, link.subject_rule
             if link.period is not None:
                 p = periods[link.period]
                 data.update(period_start=p["period_start"], period_end=p["period_end"], period_ref=[p["start"], p["end"]])

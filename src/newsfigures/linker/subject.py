@@ -9,6 +9,7 @@ import regex
 
 from ..text.fastre import compile_fast as _compile
 from .text import (
+    computed_once,
     _CHANGE_IN_BY,
     _CHANGE_NOUN_WORDS,
     _CLAUSE_BREAK,
@@ -38,6 +39,26 @@ _ALSO_NOUNS = frozenset(
 )
 
 
+NO_SUBJECT = (-1, -1)  # a strategy's answer that the figure has no subject: the sieve stops there
+
+
+class _Where:
+    """What the subject strategies read of one figure: the text, the figure, its sentence and clause starts,
+    the words of its clause before it, the periods that may bound a subject, and its clause's verb (found once)."""
+
+    def __init__(self, doc, fig, sent_start, clause_start, left, periods) -> None:
+        self.doc, self.text, self.fig, self.left, self.periods = doc, doc.text, fig, left, periods
+        self.sent_start, self.clause_start, self.cues = sent_start, clause_start, _cues()
+
+    @computed_once
+    def verb(self) -> int | None:
+        """The index in ``left`` of the clause's last verb before the figure."""
+        return _clause_verb(self.left)
+
+    def unless_period(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if span is None or _is_period(span, self.periods, self.text) else span
+
+
 def _subject(
     doc: IndexedText,
     fig: FigureRef,
@@ -45,146 +66,211 @@ def _subject(
     clause_start: int,
     left: list[tuple[int, int, str]],
     periods: _Periods,
-) -> tuple[int, int] | None:
-    """The phrase naming what the figure measures, tried in order:
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The phrase naming what the figure measures, and the name of the strategy that found it: the strategies of
+    ``SUBJECT_STRATEGIES`` are asked in order and the first that answers wins (a span, or ``NO_SUBJECT``)."""
+    where = _Where(doc, fig, sent_start, clause_start, left, periods)
+    for name, strategy in SUBJECT_STRATEGIES:
+        found = strategy(where)
+        if found is not None:
+            return name, None if found is NO_SUBJECT else found
+    return None, None
 
-    the counted noun of a count; "revenue of $5 billion" (the noun before "of"); "$2 billion in loans";
-    "increased loans to farms by 5%" (the object after the verb); "Exports rose 5%" (the phrase before the verb).
-    """
-    text, cues = doc.text, _cues()
-    if fig.counted is not None:
-        of_the = _OF_THE.match(text, fig.counted[1])  # "the nine members [of the committee]"
-        if of_the:
-            np = _phrase_until_cut(doc, of_the.start("np"), of_the.end("np"), periods)
-            if np:
-                return fig.counted[0], np[1]
-        return fig.counted
+
+def _counted_noun(w: _Where):
+    """The counted noun of a count, with what it is part of: "the nine members [of the committee]"."""
+    fig = w.fig
+    if fig.counted is None:
+        return None
+    of_the = _OF_THE.match(w.text, fig.counted[1])
+    np = _phrase_until_cut(w.doc, of_the.start("np"), of_the.end("np"), w.periods) if of_the else None
+    return (fig.counted[0], np[1]) if np else fig.counted
+
+
+def _noun_after(w: _Where):
+    """ "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it (headlines
+    drop their articles: "Ireland unveils €10.5 billion budget")."""
+    text, fig = w.text, w.fig
     attributive = _attributive_at(text, fig.end)
-    headline = fig.start < text.find("\n")  # headlines drop their articles: "Ireland unveils €10.5 billion budget"
-    if attributive and (headline or _determiner_before(text, fig.start)):
-        # "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it
-        words = doc.words(attributive.start("np"), attributive.end("np"))
-        if len(words) == 2 and _is_past(words[1][2]) and not _direction_of(words[1][2]):
-            words = words[:1]  # "whose $3.6 billion programme [expired]"
-        if (
-            words and all(w[2] not in _PREPOSITIONS for w in words)
-            and not _direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
-            and all(not _direction_of(w[2]) or w[2] in _CHANGE_NOUN_WORDS for w in words[1:])
-            and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
-            and not all(w[2] in _BARE_RATE for w in words)  # "grew at a 2.8% annualized rate": the economy's
-        ):  # fmt: skip
-            return words[0][0], words[-1][1]
-    change_after = _CHANGE_AFTER_IN.match(text, fig.end)
-    if change_after:  # "a 41 per cent rise in [standalone net profit]", "a 0.5 point cut in [the ratio]"
-        np = _phrase_until_cut(doc, change_after.start("np"), change_after.end("np"), periods)
-        if np:
-            return np
-    change_in = _CHANGE_IN_BY.search(text, clause_start, fig.start) if left and left[-1][2] == "by" else None
-    if change_in and not _is_period((change_in.start("np"), change_in.end("np")), periods, text):
-        return change_in.start("np"), change_in.end("np")  # "an increase in [green credit balances] by 10.9%"
-    expected = None
-    if not _EXPECTING.isdisjoint(map(_WORD, left)):
-        expected = _EXPECTED_SUBJECT.search(text, clause_start, fig.start)
-        if expected and expected["ing"] and expected["ing"].lower() in _ING_NOUNS:
-            expected = None  # "expects underlying operating profit of": a noun, not "sees output rising"
+    if not attributive or not (fig.start < text.find("\n") or _determiner_before(text, fig.start)):
+        return None
+    words = w.doc.words(attributive.start("np"), attributive.end("np"))
+    if len(words) == 2 and _is_past(words[1][2]) and not _direction_of(words[1][2]):
+        words = words[:1]  # "whose $3.6 billion programme [expired]"
     if (
-        expected
-        and expected["verb"]
+        words and all(x[2] not in _PREPOSITIONS for x in words)
+        and not _direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
+        and all(not _direction_of(x[2]) or x[2] in _CHANGE_NOUN_WORDS for x in words[1:])
+        and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
+        and not all(x[2] in _BARE_RATE for x in words)  # "grew at a 2.8% annualized rate": the economy's
+    ):  # fmt: skip
+        return words[0][0], words[-1][1]
+    return None
+
+
+def _change_after_in(w: _Where):
+    """ "a 41 per cent rise in [standalone net profit]", "a 0.5 point cut in [the ratio]"."""
+    change_after = _CHANGE_AFTER_IN.match(w.text, w.fig.end)
+    return _phrase_until_cut(w.doc, change_after.start("np"), change_after.end("np"), w.periods) if change_after else None
+
+
+def _change_in_by(w: _Where):
+    """ "an increase in [green credit balances] by 10.9%"."""
+    left = w.left
+    change_in = _CHANGE_IN_BY.search(w.text, w.clause_start, w.fig.start) if left and left[-1][2] == "by" else None
+    return w.unless_period((change_in.start("np"), change_in.end("np"))) if change_in else None
+
+
+def _expected_thing(w: _Where):
+    """ "expect core inflation to end the year at 2.5%": what is expected, seen or forecast."""
+    if _EXPECTING.isdisjoint(map(_WORD, w.left)):
+        return None
+    expected, cues = _EXPECTED_SUBJECT.search(w.text, w.clause_start, w.fig.start), w.cues
+    if not expected or expected["ing"] and expected["ing"].lower() in _ING_NOUNS:
+        return None  # "expects underlying operating profit of": a noun, not "sees output rising"
+    if (
+        expected["verb"]
         and expected["verb"].lower() in _TRANSITIVE
         and expected["next"]
         and (expected["next"].strip().lower() not in _PREPOSITIONS | cues["aux"])
     ):
-        expected = None  # "expect the central bank to cut [the ratio] by 25 basis points": its object
-    if expected and any(
-        w[2] in cues["verbs"] and w[2] not in _PREPOSITIONS for w in doc.words(expected.end(), fig.start)
-    ):
-        expected = None  # "expects revenue to grow 4% and forecasts [adjusted earnings] of $1.15": a verb between
-    if expected and not _is_period((expected.start("np"), expected.end("np")), periods, text):
-        return expected.start("np"), expected.end("np")  # "expect core inflation to end the year at 2.5%"
+        return None  # "expect the central bank to cut [the ratio] by 25 basis points": its object
+    if any(x[2] in cues["verbs"] and x[2] not in _PREPOSITIONS for x in w.doc.words(expected.end(), w.fig.start)):
+        return None  # "expects revenue to grow 4% and forecasts [adjusted earnings] of $1.15": a verb between
+    return w.unless_period((expected.start("np"), expected.end("np")))
+
+
+def _noun_before_of(w: _Where):
+    """ "revenue of $5 billion", "growth of just 0.3 per cent", "a gross domestic product (GDP) of 4.52 trillion
+    yuan", "its interim target of 21% for [inflation]"."""
+    left, text, doc = w.left, w.text, w.doc
     of = len(left) - 1
     while of > 0 and left[of][2] in _FILLERS_BEFORE_OF:
-        of -= 1  # "growth of just 0.3 per cent"
-    if left and left[of][2] == "of" and not (of > 0 and left[of - 1][2] in _NOT_SUBJECT_HEADS):
-        np = _noun_phrase_before(left[:of], cues)
-        if np is None and of == 0 and clause_start > sent_start and text[clause_start - 1] == ")":
-            # "a gross domestic product (GDP) of 4.52 trillion yuan": the phrase before the brackets
-            opening = text.rfind("(", sent_start, clause_start - 1)
-            if opening > sent_start:
-                np = _noun_phrase_before(doc.words(_clause_start(text, sent_start, opening), opening), cues)
-        for_after = _FOR_AFTER.match(text, fig.end) if np and doc.words(*np)[-1][2] in _FORECAST_HEADS else None
-        if for_after and not _TIME_START.match(for_after["np"]):
-            # "its interim target of 21% for [inflation]"
-            np = _phrase_until_cut(doc, for_after.start("np"), for_after.end("np"), periods) or np
-        if np and not _is_period(np, periods, text):
-            return np
+        of -= 1
+    if not left or left[of][2] != "of" or of > 0 and left[of - 1][2] in _NOT_SUBJECT_HEADS:
+        return None
+    np = _noun_phrase_before(left[:of], w.cues)
+    if np is None and of == 0 and w.clause_start > w.sent_start and text[w.clause_start - 1] == ")":
+        opening = text.rfind("(", w.sent_start, w.clause_start - 1)  # the phrase before the brackets
+        if opening > w.sent_start:
+            np = _noun_phrase_before(doc.words(_clause_start(text, w.sent_start, opening), opening), w.cues)
+    for_after = _FOR_AFTER.match(text, w.fig.end) if np and doc.words(*np)[-1][2] in _FORECAST_HEADS else None
+    if for_after and not _TIME_START.match(for_after["np"]):
+        np = _phrase_until_cut(doc, for_after.start("np"), for_after.end("np"), w.periods) or np
+    return w.unless_period(np)
+
+
+def _money_for(w: _Where):
+    """ "$2 billion in [loans]", "will spend $350 million on [a packaging line]"."""
+    fig, left, text = w.fig, w.left, w.text
+    if fig.kind != "money":
+        return None
     after = _AFTER_IN.match(text, fig.end)
-    if after is None and fig.kind == "money" and left and left[-1][2] in _SPEND:
-        after = _ON_AFTER.match(text, fig.end)  # "will spend $350 million on [a packaging line]"
-    if fig.kind == "money" and after and not _TIME_START.match(after["np"]) and not _SESSION.search(after["np"]):
-        np = after["np"]
-        cut = _NP_CUT.search(np)
-        np = np[: cut.start()] if cut else np
-        start = fig.end + (after.start("np") - after.start())
-        if np.strip() and not _is_period((start, start + len(np.rstrip())), periods, text):
-            return start, start + len(np.rstrip())
-    verb = None
+    if after is None and left and left[-1][2] in _SPEND:
+        after = _ON_AFTER.match(text, fig.end)
+    if not after or _TIME_START.match(after["np"]) or _SESSION.search(after["np"]):
+        return None
+    np = after["np"]
+    cut = _NP_CUT.search(np)
+    np = np[: cut.start()] if cut else np
+    start = fig.end + (after.start("np") - after.start())
+    return w.unless_period((start, start + len(np.rstrip()))) if np.strip() else None
 
-    verb_words = _verb_words()
 
-    def is_verb(i: int) -> bool:
-        w = left[i][2]
-        if w in ("account", "accounts"):  # "which account for 20 per cent", not "the current account"
-            return i + 1 < len(left) and left[i + 1][2] == "for"
-        return w in verb_words
+def _verbless(w: _Where):
+    """A clause without a verb: one that continues the clause before ("cut the rate again, by a quarter point")
+    takes its object; a list item names itself ("energy conservation by 18.23 percent")."""
+    if w.verb is not None:
+        return None
+    if _CONTINUED.match(w.text, w.clause_start, w.fig.start):
+        return _previous_object(w.doc, w.sent_start, w.clause_start, w.periods) or NO_SUBJECT
+    phrase = _trim(w.left, w.cues)
+    return (phrase[0][0], phrase[-1][1]) if phrase else NO_SUBJECT
 
+
+def _understood_verb(w: _Where):
+    """ "imports grew 11.2% and [exports] 8.9%": the verb is understood."""
+    verb, left = w.verb, w.left
+    between = left[verb + 1 :]
+    if _AND_WHILE.isdisjoint(map(_WORD, between)):
+        return None
+    gap = max(
+        (k for k in range(1, len(between)) if between[k][2] in _AND_WHILE and between[k - 1][2][0].isdigit()),
+        default=None,
+    )
+    if gap is None or gap + 1 >= len(between):
+        return None
+    rest = between[gap + 1 :]
+    if all(not _is_verb(left, verb + gap + 2 + k) and x[2] not in _PREPOSITIONS for k, x in enumerate(rest)):
+        return rest[0][0], rest[-1][1]
+    return None
+
+
+def _object_of_verb(w: _Where):
+    """ "increased [loans to farms] by 5%"; "raised its rate, lifting it to 0.1%": what the clauses before act on."""
+    between = w.left[w.verb + 1 :]
+    if any(x[2][0].isdigit() for x in between):
+        # "raised its policy rate by 50 basis points to a range of X": the object ends at the first "by"/"to"
+        cut = next((k for k, x in enumerate(between) if x[2] in ("by", "to", "at")), None)
+        between = between[: cut + 1] if cut is not None and not any(x[2][0].isdigit() for x in between[:cut]) else []
+    obj = _object_after(between, w.cues)
+    if obj and w.text[obj[0] : obj[1]].lower() in ("it", "them"):
+        return _previous_object(w.doc, w.sent_start, w.clause_start, w.periods) or NO_SUBJECT
+    return w.unless_period(obj)
+
+
+def _subject_of_verb(w: _Where):
+    """ "Exports rose 5%": the phrase before the verb; for a clause without a subject of its own ("Carmakers,
+    which account for 20 per cent", "Exports (NODX) fell 9.3%"), the noun phrase before the aside."""
+    before_verb = w.left[: w.verb]
+    np = _noun_phrase_before(before_verb, w.cues)
+    if np is None and all(x[2] in _RELATIVE or x[2] in w.cues["aux"] or x[2].endswith("ly") for x in before_verb):
+        relative = any(x[2] in _RELATIVE for x in before_verb)
+        return _antecedent(w.doc, w.sent_start, w.clause_start, w.periods, relative) or NO_SUBJECT
+    return w.unless_period(np) or NO_SUBJECT
+
+
+# the subject strategies, in the order they are asked: the first that answers wins (its name is recorded on
+# the figure's data as ``subject_rule``); the last four read the clause's verb
+SUBJECT_STRATEGIES = (
+    ("counted-noun", _counted_noun),
+    ("noun-after", _noun_after),
+    ("change-after-in", _change_after_in),
+    ("change-in-by", _change_in_by),
+    ("expected-thing", _expected_thing),
+    ("noun-before-of", _noun_before_of),
+    ("money-for", _money_for),
+    ("verbless-clause", _verbless),
+    ("understood-verb", _understood_verb),
+    ("object-of-verb", _object_of_verb),
+    ("subject-of-verb", _subject_of_verb),
+)
+
+
+def _is_verb(left: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the i-th word is a verb ("account" only before "for": not "the current account")."""
+    w = left[i][2]
+    if w in ("account", "accounts"):
+        return i + 1 < len(left) and left[i + 1][2] == "for"
+    return w in _verb_words()
+
+
+def _clause_verb(left: list[tuple[int, int, str]]) -> int | None:
+    """The index of the last verb among the words before a figure, past particles and nouns that look like verbs."""
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w in _PREPOSITIONS or not is_verb(i):
+        if w in _PREPOSITIONS or not _is_verb(left, i):
             continue  # a preposition is never the verb
-        if (
-            w == "up"
-            and i
-            and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed")
-        ):
+        if w == "up" and i and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed"):
             continue  # "which made up 40%": a particle of the verb before it
-        if w in ("up", "down") and i > 1 and not is_verb(i - 1) and any(is_verb(k) for k in range(i)):
+        if w in ("up", "down") and i > 1 and not _is_verb(left, i - 1) and any(_is_verb(left, k) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
         if w in ("total", "record", "high", "low", "peak") and (
             i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
         ):
             continue  # "the year's total", "a record": a noun here
-        verb = i
-        break
-    if verb is None and _CONTINUED.match(text, clause_start, fig.start):
-        return _previous_object(doc, sent_start, clause_start, periods)  # "cut the rate again, by a quarter point"
-    if verb is None:
-        phrase = _trim(left, cues)  # "energy conservation by 18.23 percent": a list item names itself
-        return (phrase[0][0], phrase[-1][1]) if phrase else None
-    between = left[verb + 1 :]
-    gap = None if _AND_WHILE.isdisjoint(map(_WORD, between)) else max(
-        (k for k in range(1, len(between)) if between[k][2] in _AND_WHILE and between[k - 1][2][0].isdigit()),
-        default=None,
-    )  # fmt: skip
-    if gap is not None and gap + 1 < len(between):
-        rest = between[gap + 1 :]  # "imports grew 11.2% and [exports] 8.9%": the verb is understood
-        if all(not is_verb(verb + 1 + gap + 1 + k) and w[2] not in _PREPOSITIONS for k, w in enumerate(rest)):
-            return rest[0][0], rest[-1][1]
-    if any(w[2][0].isdigit() for w in between):
-        # "raised its policy rate by 50 basis points to a range of X": the object ends at the first "by"/"to"
-        cut = next((k for k, w in enumerate(between) if w[2] in ("by", "to", "at")), None)
-        between = between[: cut + 1] if cut is not None and not any(w[2][0].isdigit() for w in between[:cut]) else []
-    obj = _object_after(between, cues)
-    if obj and text[obj[0] : obj[1]].lower() in ("it", "them"):
-        return _previous_object(doc, sent_start, clause_start, periods)  # "raised its rate, lifting it to 0.1%"
-    if obj and not _is_period(obj, periods, text):
-        return obj
-    np = _noun_phrase_before(left[:verb], cues)
-    if np is None and all(w[2] in _RELATIVE or w[2] in cues["aux"] or w[2].endswith("ly") for w in left[:verb]):
-        # "Carmakers, which account for 20 per cent", "Exports (NODX) fell 9.3%": the clause has no subject
-        # of its own; it is the noun phrase before the aside
-        relative = any(w[2] in _RELATIVE for w in left[:verb])
-        return _antecedent(doc, sent_start, clause_start, periods, relative)
-    return None if np is None or _is_period(np, periods, text) else np
+        return i
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -273,20 +359,7 @@ def _antecedent(
             break  # "In local currency terms,": an introduction, not a subject
         cut = _after_last(words, _clause_cuts())
         if relative and found is None:
-            # "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which"
-            words = words[cut:]
-            verbs = [
-                i for i, w in enumerate(words) if _verbish(w[2], cues) or "-" not in w[2] and _is_past(w[2])
-            ]  # fmt: skip
-            words = words[verbs[-1] + 1 :] if verbs else words
-            while words and (
-                words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in _PREPOSITIONS
-            ):
-                words = words[1:]
-            if not words or len(words) > MAX_SUBJECT_WORDS:
-                return None
-            span = (words[0][0], words[-1][1])
-            return None if _is_period(span, periods, text) else span
+            return _before_relative(words[cut:], cues, periods, text)
         joined = _after_last(words, _AND_BUT)
         if joined > cut and any(_is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
             cut = joined  # "industrial output rose 5.4% and [retail sales], a key gauge, grew 3.2%"
@@ -301,6 +374,19 @@ def _antecedent(
         if cut:
             break
     return None if found is None or _is_period(found, periods, text) else found
+
+
+def _before_relative(words: list[tuple[int, int, str]], cues: dict, periods: _Periods, text: str):
+    """ "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which", after the
+    last verb of its clause."""
+    verbs = [i for i, w in enumerate(words) if _verbish(w[2], cues) or "-" not in w[2] and _is_past(w[2])]
+    words = words[verbs[-1] + 1 :] if verbs else words
+    while words and (words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in _PREPOSITIONS):
+        words = words[1:]
+    if not words or len(words) > MAX_SUBJECT_WORDS:
+        return None
+    span = (words[0][0], words[-1][1])
+    return None if _is_period(span, periods, text) else span
 
 
 def _after_last(words: list[tuple[int, int, str]], wanted: frozenset[str]) -> int:
@@ -593,7 +679,20 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
         words = words[:-1]  # "the jobless rate was edging [up to]": the verb group is not the subject
     if words and words[-1][2] in ("and", "but", "or"):
         return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
-    start, first_verb = 0, None
+    words = words[_phrase_start(words, cues) :]
+    while words and (words[0][2] in cues["openers"] or words[0][2] in _PREPOSITIONS):
+        words = words[1:]
+    words = words[-MAX_SUBJECT_WORDS:]
+    for w in words:
+        if not w[2][0].isdigit() and w[2] not in _DETERMINERS:
+            return words[0][0], words[-1][1]
+    return None  # only numbers and determiners: no noun phrase
+
+
+def _phrase_start(words: list[tuple[int, int, str]], cues: dict) -> int:
+    """Where the noun phrase ending the words starts: after the last verb, "that", "by", a reporting verb or a
+    clause joined by "and" (read from the end)."""
+    first_verb = None
     for i in range(len(words) - 1, -1, -1):
         w = words[i][2]
         if w == "as" and i and words[i - 1][2] == "such":
@@ -613,8 +712,7 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
                     len(words),
                 )
             if first_verb < i:
-                start = i + 1  # "revenue declined 10% and [spending] rose 5%"
-                break
+                return i + 1  # "revenue declined 10% and [spending] rose 5%"
         if (
             w in cues["reporting"]
             or w in ("that", "who", "which", "while", "as", "after", "when")
@@ -622,11 +720,9 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
             and i < len(words) - 1
             and not (i and words[i - 1][2] in ("a", "an"))
         ):  # "an advance quota": a noun
-            start = i + 1
-            break
+            return i + 1
         if w in ("by", "from", "with") and i < len(words) - 1:
-            start = i + 1
-            break
+            return i + 1
         if (
             w in ("and", "but")
             and i
@@ -634,16 +730,8 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
             or w in ("cent", "percent")
             and i < len(words) - 1
         ):
-            start = i + 1  # "pay growth slowing to 6.1 per cent and [the jobless rate] edging up"
-            break
-    words = words[start:]
-    while words and (words[0][2] in cues["openers"] or words[0][2] in _PREPOSITIONS):
-        words = words[1:]
-    words = words[-MAX_SUBJECT_WORDS:]
-    for w in words:
-        if not w[2][0].isdigit() and w[2] not in _DETERMINERS:
-            return words[0][0], words[-1][1]
-    return None  # only numbers and determiners: no noun phrase
+            return i + 1  # "pay growth slowing to 6.1 per cent and [the jobless rate] edging up"
+    return 0
 
 
 _PASSIVE_BEFORE_TO = frozenset(

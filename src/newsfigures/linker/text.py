@@ -58,6 +58,8 @@ class Link:
     period: int | None = None
     equivalent_of: int | None = None
     cues: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # the ids of the role rules that answered (provenance)
+    subject_rule: str | None = None  # the subject strategy that gave the subject (provenance)
 
 
 # the standard library's engine: about twice as fast as ``regex`` on this simple pattern (each branch
@@ -114,6 +116,21 @@ def _cues() -> dict:
         "forecast_re": _any_word(link["forecast_cues"]),
         "reporting": frozenset(link["reporting_verbs"]),
     }
+
+
+class computed_once:
+    """A property computed on first use and then kept on the instance (like ``functools.cached_property``,
+    without its lock: the objects it serves live within one call)."""
+
+    def __init__(self, function) -> None:
+        self.function, self.name = function, function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 
 REACH = 600  # characters around a figure within which its links are looked for
