@@ -111,12 +111,6 @@ def test_additions_read_from_a_folder_as_a_config_would_name_it(greenbacks_nlp, 
     assert _money(nlp)[0] == ("5 greenbacks", "USD")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the linker's loaders (linker/text.py _cues and _direction_of, link.py _target_or_forecast_word, "
-    "subject.py _verb_words, _clause_cuts, _trim_edges) still use a plain lru_cache, so the linker reads the "
-    "shipped directions.json only; once they use resources.per_patterns this passes: remove this mark",
-)
 def test_a_direction_cue_added_to_the_linker_is_read_by_every_stage():
     text = "Sales zoomed 5% in 2023."
     nlp = newsfigures.load()

@@ -5,11 +5,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import regex
 
-from ..resources import load_jsonl
+from ..resources import load_jsonl, per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
 from . import rules as _engine
@@ -50,7 +49,7 @@ def _rule(rule_id: str):
     return register
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def role_rules() -> dict[str, tuple[_engine.CompiledRule, ...]]:
     """The role and direction rules by stage, read from the table and checked against the functions here."""
     return _engine.compile_table(load_jsonl(RULES_FILE), _ANSWERS, RULES_FILE)
@@ -440,7 +439,7 @@ def _count_of_forecasters(r: FigureReading, link: Link) -> bool:
 # -- the words and patterns the rules read ------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _target_or_forecast_word() -> re.Pattern:
     """Any target or forecast cue as a whole word: it matches where either of their patterns does, so that
     most clauses, with neither (seven in eight), are searched once instead of twice."""

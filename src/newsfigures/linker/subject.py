@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
+from ..resources import per_patterns
 from ..text.fastre import compile_fast as _compile
 from .text import (
     computed_once,
@@ -273,7 +272,7 @@ def _clause_verb(left: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _verb_words() -> frozenset[str]:
     """The words ``_subject`` takes for a verb: change, level and other verbs."""
     cues = _cues()
@@ -396,7 +395,7 @@ def _after_last(words: list[tuple[int, int, str]], wanted: frozenset[str]) -> in
     return next(i + 1 for i in range(len(words) - 1, -1, -1) if words[i][2] in wanted)
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _clause_cuts() -> frozenset[str]:
     """Words after which a clause's subject starts: "that", "while", ... and the reporting verbs ("said")."""
     return _CLAUSE_OPENERS | _cues()["reporting"]
@@ -740,7 +739,7 @@ _PASSIVE_BEFORE_TO = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _trim_edges() -> tuple[frozenset[str], frozenset[str]]:
     """The words cut from a subject's end, and from its start (articles aside: they are cut after the rest)."""
     cues = _cues()

@@ -16,7 +16,7 @@ import regex
 from ..text.fastre import compile_fast as _compile
 from ..text.fastre import prefix_alternation
 from ..text.sentences import split_sentences
-from ..resources import load_json
+from ..resources import load_json, per_patterns
 
 MAX_SUBJECT_WORDS = 12
 
@@ -91,7 +91,7 @@ def _any_word(words: list[str]) -> re.Pattern:
     return _compile(r"\b" + prefix_alternation(words) + r"\b")
 
 
-@lru_cache(maxsize=1)
+@per_patterns
 def _cues() -> dict:
     link = load_json("linking.json")
     directions = load_json("directions.json")
@@ -267,10 +267,15 @@ def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tu
     return [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
 
 
-@lru_cache(maxsize=4096)
 def _direction_of(word: str) -> str | None:
     """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk")."""
     cues = _cues()
+    return _direction_among(word, cues["increase"], cues["decrease"])
+
+
+@lru_cache(maxsize=4096)
+def _direction_among(word: str, increase: frozenset, decrease: frozenset) -> str | None:
+    """``_direction_of`` for the cue words of one set of pattern additions (the cache is keyed by them too)."""
     forms = {word}
     for suffix in ("ing", "ed", "s", "es"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -278,9 +283,9 @@ def _direction_of(word: str) -> str | None:
             forms |= {stem, stem + "e"}
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.add(stem[:-1])  # "cutting" -> "cut"
-    if forms & cues["increase"]:
+    if forms & increase:
         return "increase"
-    if forms & cues["decrease"]:
+    if forms & decrease:
         return "decrease"
     return None
 
