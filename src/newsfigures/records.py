@@ -70,6 +70,11 @@ class Mention(BaseModel):
     equivalent_of: int | None = Field(
         default=None, description="Index in Article.mentions of the amount this one restates in another currency."
     )
+    indicator: str | None = Field(
+        default=None,
+        description="The economic or business indicator the figure measures (an id of patterns/indicators/indicators.json: "
+        "gdp, cpi, loans, net_profit...), read from its subject.",
+    )
     rule: str | None = Field(default=None, description="Id of the rule that produced the mention (provenance).")
 
     @model_validator(mode="after")

@@ -9,10 +9,11 @@ from operator import itemgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import BASES_KEY, SPANS_KEY, doc_text, group_data, reading_text
+from ..indicators import indicator_of
 from ..linker.link import BasisRef, FigureRef, Link, PeriodRef, link_figures
-from .dependency import parse_subject
 from .base import FigureComponent
+from .dependency import parse_subject
+from .extensions import BASES_KEY, SPANS_KEY, doc_text, group_data, reading_text
 
 _START = itemgetter("start")
 
@@ -67,6 +68,7 @@ class FigureLinker(FigureComponent):
                 data["subject_start"], data["subject_end"] = link.subject
                 data["subject"] = text[link.subject[0] : link.subject[1]]
             data.update(role=link.role, direction=link.direction, basis=link.basis)
+            data["indicator"] = indicator_of(data.get("subject"), data["kind"])
             # provenance, under keys that are not Mention fields, so records leave them out
             data["link_rules"], data["subject_rule"] = link.rules, link.subject_rule
             if link.period is not None:

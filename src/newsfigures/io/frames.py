@@ -12,7 +12,7 @@ PANDAS_MISSING = "to_dataframe needs pandas: pip install 'newsfigures[dataframe]
 _INTS = ("index", "start", "end", "subject_start", "subject_end", "period_index", "equivalent_of")
 _FLOATS = ("value", "value_high")
 _DATES = ("published", "period_start", "period_end")
-_CATEGORIES = ("kind", "unit", "role", "direction", "basis")
+_CATEGORIES = ("kind", "unit", "role", "direction", "basis", "indicator")
 
 
 def to_dataframe(records: Article | Iterable[Article | ErrorRecord]):
