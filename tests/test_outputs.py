@@ -274,3 +274,15 @@ def test_to_dataframe_has_numbers_dates_and_no_placeholder_rows():
     money = df[df["kind"] == "money"]
     assert money["value"].sum() == 3e9
     assert articles[0].to_table()[0]["value"] is not None
+
+
+def test_jsonl_values_are_numbers_read_back_exactly():
+    from newsfigures import Article, extract
+
+    article = extract("Fed funds traded at 6-3/16 pct; loans were 14.39 million yuan, up 0.1 pct.", published="2024-12-23")
+    data = json.loads(article.model_dump_json())
+    values = [m["value"] for m in data["mentions"] if m["kind"] != "period"]
+    assert values == [6.1875, 14390000, 0.1] and all(not isinstance(v, str) for v in values)
+    assert [m.value for m in Article.model_validate_json(article.model_dump_json()).mentions] == [
+        m.value for m in article.mentions
+    ]

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 Kind = Literal["percentage", "money", "count", "period"]
 KINDS: tuple[str, ...] = ("percentage", "money", "count", "period")
@@ -76,6 +76,17 @@ class Mention(BaseModel):
         "gdp, cpi, loans, net_profit...), read from its subject.",
     )
     rule: str | None = Field(default=None, description="Id of the rule that produced the mention (provenance).")
+
+    @field_serializer("value", "value_high", when_used="json")
+    def _number(self, value: Decimal | None) -> int | float | str | None:
+        """In JSON a value is a number written with the same digits as the decimal (an integer when whole); a
+        decimal no float can write exactly stays a string, so no digit is ever lost."""
+        if value is None:
+            return None
+        if value == value.to_integral_value():
+            return int(value)
+        number = float(value)
+        return number if Decimal(repr(number)) == value else str(value)
 
     @model_validator(mode="after")
     def _check_offsets(self) -> Mention:
