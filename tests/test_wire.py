@@ -378,3 +378,20 @@ def test_a_broken_gzip_file_is_one_error_naming_it(tmp_path):
     path.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
     [item] = list(read_inputs([path]))
     assert isinstance(item, InputFailure) and item.type == "unreadable" and item.source == str(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "value", "unit"),
+    [
+        ("The fare is 50 sen in Kuala Lumpur.", "50 sen", "0.5", "MYR"),
+        ("It cost 5,000 € in Paris.", "5,000 €", "5000", "EUR"),
+        ("The deal was 300 mil dollars.", "300 mil dollars", "300000000", "USD"),
+        ("Profit was C $ 1.2 billion.", "C $ 1.2 billion", "1200000000", "CAD"),
+        ("Sales were HK $ 3 bn.", "HK $ 3 bn", "3000000000", "HKD"),
+        ("A stamp costs 40 euro cents.", "40 euro cents", "0.4", "EUR"),
+        ("A $5-billion buyback was approved.", "$5-billion", "5000000000", "USD"),
+    ],
+)
+def test_forms_other_teams_found_missing(text, amount, value, unit):
+    money = {m.text: m for m in newsfigures.extract(text, published="2024-03-02").mentions if m.kind == "money"}
+    assert (money[amount].value, money[amount].unit) == (Decimal(value), unit)

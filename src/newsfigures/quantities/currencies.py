@@ -97,7 +97,16 @@ def currency_tables() -> CurrencyTables:
             words[w.lower()] = cur["code"]
         for w in cur.get("minor", []):
             minor[w.lower()] = cur["code"]
+    # a dollar prefix written with a space before its "$" ("C $", "HK $", "S $") is the same prefix
+    prefixes.update({p[:-1] + " $": code for p, code in list(prefixes.items()) if _letters_then_dollar(p)})
     return CurrencyTables(prefixes, words, minor, units, in_use)
+
+
+def _letters_then_dollar(prefix: str) -> bool:
+    """A dollar prefix such as "HK$" or "C$" that can be written spaced: not "A$", since "A $5-billion buyback"
+    is an article and US dollars (the English one-letter words, a and I, are left out)."""
+    letters = prefix[:-1]
+    return prefix.endswith("$") and letters.replace(".", "").isalpha() and letters.lower() not in ("a", "i")
 
 
 def _cldr_forms(forms: dict, cldr: dict) -> tuple[dict, dict, dict, dict, dict]:

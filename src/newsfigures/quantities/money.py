@@ -46,6 +46,9 @@ def read_currency_word(r: Reading, fig: Figure) -> bool:
     m = g["word_after"].match(text, fig.end)
     if not m or (m["cur"].lower().startswith("pound") and _OF.match(text[m.end() : m.end() + 4])):
         return False
+    sub = g["minor_after"].match(text, fig.end)
+    if sub and sub.end() > m.end() and not fig.scaled:
+        return False  # "40 euro cents": the longer phrase, a sub-unit
     word = squash(m["cur"].lower())
     fig.currency = g["word_table"][word]
     if fig.currency == CONTEXT:
