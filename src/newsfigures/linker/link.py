@@ -65,6 +65,7 @@ def link_figures(
     dated_at = _Sorted(dated, [p.start for _, p in dated])
     bases_at = _Sorted(bases, [b.start for b in bases])
     asides: dict[tuple[int, int], int] = {}  # how far each period stands aside, by (period, sentence start)
+    story = _story_scope(text, sentences)
     done = _Linked(
         doc,
         figures,
@@ -88,12 +89,32 @@ def link_figures(
         _subject_of(done, site, link, before)
         apply_role_rules("subject", reading, link)
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
-        link.period = _period(doc, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
+        link.period = _period(doc, dated_at, fig, sent, attached, asides, (clause_start, clause_end), story)
         done.links.append(link)
         done.previous = (fig.start, link)
         if fig.counted is not None:
             done.counted_before = (fig.start, fig.counted)
     return done.links
+
+
+def _story_scope(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a figure's period may come from the story's earlier sentences, not only its paragraph's: in a
+    text whose paragraphs are single sentences (wire copy puts nearly every sentence in its own paragraph),
+    decided by the text's shape - at least three paragraphs with a sentence, and most of them (two in
+    three) holding just one."""
+    per_paragraph: dict[int, int] = {}
+    for start, _ in sentences:
+        paragraph = text.rfind("\n", 0, start) + 1
+        if text[start:start + 1].isspace():  # a sentence that starts with its paragraph's indent
+            paragraph = start
+        per_paragraph[paragraph] = per_paragraph.get(paragraph, 0) + 1
+    if len(per_paragraph) < _STORY_MIN_PARAGRAPHS:
+        return False
+    single = sum(1 for n in per_paragraph.values() if n == 1)
+    return 3 * single >= 2 * len(per_paragraph)
+
+
+_STORY_MIN_PARAGRAPHS = 3
 
 
 @dataclass(slots=True)

@@ -29,6 +29,7 @@ def _period(
     attached: dict[int, int],
     asides: dict,
     clause: tuple[int, int] | None = None,
+    story: bool = False,
 ) -> int | None:
     """The period that governs a figure: the nearest in its sentence, preferring its own clause (up to a
     semicolon) and passing over the date of a report ("said on Friday"), reference points ("its highest
@@ -38,7 +39,9 @@ def _period(
     definite count ("the 19 policymakers").
 
     ``dated``: the periods that have dates, with their indices; ``attached``: period index -> the start
-    of the compared figure it belongs to.
+    of the compared figure it belongs to; ``story``: the text's paragraphs are single sentences (wire
+    copy), so the earlier sentences of the story (within ``4 * REACH``) lend their period, not only the
+    paragraph's.
     """
     text = doc.text
     if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
@@ -66,7 +69,7 @@ def _period(
     if _standing(doc, sent) or _relative(text, clause) and _standing_clause(doc, clause, fig.start):
         return None
     reach = max(0, sent[0] - 4 * REACH)
-    paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
+    paragraph_start = reach if story else max(text.rfind("\n", reach, sent[0]) + 1, reach)
     earlier = dated.within(paragraph_start, sent[0])
     if not earlier:
         return fallback
