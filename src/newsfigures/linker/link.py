@@ -9,6 +9,8 @@ from the figure before it in the same sentence. Cues are data in ``patterns/link
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,6 +19,7 @@ import regex
 from ..text.fastre import compile_fast as _compile
 from .period import (
     _attached_periods,
+    _date_comparisons,
     _period,
 )
 from .roles import EXPECTED_AFTER, FigureReading, apply_role_rules
@@ -65,6 +68,7 @@ def link_figures(
     dated_at = _Sorted(dated, [p.start for _, p in dated])
     bases_at = _Sorted(bases, [b.start for b in bases])
     asides: dict[tuple[int, int], int] = {}  # how far each period stands aside, by (period, sentence start)
+    story = _story_scope(text, sentences)
     done = _Linked(
         doc,
         figures,
@@ -88,12 +92,50 @@ def link_figures(
         _subject_of(done, site, link, before)
         apply_role_rules("subject", reading, link)
         link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
-        link.period = _period(doc, dated_at, fig, sent, attached, asides, (clause_start, clause_end))
+        story_from = None
+        if story:
+            k = bisect_right(sentence_starts, fig.start) - 1
+            story_from = sentence_starts[max(0, k - STORY_SENTENCES)]
+        link.period = _period(doc, dated_at, fig, sent, attached, asides, (clause_start, clause_end), story_from)
         done.links.append(link)
         done.previous = (fig.start, link)
         if fig.counted is not None:
             done.counted_before = (fig.start, fig.counted)
+    _date_comparisons(text, figures, done.links, bases_at, attached, sentences, sentence_starts)
     return done.links
+
+
+def _story_scope(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a figure's period may come from the story's earlier sentences, not only its paragraph's: in a
+    text whose paragraphs are single sentences (wire copy puts nearly every sentence in its own paragraph),
+    decided by the text's shape: paragraphs set apart by their layout (indented or after a blank line, not
+    one per line as a list is written), at least three with a sentence, and most of them (two in three)
+    holding just one."""
+    breaks = text.count("\n")
+    if not breaks or 2 * len(_SET_APART.findall(text)) < breaks:
+        return False
+    per_paragraph: dict[int, int] = {}
+    for start, _ in sentences:
+        paragraph = text.rfind("\n", 0, start) + 1
+        if text[start:start + 1].isspace():  # a sentence that starts with its paragraph's indent
+            paragraph = start
+        per_paragraph[paragraph] = per_paragraph.get(paragraph, 0) + 1
+    if len(per_paragraph) < _STORY_MIN_PARAGRAPHS:
+        return False
+    single = sum(1 for n in per_paragraph.values() if n == 1)
+    return 3 * single >= 2 * len(per_paragraph)
+
+
+_STORY_MIN_PARAGRAPHS = 3
+
+
+# how many sentences back a period may come from in story scope: a wire story's lead dates the next few
+# paragraphs, not the whole story (five: the best on the newswire split, against 3, 4, 8 and the whole story)
+STORY_SENTENCES = 5
+
+
+# a paragraph set apart by its layout: indented (as wire copy's are) or after a blank line
+_SET_APART = re.compile(r"\n[ \t\n]")
 
 
 @dataclass(slots=True)

@@ -4,20 +4,25 @@ reference point or another figure's comparison, else one from an earlier sentenc
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import date
 
 import regex
 
 from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
+from ..periods.calendar import shift_range
 from .text import (
     _DETERMINERS,
     REACH,
+    BasisRef,
     FigureRef,
     IndexedText,
+    Link,
     PeriodRef,
     _at_word_start,
     _is_past,
     _Sorted,
+    _containing,
 )
 
 
@@ -29,6 +34,7 @@ def _period(
     attached: dict[int, int],
     asides: dict,
     clause: tuple[int, int] | None = None,
+    story: int | None = None,
 ) -> int | None:
     """The period that governs a figure: the nearest in its sentence, preferring its own clause (up to a
     semicolon) and passing over the date of a report ("said on Friday"), reference points ("its highest
@@ -38,7 +44,9 @@ def _period(
     definite count ("the 19 policymakers").
 
     ``dated``: the periods that have dates, with their indices; ``attached``: period index -> the start
-    of the compared figure it belongs to.
+    of the compared figure it belongs to; ``story``: where the earlier sentences that may lend their
+    period begin when the text's paragraphs are single sentences (wire copy: the story's last few
+    sentences, within ``4 * REACH``), else None (the paragraph's).
     """
     text = doc.text
     if fig.counted is not None and _DEFINITE_BEFORE.search(text, max(sent[0], fig.start - 12), fig.start):
@@ -66,7 +74,10 @@ def _period(
     if _standing(doc, sent) or _relative(text, clause) and _standing_clause(doc, clause, fig.start):
         return None
     reach = max(0, sent[0] - 4 * REACH)
-    paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
+    if story is not None:
+        paragraph_start = max(story, reach)
+    else:
+        paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
     earlier = dated.within(paragraph_start, sent[0])
     if not earlier:
         return fallback
@@ -288,3 +299,85 @@ def _standing_now(doc: IndexedText, sent: tuple[int, int]) -> bool:
         return True  # as written: "May" is a month
     # most sentences have no present-tense verb of the list: asked first, as a set
     return not _PRESENT.isdisjoint(words) and not any(map(_is_past, words))
+
+
+# How far back a comparison said after a figure dates it: "from 2.98 billion a year earlier" (the basis the
+# period stage reports), and a table row's "vs" figure (the same period a year earlier).
+_BASIS_SHIFT = {"year_on_year": (-12, 0), "quarter_on_quarter": (-3, 0), "month_on_month": (-1, 0)}
+_YEAR_EARLIER = _BASIS_SHIFT["year_on_year"]
+
+
+# between the two figures of an earnings table row: "Shr 31 cts vs 56 cts", "Net loss 55.5 mln vs loss 21.4 mln",
+# "Oper shr loss 45 cts vs profit 44 cts"
+_VS_GAP = _compile(r"\s*+,?\s*+vs\.?\s++(?:(?:a\s++)?(?:loss|profit|gain|deficit|surplus)\s++(?:of\s++)?)?")
+
+
+# "Qtly div 12 cts vs 12 cts prior": the previous payment, not a period
+_PRIOR_AFTER = _compile(r"\s++prior\b")
+
+
+# between the figures of one comparison: "from 36.4 mln dlrs or 79 cts", "with 609.5 billion and 607.1 billion"
+_LIST_GAP = _compile(r"\s*+(?:,\s*+)?(?:or|and)\s++")
+
+
+# between the last compared figure and the comparison phrase after it: "a 1.91 billion [surplus] a year earlier"
+_BEFORE_BASIS = _compile(r"\s*+(?:[a-z-]++\s++){0,2}?")
+
+
+def _date_comparisons(
+    text: str,
+    figures: list[FigureRef],
+    links: list[Link],
+    bases: _Sorted,
+    attached: dict[int, int],
+    sentences: list[tuple[int, int]],
+    sentence_starts: list[int],
+) -> None:
+    """Date the figures a comparison dates (after every figure has its period, as the comparison needs the
+    period of the figure it is compared with):
+
+    - a table row's figure after ``vs`` ("Net 13.7 mln vs 25.2 mln") is the period of the figure before it,
+      a year earlier ("vs 12 cts prior": the previous payment, no period);
+    - a figure compared by a phrase said after it ("from 2.98 billion a year earlier", "against 181.23 the
+      previous year", "from 36.4 mln dlrs or 79 cts in the same period a year ago") is its sentence's period
+      moved back by the comparison; the change it is compared with keeps its own period.
+
+    A compared figure with a period of its own ("vs 5.2 mln in 1985") keeps it."""
+    own = {start for start in attached.values()}
+    for k, fig in enumerate(figures):
+        if k == 0 or fig.start in own:
+            continue
+        link, partner = links[k], figures[k - 1]
+        if not _VS_GAP.fullmatch(text, partner.end, fig.start):
+            continue
+        if _PRIOR_AFTER.match(text, fig.end):
+            link.period, link.period_shift = None, None
+            continue
+        before = links[k - 1]
+        if before.period is not None and before.period_shift is None:
+            link.period, link.period_shift = before.period, _YEAR_EARLIER
+    k = 0
+    while k < len(figures):
+        fig = figures[k]
+        last = k  # the compared figures: "from 36.4 mln dlrs or 79 cts ..."
+        while last + 1 < len(figures) and _LIST_GAP.fullmatch(text, figures[last].end, figures[last + 1].start):
+            last += 1
+        if not _COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start):
+            k += 1
+            continue
+        sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
+        after = bases.within(figures[last].end, sent[1])
+        shift = _BASIS_SHIFT.get(after[0].basis) if after else None
+        if shift is not None and _BEFORE_BASIS.fullmatch(text, figures[last].end, after[0].start):
+            for j in range(k, last + 1):
+                link = links[j]
+                if figures[j].start not in own and link.period is not None and link.period_shift is None:
+                    link.period_shift = shift
+        k = last + 1
+
+
+def shifted_dates(start: date, end: date, shift: tuple[int, int] | None) -> tuple[date, date]:
+    """The dates of a figure dated by a comparison: its period's moved by ``shift`` (months, days)."""
+    if shift is None:
+        return start, end
+    return shift_range(start, end, months=shift[0], days=shift[1])

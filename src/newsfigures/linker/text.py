@@ -56,6 +56,10 @@ class Link:
     direction: str | None = None
     basis: str | None = None
     period: int | None = None
+    # the figure is dated by a comparison: not the period ``period`` itself but that period moved by
+    # (months, days) - "Net 13.7 mln vs 25.2 mln" under "Nine mths", "from 2.98 billion a year earlier":
+    # the earlier period's dates, with no period mention of its own (see ``period.shifted_dates``)
+    period_shift: tuple[int, int] | None = None
     equivalent_of: int | None = None
     cues: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # the ids of the role rules that answered (provenance)

@@ -1,0 +1,131 @@
+"""Periods in wire copy: story scope, earnings tables and figures dated by a comparison said after them.
+
+Our own sentences in wire house style (GUIDELINES, "Newswire"); none is copied from a wire story.
+"""
+
+from datetime import date
+
+import pytest
+
+import newsfigures
+from newsfigures.linker.link import BasisRef, FigureRef, PeriodRef, link_figures
+from newsfigures.linker.period import shifted_dates
+
+P = "1987-04-15"
+
+# wire copy: an indented paragraph per sentence
+STORY = (
+    "Acme Corp said its net profit rose 14 pct in the first quarter.\n"
+    "    Sales climbed 9.2 pct to 310 mln dlrs, the company said.\n"
+    "    Margins widened to 11.5 pct as costs eased.\n"
+)
+
+TABLE = (
+    "Shr 42 cts vs 35 cts\n"
+    "    Net 6.1 mln vs 5.0 mln\n"
+    "    Nine mths\n"
+    "    Shr 1.21 dlrs vs 1.02 dlrs\n"
+    "    Net 17.6 mln vs 14.8 mln\n"
+)
+
+
+def _mention(article, text):
+    found = [m for m in article.mentions if m.text == text]
+    assert found, [m.text for m in article.mentions]
+    return found[0]
+
+
+def test_story_scope_lends_the_lead_s_period_in_wire_copy(nlp):
+    article = newsfigures.extract(STORY, published=P, nlp=nlp)
+    quarter = next(i for i, m in enumerate(article.mentions) if m.kind == "period")
+    for figure in ("9.2 pct", "310 mln dlrs", "11.5 pct"):
+        m = _mention(article, figure)
+        assert m.period_index == quarter and m.period_start == date(1987, 1, 1), figure
+
+
+def test_story_scope_is_not_taken_in_text_with_paragraphs_of_several_sentences(nlp):
+    text = (
+        "Acme Corp said its net profit rose 14 pct in the first quarter. Demand was firm.\n"
+        "Margins widened to 11.5 pct as costs eased. The firm hired new staff.\n"
+        "Its shares trade in New York. Analysts like them.\n"
+    )
+    m = _mention(newsfigures.extract(text, published=P, nlp=nlp), "11.5 pct")
+    assert m.period_index is None
+
+
+def test_story_scope_keeps_the_exclusions(nlp):
+    # a standing fact borrows no period, in story scope as in a paragraph
+    text = STORY + "    The group employs about 4,000 people.\n"
+    m = _mention(newsfigures.extract(text, published=P, nlp=nlp), "about 4,000")
+    assert m.period_index is None
+
+
+def test_table_rows_take_the_period_of_the_heading_above(nlp):
+    article = newsfigures.extract(TABLE, published=P, nlp=nlp)
+    heading = next(i for i, m in enumerate(article.mentions) if m.kind == "period" and m.text == "Nine mths")
+    for figure in ("1.21 dlrs", "17.6 mln"):
+        assert _mention(article, figure).period_index == heading, figure
+
+
+def _refs(text, figures, periods, bases=()):
+    """Figures, periods and bases found in ``text`` in the order given (a repeated string: its next occurrence)."""
+
+    def spans(strings):
+        out, at = [], 0
+        for s in strings:
+            start = text.index(s, at if out and s == strings[len(out) - 1] else 0)
+            out.append((start, start + len(s)))
+            at = start + len(s)
+        return out
+
+    fig_refs = [FigureRef(s, e, "money") for s, e in spans(figures)]
+    period_refs = [PeriodRef(s, e) for s, e in spans(periods)]
+    base_refs = [BasisRef(s, e, kind) for (s, e), (_, kind) in zip(spans([b for b, _ in bases]), bases)]
+    return link_figures(text, fig_refs, period_refs, base_refs)
+
+
+def test_the_figure_after_vs_is_the_heading_s_period_a_year_earlier():
+    links = _refs(TABLE, ["1.21 dlrs", "1.02 dlrs", "17.6 mln", "14.8 mln"], ["Nine mths"])
+    assert [(k.period, k.period_shift) for k in links] == [(0, None), (0, (-12, 0)), (0, None), (0, (-12, 0))]
+
+
+def test_a_dividend_vs_prior_is_the_previous_payment_with_no_period():
+    text = "Qtr\n    Qtly div 15 cts vs 15 cts prior\n"
+    links = _refs(text, ["15 cts", "15 cts"], ["Qtr"])
+    assert links[1].period is None and links[1].period_shift is None
+
+
+@pytest.mark.parametrize(
+    "text, compared, basis, shift",
+    [
+        ("Exports rose to 5.5 billion dlrs in March from 5.1 billion a year earlier.", ["5.1 billion"],
+         ("a year earlier", "year_on_year"), (-12, 0)),
+        ("Claims fell to 310,000 in March from 335,000 the previous month.", ["335,000"],
+         ("the previous month", "month_on_month"), (-1, 0)),
+        # two figures compared by one phrase: both take the earlier period
+        ("Profit in March rose to 12 mln dlrs or 40 cts a share from 9.5 mln dlrs or 31 cts in the same period a year "
+         "ago.", ["9.5 mln dlrs", "31 cts"], ("in the same period a year ago", "year_on_year"), (-12, 0)),
+    ],
+)
+def test_a_figure_compared_by_a_phrase_after_it_takes_the_earlier_period(text, compared, basis, shift):
+    figures = [f for f in ("5.5 billion dlrs", "12 mln dlrs", "40 cts", "310,000") if f in text] + compared
+    figures.sort(key=text.index)
+    links = _refs(text, figures, ["March"], [basis])
+    for figure, link in zip(figures, links):
+        if figure in compared:
+            assert (link.period, link.period_shift) == (0, shift), figure
+        else:  # the change it is compared with keeps its own period
+            assert (link.period, link.period_shift) == (0, None), figure
+
+
+def test_a_compared_figure_with_a_period_of_its_own_keeps_it():
+    text = "Exports rose to 5.5 billion dlrs in 1986 from 5.1 billion in 1985."
+    links = _refs(text, ["5.5 billion dlrs", "5.1 billion"], ["1986", "1985"])
+    assert [(k.period, k.period_shift) for k in links] == [(0, None), (1, None)]
+
+
+def test_shifted_dates():
+    assert shifted_dates(date(1987, 1, 1), date(1987, 9, 30), (-12, 0)) == (date(1986, 1, 1), date(1986, 9, 30))
+    assert shifted_dates(date(1987, 3, 1), date(1987, 3, 31), (-1, 0)) == (date(1987, 2, 1), date(1987, 2, 28))
+    assert shifted_dates(date(1987, 3, 1), date(1987, 3, 7), (0, -7)) == (date(1987, 2, 22), date(1987, 2, 28))
+    assert shifted_dates(date(1987, 3, 1), date(1987, 3, 7), None) == (date(1987, 3, 1), date(1987, 3, 7))
