@@ -129,3 +129,14 @@ def test_shifted_dates():
     assert shifted_dates(date(1987, 3, 1), date(1987, 3, 31), (-1, 0)) == (date(1987, 2, 1), date(1987, 2, 28))
     assert shifted_dates(date(1987, 3, 1), date(1987, 3, 7), (0, -7)) == (date(1987, 2, 22), date(1987, 2, 28))
     assert shifted_dates(date(1987, 3, 1), date(1987, 3, 7), None) == (date(1987, 3, 1), date(1987, 3, 7))
+
+
+def test_the_vs_figure_of_a_table_row_is_the_same_period_a_year_earlier():
+    import newsfigures
+
+    text = "Qtr\n    Shr 31 cts vs 56 cts\n    Net 13.7 mln vs 25.2 mln\n"
+    money = [m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.kind == "money"]
+    dates = [(m.text, str(m.period_start), str(m.period_end), m.period_index is None) for m in money]
+    assert dates[0] == ("31 cts", "1986-10-01", "1986-12-31", False)
+    assert dates[1] == ("56 cts", "1985-10-01", "1985-12-31", True)  # no mention of its own names that period
+    assert dates[3][1:] == ("1985-10-01", "1985-12-31", True)

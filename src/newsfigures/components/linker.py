@@ -3,6 +3,7 @@ comparison basis, period and the amount it converts."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from operator import itemgetter
 
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..indicators import indicator_of
 from ..linker.link import BasisRef, FigureRef, Link, PeriodRef, link_figures
+from ..linker.period import shifted_dates
 from .base import FigureComponent
 from .dependency import parse_subject
 from .extensions import BASES_KEY, SPANS_KEY, doc_text, group_data, reading_text
@@ -72,8 +74,19 @@ class FigureLinker(FigureComponent):
             # provenance, under keys that are not Mention fields, so records leave them out
             data["link_rules"], data["subject_rule"] = link.rules, link.subject_rule
             if link.period is not None:
-                p = periods[link.period]
-                data.update(period_start=p["period_start"], period_end=p["period_end"], period_ref=[p["start"], p["end"]])
+                data.update(_period_fields(periods[link.period], link.period_shift))
             if link.equivalent_of is not None:
                 target = figures[link.equivalent_of]
                 data["equivalent_ref"] = [target["start"], target["end"]]
+
+
+def _period_fields(period: dict, shift: tuple[int, int] | None) -> dict:
+    """A figure's period fields from the period mention that governs it; a figure dated by a comparison ("vs" on
+    a table row, "from 2.98 billion a year earlier") takes that period moved back, with no mention of its own."""
+    if shift is None or not period.get("period_start") or not period.get("period_end"):
+        return {"period_start": period["period_start"], "period_end": period["period_end"],
+                "period_ref": [period["start"], period["end"]]}  # fmt: skip
+    start, end = shifted_dates(
+        date.fromisoformat(period["period_start"]), date.fromisoformat(period["period_end"]), shift
+    )
+    return {"period_start": start.isoformat(), "period_end": end.isoformat()}
