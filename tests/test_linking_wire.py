@@ -140,3 +140,20 @@ def test_the_vs_figure_of_a_table_row_is_the_same_period_a_year_earlier():
     assert dates[0] == ("31 cts", "1986-10-01", "1986-12-31", False)
     assert dates[1] == ("56 cts", "1985-10-01", "1985-12-31", True)  # no mention of its own names that period
     assert dates[3][1:] == ("1985-10-01", "1985-12-31", True)
+
+
+@pytest.mark.parametrize(
+    ("published", "current", "prior"),
+    [
+        ("1987-03-02", ("1986-10-01", "1986-12-31"), ("1985-10-01", "1985-12-31")),
+        ("1987-08-14", ("1987-04-01", "1987-06-30"), ("1986-04-01", "1986-06-30")),
+    ],
+)
+def test_a_table_with_no_heading_is_the_quarter_the_report_covers(published, current, prior):
+    import newsfigures
+
+    text = "Shr 31 cts vs 56 cts\n    Net 13.7 mln vs 25.2 mln\n    Revs 112 mln vs 98 mln\n"
+    money = [m for m in newsfigures.extract(text, published=published).mentions if m.kind == "money"]
+    assert {(str(m.period_start), str(m.period_end)) for m in money[0::2]} == {current}
+    assert {(str(m.period_start), str(m.period_end)) for m in money[1::2]} == {prior}
+    assert all(m.period_index is None for m in money)

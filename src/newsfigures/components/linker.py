@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..indicators import indicator_of
 from ..linker.link import BasisRef, FigureRef, Link, PeriodRef, link_figures
 from ..linker.period import shifted_dates
+from ..periods.calendar import reported_range
 from .base import FigureComponent
 from .dependency import parse_subject
 from .extensions import BASES_KEY, SPANS_KEY, doc_text, group_data, reading_text
@@ -75,6 +76,10 @@ class FigureLinker(FigureComponent):
             data["link_rules"], data["subject_rule"] = link.rules, link.subject_rule
             if link.period is not None:
                 data.update(_period_fields(periods[link.period], link.period_shift))
+            elif link.reported_quarter and doc._.published:
+                start, end = reported_range(date.fromisoformat(doc._.published), 3)
+                start, end = shifted_dates(start, end, link.period_shift)
+                data.update(period_start=start.isoformat(), period_end=end.isoformat())
             if link.equivalent_of is not None:
                 target = figures[link.equivalent_of]
                 data["equivalent_ref"] = [target["start"], target["end"]]

@@ -60,6 +60,9 @@ class Link:
     # (months, days) - "Net 13.7 mln vs 25.2 mln" under "Nine mths", "from 2.98 billion a year earlier":
     # the earlier period's dates, with no period mention of its own (see ``period.shifted_dates``)
     period_shift: tuple[int, int] | None = None
+    # a figure of an earnings table with no heading above it: the quarter a report published that day covers
+    # ("the Qtr rule" of the GUIDELINES), moved by ``period_shift`` for the figure after "vs"
+    reported_quarter: bool = False
     equivalent_of: int | None = None
     cues: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # the ids of the role rules that answered (provenance)

@@ -217,3 +217,13 @@ def apply_edge(edge: str, start: date, end: date, published: date | None) -> tup
     if edge == "late":
         return (start + timedelta(days=20), end) if days >= 28 else (end - timedelta(days=third - 1), end)
     return (start + timedelta(days=10), start + timedelta(days=19)) if days >= 28 else (start, end)
+
+
+def reported_range(published: date, months: int) -> tuple[date, date]:
+    """The period of ``months`` months a results report published on ``published`` covers: the months ending with
+    the last quarter that ended before it; a year reported in the first half of a year is the calendar year before
+    (most years end in December and their results come out by spring)."""
+    if months == 12 and published.month <= 6:
+        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+    quarter_start = date(published.year, (published.month - 1) // 3 * 3 + 1, 1)
+    return months_range(add_months(quarter_start, -months), months)

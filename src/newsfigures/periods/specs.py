@@ -35,6 +35,7 @@ from .calendar import (
     iso_duration,
     month_end,
     months_range,
+    reported_range,
     shift_date,
     shift_range,
     step_unit,
@@ -453,13 +454,9 @@ class ReportedPeriod:
     def resolve(self, ctx, span, container):
         if container is not None:
             return None
-        p = ctx.published
-        if p is None:
+        if ctx.published is None:
             return UNRESOLVED
-        if self.months == 12 and p.month <= 6:
-            return Resolved(date(p.year - 1, 1, 1), date(p.year - 1, 12, 31))
-        quarter_start = date(p.year, (p.month - 1) // 3 * 3 + 1, 1)
-        return Resolved(*months_range(add_months(quarter_start, -self.months), self.months))
+        return Resolved(*reported_range(ctx.published, self.months))
 
 
 @dataclass(frozen=True)
