@@ -70,3 +70,24 @@ def test_every_indicator_has_an_id_a_name_and_terms():
 )
 def test_indicators_by_kind_and_line_item(subject, kind, indicator):
     assert indicator_of(subject, kind) == indicator
+
+
+def test_the_term_index_answers_as_the_plain_reading_of_the_lexicon():
+    """indicator_of looks subjects up by their endings in an index made from the lexicon; the plain reading tries
+    every indicator's terms in order. They agree."""
+    from newsfigures.indicators import _heads
+
+    def plain(subject, kind=None):
+        for head in _heads(subject):
+            for ind in indicators():
+                if kind is not None and ind.kinds is not None and kind not in ind.kinds:
+                    continue
+                if any(term and head[-len(term) :] == term for term in ind.terms):
+                    return ind.id
+        return None
+
+    subjects = ["tech loans", "the number of loan accounts", "Shr profit", "shares", "GDP growth", "Net", "the yen",
+                "net interest income", "retail sales of cars", "M-3 money supply", "pretax profit", "the company"]  # fmt: skip
+    for subject in subjects:
+        for kind in (None, "percentage", "money", "count"):
+            assert indicator_of(subject, kind) == plain(subject, kind), (subject, kind)

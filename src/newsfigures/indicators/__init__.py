@@ -63,16 +63,33 @@ def _heads(subject: str):
 
 
 def indicator_of(subject: str | None, kind: str | None = None) -> str | None:
-    """The id of the indicator a subject names (for a figure of ``kind``, when given), or None."""
+    """The id of the indicator a subject names (for a figure of ``kind``, when given), or None: the first indicator
+    of the lexicon one of whose terms ends the subject's head phrase."""
     if not subject:
         return None
+    by_term, longest = _term_index()
     for head in _heads(subject):
-        for indicator in indicators():
-            if kind is not None and indicator.kinds is not None and kind not in indicator.kinds:
-                continue
-            if any(term and head[-len(term) :] == term for term in indicator.terms):
-                return indicator.id
+        found = [
+            position
+            for length in range(1, min(longest, len(head)) + 1)
+            for position in by_term.get(head[-length:], ())
+            if kind is None or indicators()[position].kinds is None or kind in indicators()[position].kinds
+        ]
+        if found:
+            return indicators()[min(found)].id
     return None
+
+
+@per_patterns
+def _term_index() -> tuple[dict[tuple[str, ...], tuple[int, ...]], int]:
+    """Each term of the lexicon -> the positions of the indicators that have it, and the longest term's length:
+    the lexicon read as an index, so a subject is looked up by its endings instead of against every term."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for position, indicator in enumerate(indicators()):
+        for term in indicator.terms:
+            if term:
+                index.setdefault(term, []).append(position)
+    return {term: tuple(p) for term, p in index.items()}, max(map(len, index), default=0)
 
 
 def _content(text: str) -> tuple[str, ...]:
