@@ -17,6 +17,7 @@ from decimal import Decimal
 import regex
 
 from ..text.fastre import compile_fast as _compile
+from ..text.sentences import split_sentences
 from .period import (
     _attached_periods,
     _date_comparisons,
@@ -42,7 +43,6 @@ from .text import (
     _cues,
     _Periods,
     _Sorted,
-    split_sentences,
 )
 
 # between a part and the whole it is counted from: "eight [of Indonesia's] 13", "26 [of the] 30"

@@ -14,7 +14,6 @@ from ..periods.calendar import shift_range
 from .text import (
     _DETERMINERS,
     REACH,
-    BasisRef,
     FigureRef,
     IndexedText,
     Link,

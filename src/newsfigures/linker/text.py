@@ -15,7 +15,6 @@ import regex
 
 from ..text.fastre import compile_fast as _compile
 from ..text.fastre import prefix_alternation
-from ..text.sentences import split_sentences
 from ..resources import load_json, per_patterns
 
 MAX_SUBJECT_WORDS = 12

@@ -38,7 +38,7 @@ from typing import Any
 
 import regex
 
-from .prefixes import PREFIX_LENGTH, class_source, check_source, folded_pattern, start_prefixes
+from .prefixes import class_source, check_source, folded_pattern, start_prefixes
 from .regex_tree import (
     WORD_CHARS,
     WORD_NODE,
