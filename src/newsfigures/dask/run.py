@@ -53,7 +53,7 @@ def connect(where: str, n_workers: int = 2):
         raise NewsfiguresError(DASK_MISSING) from None
     if where == "local":
         cluster = LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.WARNING
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.WARNING
         )
         return Client(cluster)
     if where.endswith(".json") and Path(where).is_file():
