@@ -157,3 +157,27 @@ def test_a_table_with_no_heading_is_the_quarter_the_report_covers(published, cur
     assert {(str(m.period_start), str(m.period_end)) for m in money[0::2]} == {current}
     assert {(str(m.period_start), str(m.period_end)) for m in money[1::2]} == {prior}
     assert all(m.period_index is None for m in money)
+
+
+@pytest.mark.parametrize(
+    ("row", "subject"),
+    [
+        ("Shr loss 9.42 dlrs vs loss 3.85 dlrs", "Shr loss"),
+        ("dOper net loss 55.5 mln vs loss 21.4 mln", "Oper net loss"),
+        ("Revs 114.9 mln vs 120.0 mln", "Revs"),
+        ("Qtly div 15 cts vs 12 cts", "Qtly div"),
+    ],
+)
+def test_an_earnings_table_row_is_the_subject_of_its_figures(row, subject):
+    import newsfigures
+
+    figures = [m for m in newsfigures.extract(f"Qtr\n    {row}\n", published="1987-03-02").mentions if m.kind != "period"]
+    assert [m.subject for m in figures] == [subject, subject]
+
+
+def test_a_sentence_that_starts_like_a_row_keeps_its_own_subject():
+    import newsfigures
+
+    [pct] = [m for m in newsfigures.extract("Sales rose 5 pct in the quarter.", published="1987-03-02").mentions
+             if m.kind == "percentage"]  # fmt: skip
+    assert pct.subject == "Sales"
