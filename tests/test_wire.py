@@ -395,3 +395,18 @@ def test_a_broken_gzip_file_is_one_error_naming_it(tmp_path):
 def test_forms_other_teams_found_missing(text, amount, value, unit):
     money = {m.text: m for m in newsfigures.extract(text, published="2024-03-02").mentions if m.kind == "money"}
     assert (money[amount].value, money[amount].unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "kind"),
+    [
+        ("Shr 12 cts vs 9 cts\n    Net excludes tax carryforward 150,000 for prior qtr.", "150,000", "money"),
+        ("Brazil sought a quota of 3.0 mln 60-kilo bags of coffee.", None, None),  # bags of coffee are a measure
+    ],
+)
+def test_money_noun_without_a_preposition_and_bags_as_a_measure(text, amount, kind):
+    figures = {m.text: m.kind for m in newsfigures.extract(text, published=P87).mentions if m.kind != "period"}
+    if amount is None:
+        assert not any(k == "count" for k in figures.values())
+    else:
+        assert figures[amount] == kind

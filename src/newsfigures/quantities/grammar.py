@@ -65,7 +65,10 @@ def _number_units() -> dict:
             rf"\s*+(?P<unit>%)|[\s-]*+(?P<unit>{alternation(percent_units, flags='i')})(?![A-Za-z])"
         ),
         "percent_units": {k.lower(): v for k, v in units["percent_units"].items()},
-        "measure_after": compile_fast(rf"[ \t-]*+{alternation(units['measure_units'], flags='i')}(?![A-Za-z])"),
+        # a unit, perhaps after a size of its own: "3 mln 60-kilo bags", "500,000 42-gallon barrels"
+        "measure_after": compile_fast(
+            rf"[ \t-]*+(?:\d++-[A-Za-z]++[ \t]++)?{alternation(units['measure_units'], flags='i')}(?![A-Za-z])"
+        ),
         "time_after": compile_fast(rf"[ \t-]*+{alternation(units['time_units'], flags='i')}(?![A-Za-z])"),
         "fractions": lex["fractions"],
         "scale_words": tuple(lex["scales"]) + ("dozen", "hundred"),

@@ -87,7 +87,7 @@ def _series_grammar() -> dict:
         "money_rows": frozenset(rows["money_rows"]),
         "count_rows": frozenset(rows["count_rows"]),
         "money_noun": compile_fast(
-            rf"\b(?:{trie(rows['money_nouns'])})\s++(?:of|by|to|totall?ing|at)\s++\Z", regex.IGNORECASE
+            rf"\b(?:{trie(rows['money_nouns'])})\s++(?:(?:of|by|to|totall?ing|at)\s++)?\Z", regex.IGNORECASE
         ),
         # a number with a physical unit: "6.41 mln ha", "500,000 tonnes"
         "measure": compile_fast(
