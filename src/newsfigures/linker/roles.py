@@ -127,6 +127,21 @@ def _comparative_after(r: FigureReading, link: Link):
     return None
 
 
+# a move in index points restated as a percentage: "shed 45 points, or [0.6%]", "rose 12.5 points, or about [0.5 pct]"
+_POINTS_OR = _compile(
+    r"\b(?P<verb>[A-Za-z]++)\s++(?:a\s++)?[\d.,/-]++\s++(?:index\s++)?points?\s*+,?\s*+or\s++(?:[a-z]++\s++)?\Z"
+)
+
+
+@_rule("points-restated")
+def _points_restated(r: FigureReading, link: Link):
+    """ "shed 45 points, or 0.6%": the percentage restates the move in points, so it is the change, in the
+    direction of the verb."""
+    m = _POINTS_OR.search(r.text, max(0, r.fig.start - 80), r.fig.start)  # ", or" ends the clause: read past it
+    direction = _direction_of(m["verb"].lower()) if m else None
+    return {"direction": direction, "role": "change"} if direction else None
+
+
 @_rule("change-word-before")
 def _change_word_before(r: FigureReading, link: Link):
     """The nearest change word before the figure that governs it, in a window of words (the clause when the
