@@ -9,6 +9,7 @@ from datetime import date
 import regex
 
 from ..text.fastre import compile_fast as _compile
+from ..text.tables import opens_row
 from ..text.prefilter import Prefilter
 from ..periods.calendar import shift_range
 from .text import (
@@ -311,10 +312,6 @@ _YEAR_EARLIER = _BASIS_SHIFT["year_on_year"]
 _VS_GAP = _compile(r"\s*+,?\s*+vs\.?\s++(?:(?:a\s++)?(?:loss|profit|gain|deficit|surplus)\s++(?:of\s++)?)?")
 
 
-# the start of a table row before its first figure: a short label at the start of a line ("Shr", "Net loss")
-_ROW_START = _compile(r"(?:\A|\n)[ \t]*+[A-Za-z][A-Za-z .&'-]{0,30}\Z")
-
-
 # "Qtly div 12 cts vs 12 cts prior": the previous payment, not a period
 _PRIOR_AFTER = _compile(r"\s++prior\b")
 
@@ -359,7 +356,7 @@ def _date_comparisons(
         before = links[k - 1]
         if before.period is not None and before.period_shift is None:
             link.period, link.period_shift = before.period, _YEAR_EARLIER
-        elif before.period is None and partner.start not in own and _ROW_START.search(text, 0, partner.start):
+        elif before.period is None and partner.start not in own and opens_row(text, partner.start):
             # a table with no heading: the quarter the report covers, and a year earlier after "vs"
             before.reported_quarter = link.reported_quarter = True
             link.period_shift = _YEAR_EARLIER

@@ -7,6 +7,7 @@ import regex
 
 from ..resources import per_patterns
 from ..text.fastre import compile_fast as _compile
+from ..text.tables import row_at
 from .text import (
     computed_once,
     _CHANGE_IN_BY,
@@ -76,25 +77,12 @@ def _subject(
     return None, None
 
 
-# an earnings-table row: a short label at the start of its line, a footnote letter perhaps glued in front ("dOper
-# net loss"), then figures compared by "vs" ("Shr loss 9.42 dlrs vs loss 3.85 dlrs")
-_ROW = _compile(r"[ \t]*+(?:[a-z](?=[A-Z]))?(?P<label>[A-Z][A-Za-z.&'-]*+(?: [A-Za-z][A-Za-z.&'-]*+){0,3}) ++(?=[\d$])")
-_VERSUS = _compile(r"\bvs\b")
-_ROW_WIDTH = 200  # a table row is a short line: looking further would make a long unbroken text quadratic
-
-
 def _row_label(w: _Where):
     """The label of the earnings-table row a figure is on: "Shr loss", "Net", "Revs" (a row compares by "vs")."""
-    text, fig = w.text, w.fig
-    reach = max(0, fig.start - _ROW_WIDTH)
-    line_start = text.rfind("\n", reach, fig.start) + 1
-    if line_start == 0 and reach > 0:
-        return None  # no line start within a row's width: running text, not a table
-    line_end = text.find("\n", fig.end, fig.end + _ROW_WIDTH)
-    row = _ROW.match(text, line_start)
-    if row is None or row.end() > fig.start:
+    row = row_at(w.text, w.fig.start)
+    if row is None or row.label is None or not row.compares or not w.text[row.label[0]].isupper():
         return None
-    return row.span("label") if _VERSUS.search(text, line_start, line_end if line_end >= 0 else fig.end + _ROW_WIDTH) else None
+    return row.label
 
 
 def _counted_noun(w: _Where):

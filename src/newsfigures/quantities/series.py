@@ -20,6 +20,7 @@ import regex
 
 from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast
+from ..text.tables import row_at
 from .counts import SENTENCE_BREAK
 from .figure import read_figure
 from .grammar import trie
@@ -35,9 +36,6 @@ _LEVEL_COMPARED_GAP = compile_fast(
     r"\s*+,?\s*+(?:(?:up|down)\s++)?(?:from|against|compared\s++(?:with|to))\s++", regex.IGNORECASE
 )
 _NUMBER_OF = compile_fast(r"\bnumbers?\s++of\b", regex.IGNORECASE)
-_VERSUS = compile_fast(r"\bvs\b|\bversus\b")
-# a table row: a label of up to four words at the start of a line, then its first figure
-_ROW_LABEL = compile_fast(r"[ \t]*+(?P<label>[A-Za-z][A-Za-z.&'-]*+(?: [A-Za-z][A-Za-z.&'-]*+){0,3}) ++(?=[\d$])")
 
 
 def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> QuantityMatch | None:
@@ -163,15 +161,10 @@ def _article_currency(found: list[QuantityMatch], i: int) -> str | None:
 def _row_label(text: str, start: int) -> list[str]:
     """The label of the table row a figure is on, as lower-cased words ([] when its line is not a row):
     "Net loss 55.5 mln vs loss 21.4 mln" gives ["net", "loss"] for both figures."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if not _VERSUS.search(line) and (len(line) > 50 or line.endswith(".")):
-        return []  # a sentence, not a row: rows compare ("vs") or are short and end without a full stop
-    m = _ROW_LABEL.match(text, line_start)
-    if m is None or m.end() > start:
+    row = row_at(text, start)
+    if row is None or row.label is None:
         return []
-    words = m["label"].split()
-    if len(words[0]) > 1 and words[0][0].islower() and words[0][1].isupper():
-        words[0] = words[0][1:]  # a footnote letter glued to the label: "dOper net"
-    return [w.lower() for w in words]
+    line = row.text(text)
+    if not row.compares and (len(line) > 50 or line.endswith(".")):
+        return []  # a sentence, not a row: rows compare ("vs") or are short and end without a full stop
+    return text[row.label[0] : row.label[1]].lower().split()
