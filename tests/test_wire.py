@@ -410,3 +410,60 @@ def test_money_noun_without_a_preposition_and_bags_as_a_measure(text, amount, ki
         assert not any(k == "count" for k in figures.values())
     else:
         assert figures[amount] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "value_high", "unit"),
+    [
+        ("Its deficit with Chile was 8.2 billion pesos, and with Peru 4.5 billion.", "4.5 billion", "4500000000", None, "CLP"),
+        ("Analysts see growth of between one and two pct.", "between one and two pct", "1", "2", "percent"),
+        ("The bank may drain 3 or 4 billion marks.", "3 or 4 billion marks", "3000000000", "4000000000", "DEM"),
+        ("It hired two hundred and fifty staff.", "two hundred and fifty", "250", None, None),
+    ],
+)
+def test_wire_numbers_read_whole(text, figure, value, value_high, unit):
+    """A scaled number after a name is a figure; "and" joins number words only after a hundred or a scale;
+    "X or Y unit" is a range."""
+    found = {m.text: m for m in newsfigures.extract(text, published=P87).mentions}
+    m = found[figure]
+    assert (m.value, m.value_high, m.unit) == (
+        Decimal(value),
+        Decimal(value_high) if value_high else None,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It raised its export quota to 4.1 mln from 3.2 mln 60-kilo bags.",
+        "The harvest fell to 6.1 mln against 6.5 mln tonnes.",
+    ],
+)
+def test_a_level_compared_with_a_measure_is_a_measure(text):
+    assert not [m for m in newsfigures.extract(text, published=P87).mentions if m.kind == "count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel stock closed at 36-3/8, off 5/8.",  # no amount before: the story has not said a currency
+        "The index closed at 1,234-1/2 points.",
+    ],
+)
+def test_a_quoted_fraction_without_a_currency_is_not_money(text):
+    assert not [m for m in newsfigures.extract(text, published=P87).mentions if m.kind == "money"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("The bank raised its prime rate 1/2 point to 8 pct.", "1/2 point", "percentage_point"),
+        ("The Fed cut the discount rate by 1 point.", "1 point", "percentage_point"),
+        ("Rates held, but the Dow gained 3 points.", None, None),
+        ("The FTSE shed 4 points, or 0.2 pct.", None, None),
+    ],
+)
+def test_points_of_a_rate_are_percentage_points(text, figure, unit):
+    points = {m.text: m.unit for m in newsfigures.extract(text, published=P87).mentions if "point" in m.text}
+    assert points == ({figure: unit} if figure else {})

@@ -34,7 +34,7 @@ def alternation(words, *, flags: str = "") -> str:
 
 
 # Wire copy writes fractions of a point or a dollar as "1/2" and "24-1/8" (eighths to sixty-fourths).
-_FRACTION = r"(?:64|32|16|2|4|8)(?![\d/.])"
+_FRACTION = r"(?:64|32|16|2|4|8)(?![\d/]|\.\d)"  # a full stop after it ends the sentence
 # a decimal part, with a dealing quote's offer after it: "1.8155/60", "143.90/144.00"
 _DECIMAL = r"(?:\.\d++(?:/\d\d++(?:\.\d++)?+)?+)?+"
 # A run of digits not glued to one before it, with Indian and spaced groups and wire fractions. Its first digit
@@ -54,15 +54,16 @@ FRACTION_OF_POINT = (
 
 
 def _words_source() -> str:
-    """Written numbers from the lexicon: "seven", "twenty-five", "a dozen", "half a million"."""
+    """Written numbers from the lexicon: "seven", "twenty-five", "a dozen", "half a million", "two hundred and
+    fifty"; "and" joins words only after a hundred or a scale ("between one and two" is two numbers)."""
     lex = lexicon()
     number_words = list(lex["words"]) + list(lex["hundred"]) + list(lex["dozen"])
     scale_words = list(lex["scales"])
     word_atom = alternation(number_words + scale_words)
     scales = alternation(scale_words + list(lex["dozen"]) + list(lex["hundred"]))
     return (
-        rf"\b(?<![\w-])(?:(?:half\s+)?an?\s+{scales}|{alternation(number_words)})"
-        rf"(?:(?:\s+and\s+|\s+|-){word_atom})*+(?![\w-])"
+        rf"\b(?<![\w-])(?:(?:half\s+)?an?\s+{scales}(?:\s+and\s+{alternation(number_words)})?|{alternation(number_words)})"
+        rf"(?:(?:\s+|-)(?:{scales}\s+and\s+)?{word_atom})*+(?![\w-])"
     )
 
 

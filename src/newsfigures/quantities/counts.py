@@ -14,6 +14,7 @@ from decimal import Decimal
 import regex
 
 from ..text.fastre import compile_fast
+from .figure import read_figure
 from .grammar import AT_END
 from .models import Figure, QuantityMatch
 from .ranges import LAST_WORD, LOOKBEHIND
@@ -37,6 +38,10 @@ _WORD = compile_fast(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-
 _SENTENCE_START = compile_fast(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
 _CAPITALISED_BEFORE = compile_fast(r"(?P<word>[A-Z][A-Za-z&'’.]*+)\s++\Z")
 SENTENCE_BREAK = compile_fast(r"[.!?]\s|\n")
+# between a level and what it is compared with ("to 5.84 pct from 6.22", "at 3.85 pct, up from 3.80")
+LEVEL_COMPARED_GAP = compile_fast(
+    r"\s*+,?\s*+(?:(?:up|down)\s++)?(?:from|against|compared\s++(?:with|to))\s++", regex.IGNORECASE
+)
 
 
 def classify(
@@ -70,7 +75,7 @@ def _bare_count(
     """A number with no counted noun after it counts only when it is clearly a quantity: "rose by 150,000",
     "2.3 million", "20 of the country's 31 regions"; or, standing for a noun counted before it, ``count_elided``."""
     text = r.text
-    if fig.decimal and not fig.scaled:
+    if (fig.decimal and not fig.scaled) or _measure_said_after(r, end):
         return None
     partitive = _PARTITIVE.match(text[end : end + 40])  # "eight of Indonesia's 13 partners"
     if _CLOSED_AT.search(text[max(0, start - 20) : start]):
@@ -85,6 +90,13 @@ def _bare_count(
     if not fig.decimal and value_high is None and _elided_shape(r, start, end) and _follows_a_count(r, start):
         return QuantityMatch(start, end, "", "count", "count_elided", fig.value, None, None, qualifier)
     return None  # a lone small number is not a count
+
+
+def _measure_said_after(r: Reading, end: int) -> bool:
+    """Whether the figure ending at ``end`` is compared with a measure: "to 3.0 mln from 2.45 mln 60-kilo bags"."""
+    gap = LEVEL_COMPARED_GAP.match(r.text, end)
+    other = read_figure(r, pos=gap.end(), in_range=True) if gap else None
+    return other is not None and bool(r.grammar["measure_after"].match(r.text, other.end))
 
 
 def _elided_shape(r: Reading, start: int, end: int) -> bool:
@@ -137,7 +149,7 @@ def _not_a_count(r: Reading, fig: Figure, end: int) -> bool:
         return True  # "Article 15"; "one in five households": a ratio; "per 100,000 people": a rate's denominator
     if before.endswith(("(", "[")) and after.startswith((")", "]")):
         return True  # "(3)": a list marker
-    return _part_of_a_name(r, before)
+    return not fig.scaled and _part_of_a_name(r, before)  # "with Peru 4.5 billion": a scaled number is no name
 
 
 def _part_of_a_name(r: Reading, before: str) -> bool:

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import regex
 
+from ..text.fastre import compile_fast
+
 from .grammar import squash
 from .models import Figure
 from .money import currency_before, read_currency_word, read_sub_unit
 from .numbers import clean_decimal, parse_digits, parse_number_words, parse_quote, scale_value
 from .reading import Reading
+
+SENTENCE_END = compile_fast(r"[.!?]\s|\n")
+CLAUSE_END = compile_fast(r"[,;:]")
 
 _UNIT_AFTER = ("percent_after", "word_after", "minor_after")
 
@@ -89,6 +94,8 @@ def _read_unit(r: Reading, fig: Figure) -> None:
         if fig.percent_unit:
             fig.end, fig.rule = m.end(), "percentage"
             return
+    if _rate_point(r, fig):
+        return
     prefix = currency_before(r, fig.start)
     if prefix:
         fig.currency, fig.start = prefix
@@ -124,3 +131,23 @@ def _sign_before(r: Reading, start: int) -> int | None:
     window = max(0, start - 10)
     m = r.grammar["minus_before"].search(text[window:start])
     return window + m.start() if m else None
+
+
+def _rate_point(r: Reading, fig: Figure) -> bool:
+    """A few points of a rate are percentage points: "cut its prime rate 1/2 point", "a one-point rise in call
+    money rates" (``patterns/quantities/units.json`` rate_points); index points are not."""
+    g = r.grammar
+    m = g["rate_point_after"].match(r.text, fig.end)
+    if not m or fig.scaled or fig.value > g["rate_point_max"] or fig.value <= 0:
+        return False
+    start, end = max(0, fig.start - 200), min(len(r.text), m.end() + 200)
+    breaks = [b.end() for b in SENTENCE_END.finditer(r.text, start, fig.start)]
+    start = breaks[-1] if breaks else start
+    if fig.value == fig.value.to_integral_value():  # "3 points" are a rate's only in its own clause
+        start = max([start] + [b.end() for b in CLAUSE_END.finditer(r.text, start, fig.start)])
+        end = fig.start
+    stop = SENTENCE_END.search(r.text, m.end(), end)
+    if not g["rate_words"].search(r.text, start, stop.start() if stop else end):
+        return False
+    fig.percent_unit, fig.end, fig.rule = "percentage_point", m.end(), "percentage_rate_point"
+    return True

@@ -32,7 +32,7 @@ from .models import Figure, QuantityMatch
 from .numbers import clean_decimal
 from .ranges import between_before, left_edge, range_end, scale_of
 from .reading import Reading
-from .series import compared_amount, currency_said_once, unit_said_after
+from .series import compared_amount, currency_said_once, share_quote, unit_said_after
 
 # what follows the fraction in "three quarters of a percentage point", "a half-point"
 _OF_A_POINT_END = regex.compile(r"\s*(?:\bof\s+)?\ba\s+(?:percentage|per\s?cent)[\s-]+points?$")
@@ -71,6 +71,8 @@ def _read(r: Reading, cand: regex.Match) -> QuantityMatch | None:
         found = compared_amount(r, cand, r.found[-1])
     if found is None:
         found = unit_said_after(r, cand)
+    if found is None:
+        found = share_quote(r, cand)
     return found
 
 

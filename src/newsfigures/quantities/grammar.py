@@ -13,6 +13,8 @@ forward search's answer.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 
 import regex
 
@@ -65,6 +67,12 @@ def _number_units() -> dict:
             rf"\s*+(?P<unit>%)|[\s-]*+(?P<unit>{alternation(percent_units, flags='i')})(?![A-Za-z])"
         ),
         "percent_units": {k.lower(): v for k, v in units["percent_units"].items()},
+        # "1/2 point", "one-point" of a rate; not "45 points, or 0.6 pct" (index points restated)
+        "rate_point_after": compile_fast(r"[\s-]*+points?(?![A-Za-z])(?!\s*+,?\s*+or\b)", regex.IGNORECASE),
+        "rate_point_max": Decimal(str(units["rate_points"]["max"])),
+        "rate_words": compile_fast(
+            rf"(?<![A-Za-z]){alternation(units['rate_points']['rate_words'], flags='i')}(?![A-Za-z])"
+        ),
         # a unit, perhaps after a size of its own: "3 mln 60-kilo bags", "500,000 42-gallon barrels"
         "measure_after": compile_fast(
             rf"[ \t-]*+(?:\d++-[A-Za-z]++[ \t]++)?{alternation(units['measure_units'], flags='i')}(?![A-Za-z])"
@@ -129,7 +137,7 @@ def _context_words() -> dict:
         "identifier_before": compile_fast(
             rf"(?<![A-Za-z])(?:{alternation(counts['identifier_words'], flags='i')})[\s#-]*\Z", AT_END
         ),
-        "range_sep": compile_fast(r"\s*+(?P<sep>-|–|—|to|and|through)\s*+", regex.IGNORECASE),
+        "range_sep": compile_fast(r"\s*+(?P<sep>-|–|—|to|and|or|through)\s*+", regex.IGNORECASE),
         "stop_words": frozenset(counts["stop_words"]),
         "plural_exceptions": frozenset(counts["plural_exceptions"]),
         "not_plural_endings": tuple(counts["not_plural_endings"]),

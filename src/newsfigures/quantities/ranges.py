@@ -1,7 +1,8 @@
 """What extends a figure beyond its number: a qualifier before it ("nearly", "more than") and the upper end of
 a range after it ("12-15%", "5 to 7 percent", "between 5 million and 6 million", "$1.2-1.5 billion").
 
-A range is two figures joined by a dash, "to" or "through" (or "and" after "between") that agree in unit;
+A range is two figures joined by a dash, "to", "through" or "or" (or "and" after "between") that agree in unit
+("4 or 5 billion marks": the unit written once, after the second);
 "from 5% to 7%", "rose 3% to 5%" and "by 11.1 per cent to ₹11.11 lakh crore" are two figures, a change and a
 level, not a range. The first figure of a range borrows the second's scale and unit."""
 
@@ -53,8 +54,8 @@ def range_end(r: Reading, fig: Figure, between: bool) -> Figure | None:
     if not m:
         return None
     sep = m["sep"].lower()
-    if sep == "and" and not between:
-        return None
+    if (sep == "and" and not between) or (sep == "or" and (fig.percent_unit or fig.currency or between)):
+        return None  # "4 or 5 billion marks" is a range; "5 pct or 3 billion dlrs" two figures
     word_before = last_word(r, fig.start) if sep in ("to", "through") else ""
     if word_before == "from" or (
         (fig.percent_unit or fig.currency) and (word_before == "by" or word_before in r.grammar["change_words"])

@@ -21,7 +21,7 @@ import regex
 from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast
 from ..text.tables import row_at
-from .counts import SENTENCE_BREAK
+from .counts import LEVEL_COMPARED_GAP, SENTENCE_BREAK
 from .figure import read_figure
 from .grammar import trie
 from .models import Figure, QuantityMatch
@@ -31,11 +31,11 @@ from .reading import Reading
 
 # what stands between an amount and a bare number compared with it ("21.6 cents vs 12", "vs loss 3")
 _COMPARED_GAP = compile_fast(r"\s*+(?:vs\.?|versus)\s++(?:(?:loss|profit)\s++)?", regex.IGNORECASE)
-# between a level and what it is compared with ("to 5.84 pct from 6.22", "at 3.85 pct, up from 3.80")
-_LEVEL_COMPARED_GAP = compile_fast(
-    r"\s*+,?\s*+(?:(?:up|down)\s++)?(?:from|against|compared\s++(?:with|to))\s++", regex.IGNORECASE
-)
 _NUMBER_OF = compile_fast(r"\bnumbers?\s++of\b", regex.IGNORECASE)
+# the word before a level ("fell to 5.84 pct", "at 34.78", "was 153.67 yen against 181.23")
+_LEVEL_WORDS = frozenset(("to", "at", "was", "were", "is", "are"))
+# between a bare level and an amount said with its unit: "at 34.78 and 34.75 dlrs a share"
+_AND_GAP = compile_fast(r"\s++and\s++", regex.IGNORECASE)
 
 
 def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> QuantityMatch | None:
@@ -45,8 +45,8 @@ def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> Quan
     if cand["fraction"]:
         return None
     if not _COMPARED_GAP.fullmatch(r.text, prior.end, cand.start()):
-        level_gap = _LEVEL_COMPARED_GAP.fullmatch(r.text, prior.end, cand.start())
-        if not level_gap or last_word(r, prior.start) not in ("to", "at"):
+        level_gap = LEVEL_COMPARED_GAP.fullmatch(r.text, prior.end, cand.start())
+        if not level_gap or last_word(r, prior.start) not in _LEVEL_WORDS:
             return None
     fig = read_figure(r, cand, in_range=True)
     if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
@@ -55,19 +55,34 @@ def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> Quan
 
 
 def unit_said_after(r: Reading, cand: regex.Match) -> QuantityMatch | None:
-    """A bare level whose unit is said with what it is compared with: "to 13-3/4 from 13-1/2 pct"."""
-    if not cand["digits"] or last_word(r, cand.start()) not in ("to", "at"):
+    """A bare level whose unit is said with what it is compared with or joined to: "to 13-3/4 from 13-1/2 pct",
+    "at 34.78 and 34.75 dlrs a share"."""
+    if not cand["digits"] or last_word(r, cand.start()) not in _LEVEL_WORDS:
         return None  # "cut to zero from 5 percent" is left alone: a word, not a quoted level
     fig = read_figure(r, cand, in_range=True)
     if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
         return None
-    gap = _LEVEL_COMPARED_GAP.match(r.text, fig.end)
+    gap = LEVEL_COMPARED_GAP.match(r.text, fig.end) or _AND_GAP.match(r.text, fig.end)
     nxt = gap and r.grammar["candidates"].match(r.text, gap.end())
     other = read_figure(r, nxt, in_range=True) if nxt and not nxt["fraction"] else None
     if other is None or not (other.percent_unit or other.currency) or other.scaled:
         return None
     kind = "percentage" if other.percent_unit else "money"
     return _like(kind, other.percent_unit or other.currency, other.minor, fig, "unit_after")
+
+
+def share_quote(r: Reading, cand: regex.Match) -> QuantityMatch | None:
+    """A share price quoted with a wire fraction after a price word ("closed at 27-1/2, off 2-1/2", "jumped 1-3/4
+    to 81-3/4") is money in the currency of the story's amounts before it; with none before, not a figure."""
+    if not cand["digits"] or "/" not in cand["digits"] or not r.found:
+        return None
+    if last_word(r, cand.start()) not in _series_grammar()["quote_words_before"]:
+        return None
+    fig = read_figure(r, cand, in_range=True)
+    if fig is None or fig.offer is not None or fig.scaled or fig.percent_unit or fig.currency or fig.value <= 0:
+        return None
+    currency = next((m.unit for m in reversed(r.found) if m.kind == "money"), None)
+    return _like("money", currency, False, fig, "quote") if currency else None
 
 
 def _like(kind: str, unit: str | None, minor: bool, fig: Figure, how: str) -> QuantityMatch:
@@ -84,8 +99,16 @@ def _series_grammar() -> dict:
     return {
         "money_rows": frozenset(rows["money_rows"]),
         "count_rows": frozenset(rows["count_rows"]),
+        "quote_words_before": frozenset(rows["quote_words_before"]),
         "money_noun": compile_fast(
             rf"\b(?:{trie(rows['money_nouns'])})\s++(?:(?:of|by|to|totall?ing|at)\s++)?\Z", regex.IGNORECASE
+        ),
+        # a money noun, a few words saying which ("on the sale of its unit", "with the U.S."), then the amount:
+        # "a gain on termination of its pension plan of 2,614,000", "the surplus with Japan was 4.2 billion"
+        "money_noun_phrase": compile_fast(
+            rf"\b(?:{trie(rows['money_nouns'] + rows['money_nouns_with_phrase'])})"
+            rf"(?:\s++[A-Za-z][A-Za-z.&'’-]*+){{1,7}}?\s++(?:of|was|were|totall?(?:ed|ing))\s++\Z",
+            regex.IGNORECASE,
         ),
         # a number with a physical unit: "6.41 mln ha", "500,000 tonnes"
         "measure": compile_fast(
@@ -120,9 +143,20 @@ def _said_once(text: str, found: list[QuantityMatch], i: int) -> bool:
         label = _row_label(text, m.start)
         if currency and label and label[0] in g["money_rows"] and label[0] not in g["count_rows"]:
             m.kind, m.unit, m.rule = "money", currency, "money_table"
-        elif currency and g["money_noun"].search(text, max(0, m.start - 40), m.start):
+        elif currency and _after_money_noun(text, m.start):
             m.kind, m.unit, m.rule = "money", currency, "money_noun"
     return True
+
+
+def _after_money_noun(text: str, start: int) -> bool:
+    """Whether a money noun names the bare amount at ``start``: right before it ("a loss of 125,047") or with a
+    few words saying which, then "of", "was" or "totalled" ("a gain on the sale of its unit of 1,250,000")."""
+    g = _series_grammar()
+    if g["money_noun"].search(text, max(0, start - 40), start):
+        return True
+    window = max(0, start - 90)
+    stop = text.rfind("\n\n", window, start)
+    return bool(g["money_noun_phrase"].search(text, max(window, stop + 1), start))
 
 
 def _same_series(text: str, end: int, start: int) -> bool:
