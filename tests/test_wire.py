@@ -467,3 +467,30 @@ def test_a_quoted_fraction_without_a_currency_is_not_money(text):
 def test_points_of_a_rate_are_percentage_points(text, figure, unit):
     points = {m.text: m.unit for m in newsfigures.extract(text, published=P87).mentions if "point" in m.text}
     assert points == ({figure: unit} if figure else {})
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period", "dates"),
+    [
+        # a numbered fiscal year with its end
+        ("Profit for fiscal 1987 ending June 30 will fall.", "1987-03-02", "fiscal 1987 ending June 30",
+         ("1986-07-01", "1987-06-30")),
+        ("Sales in financial 1986 ending March 31, 1987 rose.", "1987-05-02", "financial 1986 ending March 31, 1987",
+         ("1986-04-01", "1987-03-31")),
+        # forward-looking results of a quarter just over are that quarter's, not next year's
+        ("The company said first quarter profit will be sharply higher.", "1987-04-06", "first quarter",
+         ("1987-01-01", "1987-03-31")),
+        ("Results for the second quarter will be released soon.", "1987-07-15", "the second quarter",
+         ("1987-04-01", "1987-06-30")),
+        ("Acme will open a new plant in the first quarter.", "1987-07-15", "the first quarter",
+         ("1988-01-01", "1988-03-31")),
+        # a meeting announced in the present tense is ahead
+        ("The Bundesbank council meets on Thursday.", "1987-03-02", "Thursday", ("1987-03-05", "1987-03-05")),
+        ("Finance ministers convene on Monday in Paris.", "1987-03-04", "Monday", ("1987-03-09", "1987-03-09")),
+        ("The tender offer expires Friday.", "1987-03-04", "Friday", ("1987-03-06", "1987-03-06")),
+    ],
+)
+def test_wire_periods(text, published, period, dates):
+    found = {m.text: m for m in newsfigures.extract(text, published=published).mentions if m.kind == "period"}
+    m = found[period]
+    assert (str(m.period_start), str(m.period_end)) == dates

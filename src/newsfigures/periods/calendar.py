@@ -147,6 +147,7 @@ def iso_duration(amount: float, unit: str) -> str:
     return f"P{value}{unit}"
 
 
+REPORTING_LAG_DAYS = 45  # how long after a quarter or half its results are still to come
 DAY_LOOKBACK_DAYS = 300  # a day of a month named without a year is not read as more than this far back
 
 
@@ -161,6 +162,9 @@ def choose_repetition(
     ``ended March 31``) is strict.
     """
     if direction == "forward":
+        ended = [c for c in candidates if c[1] < published]
+        if ended and not day and _reported_after(ended[-1], published):
+            return ended[-1]  # "first quarter earnings will cover the dividend", said on April 1: the quarter just over
         return next((c for c in candidates if c[1] >= published), candidates[-1])
     nearest = min(candidates, key=lambda c: (abs((c[0] - published).days), c[0] > published))
     if day and direction is None:
@@ -173,6 +177,13 @@ def choose_repetition(
     if day and direction != "past" and (published - chosen[0]).days > DAY_LOOKBACK_DAYS:
         return nearest  # "had been set to expire Nov. 6", written on Nov. 2: not last year's
     return chosen
+
+
+def _reported_after(period: tuple[date, date], published: date) -> bool:
+    """Whether a quarter or half that ended shortly before P is still to be reported: results come out in the
+    weeks after a reporting period, so a forward-looking "the first quarter" then means the one just over."""
+    start, end = period
+    return 89 <= (end - start).days <= 184 and (published - end).days <= REPORTING_LAG_DAYS
 
 
 def apply_edge(edge: str, start: date, end: date, published: date | None) -> tuple[date, date]:

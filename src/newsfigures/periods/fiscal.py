@@ -28,9 +28,10 @@ class FiscalConvention:
 
 
 _MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-# "(the|its) (fiscal|financial) year to/ended/ending/ends (in|on) June 30", "for the year to June 30"
+# "(the|its) (fiscal|financial) year to/ended/ending/ends (in|on) June 30", "for the year to June 30",
+# "fiscal 1987 ending June 30"
 _STATED_FISCAL = regex.compile(
-    r"\b(?:(?:fiscal|financial)\s++year|(?:for|in)\s++the\s++year)\s++(?:that\s++|which\s++)?"
+    r"\b(?:(?:fiscal|financial)\s++(?:year|(?:19|20)\d\d(?!\d))|(?:for|in)\s++the\s++year)\s++(?:that\s++|which\s++)?"
     r"(?:to|ended|ending|ends|end|(?<=(?:fiscal|financial)\s++year\s++(?:that\s++|which\s++)?)"
     r"(?P<start>began|begins|begin|started|starts|start|runs\s++from))\s++(?:in\s++|on\s++)?"
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"

@@ -285,6 +285,12 @@ def parse_span_to(groups: dict, lex: Lexicon):
     return SpanTo(count * multiple, code, groups["end"], ended)
 
 
+def parse_fiscal_ending(groups: dict, lex: Lexicon):
+    """``fiscal 1987 ending June 30``: the year to that day of the year named (or of the year written after it)."""
+    end = groups["end"] if groups.get("endyear") else f"{groups['end']}, {groups['year']}"
+    return SpanTo(1, "Y", end, ended=False)
+
+
 def parse_relative_unit(groups: dict, lex: Lexicon):
     """``this year``, ``last month``, ``next week``, ``the latest quarter``; ``the past year`` ends on P."""
     rel, unit = _norm(groups["rel"]), UNIT_NAMES.get(_norm(groups["unit"]), "year")
