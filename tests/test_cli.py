@@ -368,6 +368,7 @@ def test_bench_reports_ratios(tmp_path):
     assert report["words"] > 0 and report["ratio_to_blank"] > 0 and report["scaling"] > 0
     low, high = report["ratio_range"]
     assert low <= report["ratio_to_blank"] <= high  # the median of the turns' ratios lies within them
+    assert report["first_pass_ratio_to_blank"] > 0 and "first pass" in stdout  # one pass over unseen texts too
 
 
 def test_bench_of_an_empty_folder_is_an_error(tmp_path):
