@@ -267,6 +267,7 @@ class Split(str, Enum):
     holdout = "holdout"
     all = "all"
     newswire = "newswire"
+    newswire_blind = "newswire-blind"
 
 
 @app.command("evaluate")
@@ -279,7 +280,7 @@ def evaluate_command(
         ),
     ] = "corpus",
     split: Annotated[
-        Split, typer.Option(metavar="SPLIT", help="Which split to score: dev, test, holdout, all or newswire.")
+        Split, typer.Option(metavar="SPLIT", help="Which split to score: dev, test, holdout, all, newswire or newswire-blind.")
     ] = Split.test,
     system: Annotated[
         list[str] | None,

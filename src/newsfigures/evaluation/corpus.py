@@ -24,7 +24,8 @@ from ..resources import load_json
 SPLITS = ("dev", "test", "holdout")  # holdout: written after the rules, never used to develop them
 # Splits of text written by others, kept stand-off: gold only (ids, offsets, values, links), the texts read
 # from the collection they belong to (see corpus/GUIDELINES.md, "Newswire")
-STANDOFF_SPLITS = ("newswire",)
+# newswire-blind: annotated blind and kept out of rule development, to tell how the rules do on wire copy unseen
+STANDOFF_SPLITS = ("newswire", "newswire-blind")
 # where a checkout of this project finds the shared Reuters file, relative to the corpus folder
 DEFAULT_TEXTS = ("../../shared/external-dev/reuters-21578.jsonl.gz", "../shared/external-dev/reuters-21578.jsonl.gz")
 TEXTS_ENV = "NEWSFIGURES_NEWSWIRE_TEXTS"
