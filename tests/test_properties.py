@@ -302,7 +302,7 @@ def test_clause_breaks_are_the_breaks_of_the_plain_pattern(pieces, data):
     text = "".join(pieces)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    found = [m.span() for m in linking_text._CLAUSE_BREAK.finditer(text, start, end)]
+    found = [m.span() for m in linking_text.CLAUSE_BREAK.finditer(text, start, end)]
     assert found == [m.span() for m in plain.finditer(text, start, end)]
 
 
@@ -321,7 +321,7 @@ def test_cue_words_merged_into_a_trie_match_where_the_plain_alternation_does(pie
         extra = data.draw(st.lists(st.sampled_from(words + [w[:-1] for w in words] + [w + "s" for w in words])))
         text = " ".join(pieces + extra).lower()
         plain = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
-        assert bool(linking_text._cues()[key].search(text)) == bool(plain.search(text)), (key, text)
+        assert bool(linking_text.linker_cues()[key].search(text)) == bool(plain.search(text)), (key, text)
 
 
 def _word_start_patterns():
@@ -430,9 +430,9 @@ def test_sentence_stops_are_found_as_the_lookbehind_pattern_finds_them(pieces):
 def test_periods_near_a_span_include_every_period_that_overlaps_it(spans, lo, width):
     """The linker tests a subject only against the periods ``near`` returns: every period that overlaps the
     subject must be among them, in order, even where periods overlap each other."""
-    from newsfigures.linker.text import PeriodRef, _Periods
+    from newsfigures.linker.text import PeriodRef, SortedPeriods
 
-    periods = _Periods([PeriodRef(start, start + length, True) for start, length in spans])
+    periods = SortedPeriods([PeriodRef(start, start + length, True) for start, length in spans])
     hi = lo + width
     near = periods.near(lo, hi)
     assert [p for p in periods if p.end > lo and p.start < hi] == [p for p in near if p.end > lo and p.start < hi]

@@ -25,7 +25,7 @@ def test_one_search_for_any_cue_word_finds_what_the_two_searches_find(pieces, da
     from newsfigures.linker import roles as linking_roles
     from newsfigures.linker import text as linking_text
 
-    cues = linking_text._cues()
+    cues = linking_text.linker_cues()
     cue = data.draw(st.sampled_from(CUE_PIECES + list(cues["target"] + cues["forecast"])))
     text = " ".join(pieces[:3] + [cue] + pieces[3:]).lower()
     either = bool(cues["target_re"].search(text) or cues["forecast_re"].search(text))

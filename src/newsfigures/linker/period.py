@@ -8,27 +8,27 @@ from datetime import date
 
 import regex
 
-from ..text.fastre import compile_fast as _compile
-from ..text.tables import opens_row
-from ..text.prefilter import Prefilter
 from ..periods.calendar import shift_range
+from ..text.fastre import compile_fast as _compile
+from ..text.prefilter import Prefilter
+from ..text.tables import opens_row
 from .text import (
-    _DETERMINERS,
+    DETERMINERS,
     REACH,
     FigureRef,
     IndexedText,
     Link,
     PeriodRef,
-    _at_word_start,
-    _is_past,
-    _Sorted,
-    _containing,
+    SortedByStart,
+    at_word_start,
+    containing_span,
+    is_past,
 )
 
 
-def _period(
+def governing_period(
     doc: IndexedText,
-    dated: _Sorted,
+    dated: SortedByStart,
     fig: FigureRef,
     sent: tuple[int, int],
     attached: dict[int, int],
@@ -180,7 +180,7 @@ _ORDINAL_BEFORE = _compile(
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
 # <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = _compile(
-    _at_word_start(
+    at_word_start(
         "abcdfhlmprstvw",
         r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
         r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
@@ -222,7 +222,7 @@ _PERIOD_AFTER_FIGURE = _compile(
 )
 
 
-def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
+def attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
     """Periods that belong to a compared figure: in "up from 74% in the fourth quarter" the quarter is
     the 74%'s, not the period of the other figures of the sentence. Period index -> figure start."""
     attached: dict[int, int] = {}
@@ -265,7 +265,7 @@ _HYPOTHETICAL = _compile(
 )
 
 
-_NOT_A_VERB_BEFORE = _DETERMINERS | _MODALS | {"will", "to", "shall"}  # "the account", "would account"
+_NOT_A_VERB_BEFORE = DETERMINERS | _MODALS | {"will", "to", "shall"}  # "the account", "would account"
 
 
 def _standing_clause(doc: IndexedText, clause: tuple[int, int], fig_start: int) -> bool:
@@ -277,7 +277,7 @@ def _standing_clause(doc: IndexedText, clause: tuple[int, int], fig_start: int) 
         for k, w in enumerate(before)
     ):
         return False
-    return not any(_is_past(w[2]) for w in doc.words(*clause))
+    return not any(is_past(w[2]) for w in doc.words(*clause))
 
 
 def _standing(doc: IndexedText, sent: tuple[int, int]) -> bool:
@@ -298,7 +298,7 @@ def _standing_now(doc: IndexedText, sent: tuple[int, int]) -> bool:
     if not _MODALS.isdisjoint(words) and any(w in _MODALS and text[s:e] == w for s, e, w in found):
         return True  # as written: "May" is a month
     # most sentences have no present-tense verb of the list: asked first, as a set
-    return not _PRESENT.isdisjoint(words) and not any(map(_is_past, words))
+    return not _PRESENT.isdisjoint(words) and not any(map(is_past, words))
 
 
 # How far back a comparison said after a figure dates it: "from 2.98 billion a year earlier" (the basis the
@@ -324,11 +324,11 @@ _LIST_GAP = _compile(r"\s*+(?:,\s*+)?(?:or|and)\s++")
 _BEFORE_BASIS = _compile(r"\s*+(?:[a-z-]++\s++){0,2}?")
 
 
-def _date_comparisons(
+def date_comparisons(
     text: str,
     figures: list[FigureRef],
     links: list[Link],
-    bases: _Sorted,
+    bases: SortedByStart,
     attached: dict[int, int],
     sentences: list[tuple[int, int]],
     sentence_starts: list[int],
@@ -369,7 +369,7 @@ def _date_comparisons(
         if not _COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start):
             k += 1
             continue
-        sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
+        sent = containing_span(sentences, sentence_starts, fig.start) or (0, len(text))
         after = bases.within(figures[last].end, sent[1])
         shift = _BASIS_SHIFT.get(after[0].basis) if after else None
         if shift is not None and _BEFORE_BASIS.fullmatch(text, figures[last].end, after[0].start):

@@ -11,23 +11,23 @@ import regex
 from ..resources import load_jsonl, per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
-from . import rules as _engine
+from . import rules
 from .text import (
-    computed_once,
-    _CHANGE_IN_BY,
-    _CHANGE_NOUN_WORDS,
-    _CONTINUED,
-    _COUNT_FILLERS,
-    _PREPOSITIONS,
-    _WORD,
+    CHANGE_IN_BY,
+    CHANGE_NOUN_WORDS,
+    CONTINUED,
+    COUNT_FILLERS,
+    PREPOSITIONS,
+    WORD,
     FigureRef,
     IndexedText,
     Link,
-    _any_word,
-    _attributive_at,
-    _cues,
-    _determiner_before,
-    _direction_of,
+    any_word,
+    attributive_at,
+    computed_once,
+    determiner_before,
+    direction_of,
+    linker_cues,
 )
 
 RULES_FILE = "roles.jsonl"
@@ -36,7 +36,7 @@ DIRECTION_WINDOW = 8  # words before the figure in which a change word counts
 
 COUNT_WINDOW = 2  # for counts, which change words govern only from right before them
 
-_ANSWERS: dict[str, _engine.Answer] = {}
+_ANSWERS: dict[str, rules.Answer] = {}
 
 
 def _rule(rule_id: str):
@@ -50,14 +50,14 @@ def _rule(rule_id: str):
 
 
 @per_patterns
-def role_rules() -> dict[str, tuple[_engine.CompiledRule, ...]]:
+def role_rules() -> dict[str, tuple[rules.CompiledRule, ...]]:
     """The role and direction rules by stage, read from the table and checked against the functions here."""
-    return _engine.compile_table(load_jsonl(RULES_FILE), _ANSWERS, RULES_FILE)
+    return rules.compile_table(load_jsonl(RULES_FILE), _ANSWERS, RULES_FILE)
 
 
 def apply_role_rules(stage: str, reading: FigureReading, link: Link) -> None:
     """Apply the rules of ``stage`` ("clause", "before" or "subject") to one figure's link."""
-    _engine.apply(role_rules()[stage], reading, link)
+    rules.apply(role_rules()[stage], reading, link)
 
 
 class FigureReading:
@@ -138,7 +138,7 @@ def _points_restated(r: FigureReading, link: Link):
     """ "shed 45 points, or 0.6%": the percentage restates the move in points, so it is the change, in the
     direction of the verb."""
     m = _POINTS_OR.search(r.text, max(0, r.fig.start - 80), r.fig.start)  # ", or" ends the clause: read past it
-    direction = _direction_of(m["verb"].lower()) if m else None
+    direction = direction_of(m["verb"].lower()) if m else None
     return {"direction": direction, "role": "change"} if direction else None
 
 
@@ -150,7 +150,7 @@ def _change_word_before(r: FigureReading, link: Link):
     window = len(left) if r.reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     lo = max(0, len(left) - window)
     # the change word of each word in the window, read in C (most words are none), then read closer
-    directions = list(map(_direction_of, map(_WORD, left[lo:])))
+    directions = list(map(direction_of, map(WORD, left[lo:])))
     if not (any(directions) or fig.kind == "count"):
         return None
     noun = None
@@ -177,7 +177,7 @@ def _change_word_before(r: FigureReading, link: Link):
 def _word_direction(r: FigureReading, i: int, direction: str | None) -> str | None:
     """The direction of the i-th word before the figure: its change word, none for a loss (a level); for a
     count, also a verb that opens or closes things ("opened 37 stores") unless after "had" (a total by then)."""
-    word, cues = r.left[i][2], _cues()
+    word, cues = r.left[i][2], linker_cues()
     if direction is not None and word in _LOSSES:
         direction = None
     if direction is not None or r.fig.kind != "count" or (i and r.left[i - 1][2] == "had"):
@@ -197,9 +197,9 @@ def _governs(r: FigureReading, i: int) -> str:
         return "stop"  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
     after_cue = [w[2] for w in r.left[i + 1 :]]
     # counts take a change verb only right before them ("employers added 58,200 jobs"), not "grew in 20 regions"
-    if fig.kind == "count" and not r.reached_by_to and any(w not in _COUNT_FILLERS for w in after_cue):
+    if fig.kind == "count" and not r.reached_by_to and any(w not in COUNT_FILLERS for w in after_cue):
         return "stop"
-    if word in _cues()["noun_like"] and any(w not in ("by", "of") for w in after_cue):
+    if word in linker_cues()["noun_like"] and any(w not in ("by", "of") for w in after_cue):
         return "skip"  # "signed contracts worth $100 million"
     if fig.kind == "money" and not after_cue and _RAISE.fullmatch(word):
         return "stop"  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
@@ -213,20 +213,20 @@ def _governs(r: FigureReading, i: int) -> str:
 @_rule("continued-clause")
 def _continued_clause(r: FigureReading, link: Link):
     """ ", by a quarter point" continues the clause before it: its change word governs."""
-    if not _CONTINUED.match(r.text, r.clause_start, r.fig.start):
+    if not CONTINUED.match(r.text, r.clause_start, r.fig.start):
         return None
     for _, _, word in reversed(r.doc.words(max(0, r.clause_start - 60), r.clause_start)[-DIRECTION_WINDOW:]):
-        if _direction_of(word):
-            return {"direction": _direction_of(word), "cue": word}
+        if direction_of(word):
+            return {"direction": direction_of(word), "cue": word}
     return None
 
 
 @_rule("change-in-by")
 def _change_in_by(r: FigureReading, link: Link):
     """ "saw a year-on-year increase in green credit balances by 10.9%"."""
-    change_in = _CHANGE_IN_BY.search(r.left_text) if r.before == "by" else None
+    change_in = CHANGE_IN_BY.search(r.left_text) if r.before == "by" else None
     if change_in:
-        return {"direction": _direction_of(change_in["noun"]), "cue": change_in["noun"]}
+        return {"direction": direction_of(change_in["noun"]), "cue": change_in["noun"]}
     return None
 
 
@@ -237,7 +237,7 @@ def _word_after(r: FigureReading, link: Link):
     if r.fig.counted is not None or not r.right:
         return None
     word = r.right_next
-    direction = _UP_OR_DOWN.get(word) or _direction_of(word)
+    direction = _UP_OR_DOWN.get(word) or direction_of(word)
     return {"direction": direction, "cue": word} if direction else None
 
 
@@ -245,12 +245,12 @@ def _word_after(r: FigureReading, link: Link):
 def _change_noun_after_next(r: FigureReading, link: Link):
     """ "18-20 per cent loan growth", "a 3% price rise": a change noun after one word that is not a verb."""
     right = r.right
-    if r.fig.counted is not None or len(right) < 2 or right[1][2] not in _CHANGE_NOUN_WORDS:
+    if r.fig.counted is not None or len(right) < 2 or right[1][2] not in CHANGE_NOUN_WORDS:
         return None
     first = right[0][2]
-    if first in _PREPOSITIONS or _direction_of(first) or first in _cues()["verbs"]:
+    if first in PREPOSITIONS or direction_of(first) or first in linker_cues()["verbs"]:
         return None
-    return {"direction": _direction_of(right[1][2]), "cue": right[1][2]}
+    return {"direction": direction_of(right[1][2]), "cue": right[1][2]}
 
 
 # -- stage "clause": a comparison, then the role ---------------------------------------------------------
@@ -264,12 +264,12 @@ def _compared_with(r: FigureReading, link: Link) -> bool:
     recent = [w[2] for w in r.left[-4:]] if "from" in left_text else ()
     return bool(
         "from" in recent
-        and not any(_direction_of(w) for w in recent[recent.index("from") :])
+        and not any(direction_of(w) for w in recent[recent.index("from") :])
         or _COMPARED_WITH_NEEDS.may_match(left_text)
         and _COMPARED_WITH.search(left_text)
         or _SHORT_OF_NEEDS.may_match(left_text)
         and _SHORT_OF.search(left_text)
-        and not r.right_text.lstrip().startswith(_cues()["target_after"])
+        and not r.right_text.lstrip().startswith(linker_cues()["target_after"])
     )
 
 
@@ -277,8 +277,8 @@ def _compared_with(r: FigureReading, link: Link) -> bool:
 def _compared_change_noun_after(r: FigureReading, link: Link):
     """ "a smaller drop than the 10.6 percent decline": a decline."""
     word = r.right_next
-    if word in _CHANGE_NOUN_WORDS and word not in _CHANGE_NOUNS:
-        return {"direction": _direction_of(word)}
+    if word in CHANGE_NOUN_WORDS and word not in _CHANGE_NOUNS:
+        return {"direction": direction_of(word)}
     return None
 
 
@@ -304,10 +304,10 @@ def _target(r: FigureReading, link: Link) -> bool:
     """ "the 2 per cent inflation target", "aims for growth of 5%"."""
     right_text = r.right_text
     return bool(
-        right_text.lstrip().startswith(_cues()["target_after"])
+        right_text.lstrip().startswith(linker_cues()["target_after"])
         or (_TARGET_AFTER_NEEDS.may_match(right_text) and _TARGET_AFTER.match(right_text))
         or r.cue_word
-        and _cues()["target_re"].search(r.governing)
+        and linker_cues()["target_re"].search(r.governing)
     )
 
 
@@ -317,7 +317,7 @@ def _forecast(r: FigureReading, link: Link) -> bool:
     governing = r.governing
     return bool(
         r.cue_word
-        and _cues()["forecast_re"].search(governing)
+        and linker_cues()["forecast_re"].search(governing)
         or r.expected_after()
         or (_PROJECTS_NEEDS.may_match(governing) and _PROJECTS.search(governing))
     )
@@ -327,7 +327,7 @@ def _forecast(r: FigureReading, link: Link) -> bool:
 def _share(r: FigureReading, link: Link):
     """ "accounted for 48.6 percent of the total", "77 percent of the annual quota"; a share merely "made up"
     has no direction, one reached by "by" or "to" keeps its verb's."""
-    fig, cues = r.fig, _cues()
+    fig, cues = r.fig, linker_cues()
     if fig.kind != "percentage":
         return None
     if (
@@ -419,7 +419,7 @@ def _restated(r: FigureReading, link: Link):
 @_rule("continued-by")
 def _continued_by(r: FigureReading, link: Link):
     """ ", by a quarter point", ", to a range of 4.50%-4.75%": a clause that only continues the one before."""
-    return _as_before(r, link, bool(_CONTINUED.match(r.text, r.clause_start, r.fig.start)))
+    return _as_before(r, link, bool(CONTINUED.match(r.text, r.clause_start, r.fig.start)))
 
 
 @_rule("continued-at")
@@ -458,7 +458,7 @@ def _count_of_forecasters(r: FigureReading, link: Link) -> bool:
 def _target_or_forecast_word() -> re.Pattern:
     """Any target or forecast cue as a whole word: it matches where either of their patterns does, so that
     most clauses, with neither (seven in eight), are searched once instead of twice."""
-    return _any_word(list(_cues()["target"]) + list(_cues()["forecast"]))
+    return any_word(list(linker_cues()["target"]) + list(linker_cues()["forecast"]))
 
 
 def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
@@ -468,13 +468,13 @@ def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
         return False
     if left and left[0][2] in _SUBORDINATORS:
         return False
-    cues = _cues()
+    cues = linker_cues()
     if any(w in cues["verbs"] or w in cues["level"] or (w.endswith("ed") and len(w) > 4) for _, _, w in left):
         return False  # "..., and contributed 2.46 points": a clause with a verb of its own
     return (
         not left
         or left[-1][2] == "by"
-        or all(not _direction_of(w) for _, _, w in left)
+        or all(not direction_of(w) for _, _, w in left)
         and left[-1][2] not in ("to", "at", "of", "from")
     )
 
@@ -484,13 +484,13 @@ def _is_attributive(text: str, fig: FigureRef) -> bool:
     but not a rate or a change: "grew at a 2.8% annualized rate", "a 4% rise"."""
     if fig.kind == "count":
         return False
-    m = _attributive_at(text, fig.end)
-    if not m or not _determiner_before(text, fig.start):
+    m = attributive_at(text, fig.end)
+    if not m or not determiner_before(text, fig.start):
         return False
-    if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in _PREPOSITIONS:
+    if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in PREPOSITIONS:
         return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes; "... to 42.5%"
     head = m["np"].rsplit(None, 1)[-1].lower()
-    return head not in _RATE_HEADS and not _direction_of(head)
+    return head not in _RATE_HEADS and not direction_of(head)
 
 
 _UP_OR_DOWN = {"more": "increase", "higher": "increase", "up": "increase",

@@ -9,28 +9,28 @@ from ..resources import per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.tables import row_at
 from .text import (
-    computed_once,
-    _CHANGE_IN_BY,
-    _CHANGE_NOUN_WORDS,
-    _CLAUSE_BREAK,
-    _CONTINUED,
-    _COUNT_FILLERS,
-    _DETERMINERS,
-    _PREPOSITIONS,
-    _WORD,
+    CHANGE_IN_BY,
+    CHANGE_NOUN_WORDS,
+    CLAUSE_BREAK,
+    CONTINUED,
+    COUNT_FILLERS,
+    DETERMINERS,
     MAX_SUBJECT_WORDS,
+    PREPOSITIONS,
+    WORD,
     FigureRef,
     IndexedText,
     PeriodRef,
-    _at_word_start,
-    _attributive_at,
-    _clause_start,
-    _cues,
-    _determiner_before,
-    _direction_of,
-    _is_past,
-    _Periods,
-    _Sorted,
+    SortedByStart,
+    SortedPeriods,
+    at_word_start,
+    attributive_at,
+    computed_once,
+    determiner_before,
+    direction_of,
+    find_clause_start,
+    is_past,
+    linker_cues,
 )
 
 _ALSO_NOUNS = frozenset(
@@ -48,7 +48,7 @@ class _Where:
 
     def __init__(self, doc, fig, sent_start, clause_start, left, periods) -> None:
         self.doc, self.text, self.fig, self.left, self.periods = doc, doc.text, fig, left, periods
-        self.sent_start, self.clause_start, self.cues = sent_start, clause_start, _cues()
+        self.sent_start, self.clause_start, self.cues = sent_start, clause_start, linker_cues()
 
     @computed_once
     def verb(self) -> int | None:
@@ -59,13 +59,13 @@ class _Where:
         return None if span is None or _is_period(span, self.periods, self.text) else span
 
 
-def _subject(
+def sieve_subject(
     doc: IndexedText,
     fig: FigureRef,
     sent_start: int,
     clause_start: int,
     left: list[tuple[int, int, str]],
-    periods: _Periods,
+    periods: SortedPeriods,
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The phrase naming what the figure measures, and the name of the strategy that found it: the strategies of
     ``SUBJECT_STRATEGIES`` are asked in order and the first that answers wins (a span, or ``NO_SUBJECT``)."""
@@ -99,16 +99,16 @@ def _noun_after(w: _Where):
     """ "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it (headlines
     drop their articles: "Ireland unveils €10.5 billion budget")."""
     text, fig = w.text, w.fig
-    attributive = _attributive_at(text, fig.end)
-    if not attributive or not (fig.start < text.find("\n") or _determiner_before(text, fig.start)):
+    attributive = attributive_at(text, fig.end)
+    if not attributive or not (fig.start < text.find("\n") or determiner_before(text, fig.start)):
         return None
     words = w.doc.words(attributive.start("np"), attributive.end("np"))
-    if len(words) == 2 and _is_past(words[1][2]) and not _direction_of(words[1][2]):
+    if len(words) == 2 and is_past(words[1][2]) and not direction_of(words[1][2]):
         words = words[:1]  # "whose $3.6 billion programme [expired]"
     if (
-        words and all(x[2] not in _PREPOSITIONS for x in words)
-        and not _direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
-        and all(not _direction_of(x[2]) or x[2] in _CHANGE_NOUN_WORDS for x in words[1:])
+        words and all(x[2] not in PREPOSITIONS for x in words)
+        and not direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
+        and all(not direction_of(x[2]) or x[2] in CHANGE_NOUN_WORDS for x in words[1:])
         and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
         and not all(x[2] in _BARE_RATE for x in words)  # "grew at a 2.8% annualized rate": the economy's
     ):  # fmt: skip
@@ -125,13 +125,13 @@ def _change_after_in(w: _Where):
 def _change_in_by(w: _Where):
     """ "an increase in [green credit balances] by 10.9%"."""
     left = w.left
-    change_in = _CHANGE_IN_BY.search(w.text, w.clause_start, w.fig.start) if left and left[-1][2] == "by" else None
+    change_in = CHANGE_IN_BY.search(w.text, w.clause_start, w.fig.start) if left and left[-1][2] == "by" else None
     return w.unless_period((change_in.start("np"), change_in.end("np"))) if change_in else None
 
 
 def _expected_thing(w: _Where):
     """ "expect core inflation to end the year at 2.5%": what is expected, seen or forecast."""
-    if _EXPECTING.isdisjoint(map(_WORD, w.left)):
+    if _EXPECTING.isdisjoint(map(WORD, w.left)):
         return None
     expected, cues = _EXPECTED_SUBJECT.search(w.text, w.clause_start, w.fig.start), w.cues
     if not expected or expected["ing"] and expected["ing"].lower() in _ING_NOUNS:
@@ -140,10 +140,10 @@ def _expected_thing(w: _Where):
         expected["verb"]
         and expected["verb"].lower() in _TRANSITIVE
         and expected["next"]
-        and (expected["next"].strip().lower() not in _PREPOSITIONS | cues["aux"])
+        and (expected["next"].strip().lower() not in PREPOSITIONS | cues["aux"])
     ):
         return None  # "expect the central bank to cut [the ratio] by 25 basis points": its object
-    if any(x[2] in cues["verbs"] and x[2] not in _PREPOSITIONS for x in w.doc.words(expected.end(), w.fig.start)):
+    if any(x[2] in cues["verbs"] and x[2] not in PREPOSITIONS for x in w.doc.words(expected.end(), w.fig.start)):
         return None  # "expects revenue to grow 4% and forecasts [adjusted earnings] of $1.15": a verb between
     return w.unless_period((expected.start("np"), expected.end("np")))
 
@@ -161,7 +161,7 @@ def _noun_before_of(w: _Where):
     if np is None and of == 0 and w.clause_start > w.sent_start and text[w.clause_start - 1] == ")":
         opening = text.rfind("(", w.sent_start, w.clause_start - 1)  # the phrase before the brackets
         if opening > w.sent_start:
-            np = _noun_phrase_before(doc.words(_clause_start(text, w.sent_start, opening), opening), w.cues)
+            np = _noun_phrase_before(doc.words(find_clause_start(text, w.sent_start, opening), opening), w.cues)
     for_after = _FOR_AFTER.match(text, w.fig.end) if np and doc.words(*np)[-1][2] in _FORECAST_HEADS else None
     if for_after and not _TIME_START.match(for_after["np"]):
         np = _phrase_until_cut(doc, for_after.start("np"), for_after.end("np"), w.periods) or np
@@ -190,7 +190,7 @@ def _verbless(w: _Where):
     takes its object; a list item names itself ("energy conservation by 18.23 percent")."""
     if w.verb is not None:
         return None
-    if _CONTINUED.match(w.text, w.clause_start, w.fig.start):
+    if CONTINUED.match(w.text, w.clause_start, w.fig.start):
         return _previous_object(w.doc, w.sent_start, w.clause_start, w.periods) or NO_SUBJECT
     phrase = _trim(w.left, w.cues)
     return (phrase[0][0], phrase[-1][1]) if phrase else NO_SUBJECT
@@ -200,7 +200,7 @@ def _understood_verb(w: _Where):
     """ "imports grew 11.2% and [exports] 8.9%": the verb is understood."""
     verb, left = w.verb, w.left
     between = left[verb + 1 :]
-    if _AND_WHILE.isdisjoint(map(_WORD, between)):
+    if _AND_WHILE.isdisjoint(map(WORD, between)):
         return None
     gap = max(
         (k for k in range(1, len(between)) if between[k][2] in _AND_WHILE and between[k - 1][2][0].isdigit()),
@@ -209,7 +209,7 @@ def _understood_verb(w: _Where):
     if gap is None or gap + 1 >= len(between):
         return None
     rest = between[gap + 1 :]
-    if all(not _is_verb(left, verb + gap + 2 + k) and x[2] not in _PREPOSITIONS for k, x in enumerate(rest)):
+    if all(not _is_verb(left, verb + gap + 2 + k) and x[2] not in PREPOSITIONS for k, x in enumerate(rest)):
         return rest[0][0], rest[-1][1]
     return None
 
@@ -268,14 +268,14 @@ def _clause_verb(left: list[tuple[int, int, str]]) -> int | None:
     """The index of the last verb among the words before a figure, past particles and nouns that look like verbs."""
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w in _PREPOSITIONS or not _is_verb(left, i):
+        if w in PREPOSITIONS or not _is_verb(left, i):
             continue  # a preposition is never the verb
         if w == "up" and i and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed"):
             continue  # "which made up 40%": a particle of the verb before it
         if w in ("up", "down") and i > 1 and not _is_verb(left, i - 1) and any(_is_verb(left, k) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
         if w in ("total", "record", "high", "low", "peak") and (
-            i and (left[i - 1][2] in _DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
+            i and (left[i - 1][2] in DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
         ):
             continue  # "the year's total", "a record": a noun here
         return i
@@ -284,15 +284,17 @@ def _clause_verb(left: list[tuple[int, int, str]]) -> int | None:
 
 @per_patterns
 def _verb_words() -> frozenset[str]:
-    """The words ``_subject`` takes for a verb: change, level and other verbs."""
-    cues = _cues()
+    """The words ``sieve_subject`` takes for a verb: change, level and other verbs."""
+    cues = linker_cues()
     return cues["increase"] | cues["decrease"] | cues["level"] | cues["verbs"]
 
 
-def _previous_object(doc: IndexedText, sent_start: int, clause_start: int, periods: _Periods) -> tuple[int, int] | None:
+def _previous_object(
+    doc: IndexedText, sent_start: int, clause_start: int, periods: SortedPeriods
+) -> tuple[int, int] | None:
     """What the clauses before act on, for a clause that continues them: "The bank raised [its policy rate] on
     Tuesday, lifting it to 0.1%", "expect the SNB to cut [the policy rate] again, by a quarter point"."""
-    text, cues = doc.text, _cues()
+    text, cues = doc.text, linker_cues()
     bounds = _clause_bounds(text, sent_start, clause_start)
     for k in range(len(bounds) - 2, max(-1, len(bounds) - 5), -1):
         words = doc.words(bounds[k], bounds[k + 1] - 1)
@@ -328,25 +330,25 @@ _CLAUSE_OPENERS = frozenset("that while whereas when as but although though beca
 def _clause_bounds(text: str, sent_start: int, clause_start: int) -> list[int]:
     """Where the clauses of a sentence start, up to ``clause_start`` (a break's lookahead reads one character
     past it, so the search runs one character further and keeps the breaks that end in time)."""
-    breaks = _CLAUSE_BREAK.finditer(text, sent_start, min(len(text), clause_start + 1))
+    breaks = CLAUSE_BREAK.finditer(text, sent_start, min(len(text), clause_start + 1))
     return [sent_start] + [m.end() for m in breaks if m.end() <= clause_start]
 
 
 def _verbish(word: str, cues: dict) -> bool:
     """A word that acts as a verb of a clause: a change word, a level verb or another verb of the lexicons."""
-    return word not in _PREPOSITIONS and (
-        word in cues["verbs"] or word in cues["level"] or _direction_of(word) is not None
+    return word not in PREPOSITIONS and (
+        word in cues["verbs"] or word in cues["level"] or direction_of(word) is not None
     )
 
 
 def _antecedent(
-    doc: IndexedText, sent_start: int, clause_start: int, periods: _Periods, relative: bool = False
+    doc: IndexedText, sent_start: int, clause_start: int, periods: SortedPeriods, relative: bool = False
 ) -> tuple[int, int] | None:
     """The noun phrase that a subjectless clause continues, read back past asides and appositions:
     "Remittances from Mexicans working abroad, [which support 5 million households,] fell 4.8%",
     "Exports to the US, [Germany's largest market,] were worth €13.5 billion", "exports (NODX) fell".
     None when the clause before is a clause of its own ("..., up 13.3 per cent" continues its figure)."""
-    text, cues = doc.text, _cues()
+    text, cues = doc.text, linker_cues()
     bounds = _clause_bounds(text, sent_start, clause_start)
     found = None
     for k in range(len(bounds) - 2, max(-1, len(bounds) - 8), -1):
@@ -358,19 +360,19 @@ def _antecedent(
             start
             and text[start - 1] == "("
             or words[0][2] in _ASIDE_OPENERS
-            or (words[0][2].endswith("ed") and words[0][2] not in _PREPOSITIONS and len(words) > 1)
+            or (words[0][2].endswith("ed") and words[0][2] not in PREPOSITIONS and len(words) > 1)
         ):
             found = None  # an aside between the noun phrase and its clause, with any list inside it
             continue
         if words[0][2] == "with" and len(words) > 1:
             words = words[1:]  # "..., with [online sales], which make up a third of revenue, up 7.4%"
-        elif words[0][2] in _PREPOSITIONS or _INTRO.match(words[0][2]):
+        elif words[0][2] in PREPOSITIONS or _INTRO.match(words[0][2]):
             break  # "In local currency terms,": an introduction, not a subject
-        cut = _after_last(words, _clause_cuts())
+        cut = after_last(words, clause_cuts())
         if relative and found is None:
             return _before_relative(words[cut:], cues, periods, text)
-        joined = _after_last(words, _AND_BUT)
-        if joined > cut and any(_is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
+        joined = after_last(words, AND_BUT)
+        if joined > cut and any(is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
             cut = joined  # "industrial output rose 5.4% and [retail sales], a key gauge, grew 3.2%"
         words = words[cut:]
         if any(w[2] not in _ALSO_NOUNS and _verbish(w[2], cues) for w in words):
@@ -385,12 +387,12 @@ def _antecedent(
     return None if found is None or _is_period(found, periods, text) else found
 
 
-def _before_relative(words: list[tuple[int, int, str]], cues: dict, periods: _Periods, text: str):
+def _before_relative(words: list[tuple[int, int, str]], cues: dict, periods: SortedPeriods, text: str):
     """ "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which", after the
     last verb of its clause."""
-    verbs = [i for i, w in enumerate(words) if _verbish(w[2], cues) or "-" not in w[2] and _is_past(w[2])]
+    verbs = [i for i, w in enumerate(words) if _verbish(w[2], cues) or "-" not in w[2] and is_past(w[2])]
     words = words[verbs[-1] + 1 :] if verbs else words
-    while words and (words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in _PREPOSITIONS):
+    while words and (words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in PREPOSITIONS):
         words = words[1:]
     if not words or len(words) > MAX_SUBJECT_WORDS:
         return None
@@ -398,47 +400,47 @@ def _before_relative(words: list[tuple[int, int, str]], cues: dict, periods: _Pe
     return None if _is_period(span, periods, text) else span
 
 
-def _after_last(words: list[tuple[int, int, str]], wanted: frozenset[str]) -> int:
+def after_last(words: list[tuple[int, int, str]], wanted: frozenset[str]) -> int:
     """The index after the last of ``words`` that is one of ``wanted``; 0 if none is (tested at once first)."""
-    if wanted.isdisjoint(map(_WORD, words)):
+    if wanted.isdisjoint(map(WORD, words)):
         return 0
     return next(i + 1 for i in range(len(words) - 1, -1, -1) if words[i][2] in wanted)
 
 
 @per_patterns
-def _clause_cuts() -> frozenset[str]:
+def clause_cuts() -> frozenset[str]:
     """Words after which a clause's subject starts: "that", "while", ... and the reporting verbs ("said")."""
-    return _CLAUSE_OPENERS | _cues()["reporting"]
+    return _CLAUSE_OPENERS | linker_cues()["reporting"]
 
 
-_AND_BUT = frozenset(("and", "but"))
+AND_BUT = frozenset(("and", "but"))  # the words that join a second clause to a first
 
 
 _AND_WHILE = frozenset(("and", "while"))
 
 
-def _phrase_until_cut(doc: IndexedText, start: int, end: int, periods: _Periods) -> tuple[int, int] | None:
+def _phrase_until_cut(doc: IndexedText, start: int, end: int, periods: SortedPeriods) -> tuple[int, int] | None:
     """A noun phrase read forward from ``start``, up to where what follows it begins."""
     text = doc.text
     cut = _PHRASE_CUT.search(text, start, end)
     end = cut.start() if cut else end
     words = doc.words(start, end)
-    cues = _cues()
+    cues = linker_cues()
     verb = next(
         (
             i for i, w in enumerate(words)
-            if i and w[2] not in _PREPOSITIONS and (w[2] in cues["verbs"] or w[2] in cues["level"] or _is_past(w[2]))
+            if i and w[2] not in PREPOSITIONS and (w[2] in cues["verbs"] or w[2] in cues["level"] or is_past(w[2]))
         ),
         None,
     )  # fmt: skip
     words = words[:verb]  # "members of the panel [voted ...]"
-    if not words or len(words) > MAX_SUBJECT_WORDS or words[0][2] in _PREPOSITIONS:
+    if not words or len(words) > MAX_SUBJECT_WORDS or words[0][2] in PREPOSITIONS:
         return None
     span = (words[0][0], words[-1][1])
     return None if _is_period(span, periods, text) else span
 
 
-def _without_figures(span: tuple[int, int] | None, figures: _Sorted) -> tuple[int, int] | None:
+def without_figures(span: tuple[int, int] | None, figures: SortedByStart) -> tuple[int, int] | None:
     """A subject stops before any figure inside it ("bank loans to 248 projects" keeps the count's noun)."""
     if span is None:
         return None
@@ -448,7 +450,7 @@ def _without_figures(span: tuple[int, int] | None, figures: _Sorted) -> tuple[in
     return span
 
 
-def _clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: _Periods) -> tuple[int, int] | None:
+def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: SortedPeriods) -> tuple[int, int] | None:
     """Cut an embedded period off a subject ("Issuance in July" -> "Issuance") and refuse phrases
     with no noun in them ("sliding", "an increase", "could pick")."""
     if span is None:
@@ -464,13 +466,13 @@ def _clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: _Per
     words = doc.words(start, end)
     while words and words[-1][2] in _PREPOSITION_OR_DETERMINER:
         words = words[:-1]
-    cues = _cues()
+    cues = linker_cues()
     has_content = any(
-        w[2] not in _DETERMINERS and w[2] not in cues["aux"]
-        and (not _direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
+        w[2] not in DETERMINERS and w[2] not in cues["aux"]
+        and (not direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
         and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in _ALSO_NOUNS)
         and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS and not (w is words[0] and text[w[0]].isupper()))
-        and not w[2][0].isdigit() and w[2] not in _PREPOSITIONS
+        and not w[2][0].isdigit() and w[2] not in PREPOSITIONS
         and w[2] not in ("equivalent", "equal", "more", "less", "than")
         for w in words
     )  # fmt: skip
@@ -501,11 +503,11 @@ _INTRO = _compile(
 )
 
 
-def _sentence_subject(
-    doc: IndexedText, sent: tuple[int, int], fig: FigureRef, periods: _Periods
+def sentence_subject(
+    doc: IndexedText, sent: tuple[int, int], fig: FigureRef, periods: SortedPeriods
 ) -> tuple[int, int] | None:
     """The subject of the sentence: its first noun phrase before a verb, past an introductory phrase."""
-    text, cues = doc.text, _cues()
+    text, cues = doc.text, linker_cues()
     pos = sent[0]
     for _ in range(3):  # skip "In January," / "Meanwhile," / "By the end of June,"
         m = _INTRO_PHRASE.match(text[pos : fig.start])
@@ -520,7 +522,7 @@ def _sentence_subject(
         if w[2] in ("of", "at") and np:
             np.append(w)  # "Imports of capital equipment": a preposition here, not the level word of "revenue of $5bn"
             continue
-        if _direction_of(w[2]) or w[2] in cues["level"] or w[2] in cues["verbs"] or w[2] in cues["aux"]:
+        if direction_of(w[2]) or w[2] in cues["level"] or w[2] in cues["verbs"] or w[2] in cues["aux"]:
             break
         np.append(w)
     stop = next((i for i, w in enumerate(np) if text[w[1] : w[1] + 1] == ","), None)
@@ -528,7 +530,7 @@ def _sentence_subject(
         np = np[: stop + 1]  # "Broad money supply, or M2, ..." -> "Broad money supply"
     if not np or len(np) > MAX_SUBJECT_WORDS:
         return None
-    return _clean_subject(doc, (np[0][0], np[-1][1]), periods)
+    return clean_subject(doc, (np[0][0], np[-1][1]), periods)
 
 
 _INTRO_PHRASE = regex.compile(r"[^,;:]{0,80},\s*+")  # "In January, ": what may open a sentence before its subject
@@ -545,7 +547,7 @@ def _modifies(text: str, p: PeriodRef) -> bool:
     return text[p.start].isupper() or _HYPHEN_OR_DIGIT.search(text, p.start, p.end) is not None
 
 
-def _is_period(span: tuple[int, int], periods: _Periods, text: str) -> bool:
+def _is_period(span: tuple[int, int], periods: SortedPeriods, text: str) -> bool:
     """A phrase that is (mostly) a period is not a subject: "in [the three months to June]"."""
     for p in periods.near(*span):
         if p.end <= span[0] or p.start >= span[1]:
@@ -607,10 +609,10 @@ _NP_CUT = _compile(
 )
 
 
-_PREPOSITION_OR_DETERMINER = _PREPOSITIONS | _DETERMINERS
+_PREPOSITION_OR_DETERMINER = PREPOSITIONS | DETERMINERS
 
 
-_FILLERS_BEFORE_OF = _COUNT_FILLERS - {"of", "by", "to"}  # "growth of just 0.3 per cent"
+_FILLERS_BEFORE_OF = COUNT_FILLERS - {"of", "by", "to"}  # "growth of just 0.3 per cent"
 
 
 _EXPECTING = frozenset(
@@ -622,7 +624,7 @@ _EXPECTING = frozenset(
 
 
 _EXPECTED_SUBJECT = _compile(
-    _at_word_start(
+    at_word_start(
         "aefnpsw",
         r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
         r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
@@ -661,7 +663,7 @@ def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, i
         words = words[:-1]  # "revised [March payrolls] down to"
     while words and (words[0][2] in cues["aux"] or words[0][2].endswith("ly")):
         words = words[1:]
-    if not words or words[0][2] in _PREPOSITIONS or words[0][2][0].isdigit():
+    if not words or words[0][2] in PREPOSITIONS or words[0][2][0].isdigit():
         return None
     cut = len(words)
     for i, w in enumerate(words):
@@ -689,11 +691,11 @@ def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[
     if words and words[-1][2] in ("and", "but", "or"):
         return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
     words = words[_phrase_start(words, cues) :]
-    while words and (words[0][2] in cues["openers"] or words[0][2] in _PREPOSITIONS):
+    while words and (words[0][2] in cues["openers"] or words[0][2] in PREPOSITIONS):
         words = words[1:]
     words = words[-MAX_SUBJECT_WORDS:]
     for w in words:
-        if not w[2][0].isdigit() and w[2] not in _DETERMINERS:
+        if not w[2][0].isdigit() and w[2] not in DETERMINERS:
             return words[0][0], words[-1][1]
     return None  # only numbers and determiners: no noun phrase
 
@@ -716,7 +718,7 @@ def _phrase_start(words: list[tuple[int, int, str]], cues: dict) -> int:
                     (
                         k
                         for k, x in enumerate(words)
-                        if x[2] in cues["verbs"] or _direction_of(x[2]) and x[2] not in _NEVER_VERBS
+                        if x[2] in cues["verbs"] or direction_of(x[2]) and x[2] not in _NEVER_VERBS
                     ),
                     len(words),
                 )
@@ -752,8 +754,8 @@ _PASSIVE_BEFORE_TO = frozenset(
 @per_patterns
 def _trim_edges() -> tuple[frozenset[str], frozenset[str]]:
     """The words cut from a subject's end, and from its start (articles aside: they are cut after the rest)."""
-    cues = _cues()
-    edge = cues["openers"] | cues["aux"] | _PREPOSITIONS | {"a", "an", "year-on-year", "up", "down", "or"}
+    cues = linker_cues()
+    edge = cues["openers"] | cues["aux"] | PREPOSITIONS | {"a", "an", "year-on-year", "up", "down", "or"}
     return edge, edge - {"a", "an"}
 
 
