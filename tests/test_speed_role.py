@@ -90,10 +90,11 @@ def test_standing_sentences_are_asked_as_sets_first(pieces):
     sent = (0, len(text))
     found = linking_text.IndexedText(text).words(*sent)
     words = [w for _, _, w in found]
+    lexicon = linking_text.linker_cues()
     plain = bool(
         linking_period._HYPOTHETICAL.match(text, 0)
-        or any(w in linking_period._MODALS and text[s:e] == w for s, e, w in found)
-        or not any(w in linking_text._PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words)
-        and any(w in linking_period._PRESENT for w in words)
+        or any(w in lexicon["modals"] and text[s:e] == w for s, e, w in found)
+        or not any(w in lexicon["past_irregular"] or (w.endswith("ed") and len(w) > 4) for w in words)
+        and any(w in lexicon["present_verbs"] for w in words)
     )
     assert linking_period._standing_now(linking_text.IndexedText(text), sent) == plain, text

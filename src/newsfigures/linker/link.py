@@ -208,8 +208,10 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
 
 
 def _is_pronoun(text: str, span: tuple[int, int]) -> bool:
+    """Whether the span is only a pronoun ("them"); the longest pronoun bounds the span asked about."""
+    pronouns = linker_cues()["pronoun_subjects"]
     # lower-casing never shortens a word
-    return span[1] - span[0] <= _PRONOUN_LENGTH and text[span[0] : span[1]].lower() in _PRONOUNS
+    return span[1] - span[0] <= max(map(len, pronouns)) and text[span[0] : span[1]].lower() in pronouns
 
 
 def _unit_count_before(doc: IndexedText, prev_fig: FigureRef, prev: Link, fig: FigureRef) -> bool:
@@ -219,7 +221,7 @@ def _unit_count_before(doc: IndexedText, prev_fig: FigureRef, prev: Link, fig: F
         prev_fig.counted is not None
         and prev.subject == prev_fig.counted
         and fig.kind != "count"
-        and doc.words(*prev_fig.counted)[-1][2] in _UNIT_NOUNS
+        and doc.words(*prev_fig.counted)[-1][2] in linker_cues()["unit_nouns"]
     )
 
 
@@ -263,13 +265,10 @@ def _equivalent(text: str, figures: list[FigureRef], index: int) -> int | None:
     return index - 1
 
 
-_UNIT_NOUNS = frozenset("unit units piece pieces item items tonne tonnes ton tons".split())
 
 
-_PRONOUNS = frozenset("it them they its their this these".split())
 
 
-_PRONOUN_LENGTH = max(map(len, _PRONOUNS))
 
 
 # a clause that is only a comparison: ", versus €50.3 billion", ", compared with 35 cents a year earlier"

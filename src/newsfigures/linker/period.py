@@ -13,7 +13,6 @@ from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
 from ..text.tables import opens_row
 from .text import (
-    DETERMINERS,
     REACH,
     FigureRef,
     IndexedText,
@@ -23,6 +22,7 @@ from .text import (
     at_word_start,
     containing_span,
     is_past,
+    linker_cues,
 )
 
 
@@ -242,17 +242,8 @@ def attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int,
     return attached
 
 
-# A sentence that states a standing fact, in the present tense ("The ONS tracks more than 700 goods"),
-# or a hypothetical ("For a borrower with a £200,000 loan, repayments could fall by £30"), takes no
-# period from the sentences before it.
-_PRESENT = frozenset(
-    "is are has have represents represent employs employ tracks track provides provide shares share holds hold "
-    "keeps keep pays pay owns own serves serve covers cover includes include operates operate runs run supports "
-    "support lifts lift face faces counts count comprises comprise spans span accounts account makes make".split()
-)
 
 
-_MODALS = frozenset("could would might may".split())
 
 
 _RELATIVE_START = _compile(r"\s*+(?:which|who|that)\s", regex.IGNORECASE)
@@ -265,19 +256,19 @@ _HYPOTHETICAL = _compile(
 )
 
 
-_NOT_A_VERB_BEFORE = DETERMINERS | _MODALS | {"will", "to", "shall"}  # "the account", "would account"
 
 
 def _standing_clause(doc: IndexedText, clause: tuple[int, int], fig_start: int) -> bool:
     """A clause whose verb before the figure is in the present tense and that has no past in it:
     "which account for about 20 per cent", "Industry employs about 5.5 million people"."""
-    before = doc.words(clause[0], fig_start)
+    before, cues = doc.words(clause[0], fig_start), linker_cues()
+    present, not_a_verb_before = cues["present_verbs"], cues["not_a_verb_before"]
     if not any(
-        w[2] in _PRESENT and (k == 0 or before[k - 1][2] not in _NOT_A_VERB_BEFORE)
+        w[2] in present and (k == 0 or before[k - 1][2] not in not_a_verb_before)
         for k, w in enumerate(before)
     ):
         return False
-    return not any(is_past(w[2]) for w in doc.words(*clause))
+    return not any(is_past(w[2], cues) for w in doc.words(*clause))
 
 
 def _standing(doc: IndexedText, sent: tuple[int, int]) -> bool:
@@ -290,15 +281,18 @@ def _standing(doc: IndexedText, sent: tuple[int, int]) -> bool:
 
 
 def _standing_now(doc: IndexedText, sent: tuple[int, int]) -> bool:
-    text = doc.text
+    """Whether a sentence is a hypothetical ("For a borrower with a £200,000 loan, ..."), has a modal verb
+    ("could fall") or states a standing fact in the present tense with no past in it."""
+    text, cues = doc.text, linker_cues()
+    modals = cues["modals"]
     if _HYPOTHETICAL.match(text, sent[0]):
         return True
     found = doc.words(sent[0], sent[1])
     words = [w for _, _, w in found]
-    if not _MODALS.isdisjoint(words) and any(w in _MODALS and text[s:e] == w for s, e, w in found):
+    if not modals.isdisjoint(words) and any(w in modals and text[s:e] == w for s, e, w in found):
         return True  # as written: "May" is a month
     # most sentences have no present-tense verb of the list: asked first, as a set
-    return not _PRESENT.isdisjoint(words) and not any(map(is_past, words))
+    return not cues["present_verbs"].isdisjoint(words) and not any(is_past(w, cues) for w in words)
 
 
 # How far back a comparison said after a figure dates it: "from 2.98 billion a year earlier" (the basis the

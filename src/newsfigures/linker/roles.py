@@ -14,10 +14,7 @@ from ..text.prefilter import Prefilter
 from . import rules
 from .text import (
     CHANGE_IN_BY,
-    CHANGE_NOUN_WORDS,
     CONTINUED,
-    COUNT_FILLERS,
-    PREPOSITIONS,
     WORD,
     FigureRef,
     IndexedText,
@@ -68,6 +65,7 @@ class FigureReading:
         self.doc, self.text, self.fig, self.left = doc, doc.text, site.fig, site.left
         self.clause_start, self.clause_end = site.clause_start, site.clause_end
         self.previous = previous
+        self.cues = linker_cues()  # the linker's words, read once per figure
         fig, text, lower = site.fig, doc.text, doc.lower
         self.right = doc.first_words(fig.end, min(site.clause_end, fig.end + 40), 3)
         if lower is not None:  # slices of the text lower-cased once
@@ -91,7 +89,7 @@ class FigureReading:
 
     @computed_once
     def attributive(self) -> bool:
-        return _is_attributive(self.text, self.fig)
+        return _is_attributive(self.text, self.fig, self.cues)
 
     @computed_once
     def governing(self) -> str:
@@ -122,8 +120,9 @@ class FigureReading:
 @_rule("comparative-after")
 def _comparative_after(r: FigureReading, link: Link):
     """ "0.3 percentage points lower", "$180 more than a year earlier"."""
-    if r.right_next in _COMPARATIVES and r.fig.counted is None:
-        return {"direction": _COMPARATIVES[r.right_next], "cue": r.right_next}
+    comparatives = r.cues["comparatives"]
+    if r.right_next in comparatives and r.fig.counted is None:
+        return {"direction": comparatives[r.right_next], "cue": r.right_next}
     return None
 
 
@@ -177,8 +176,8 @@ def _change_word_before(r: FigureReading, link: Link):
 def _word_direction(r: FigureReading, i: int, direction: str | None) -> str | None:
     """The direction of the i-th word before the figure: its change word, none for a loss (a level); for a
     count, also a verb that opens or closes things ("opened 37 stores") unless after "had" (a total by then)."""
-    word, cues = r.left[i][2], linker_cues()
-    if direction is not None and word in _LOSSES:
+    word, cues = r.left[i][2], r.cues
+    if direction is not None and word in cues["losses"]:
         direction = None
     if direction is not None or r.fig.kind != "count" or (i and r.left[i - 1][2] == "had"):
         return direction
@@ -192,20 +191,20 @@ def _word_direction(r: FigureReading, i: int, direction: str | None) -> str | No
 def _governs(r: FigureReading, i: int) -> str:
     """Whether the change word at ``i`` governs the figure: "verb", "noun" (a change noun reached by "to", taken
     when no verb is), "skip" (look further back) or "stop" (nothing further back governs)."""
-    word, fig = r.left[i][2], r.fig
+    word, fig, cues = r.left[i][2], r.fig, r.cues
     if r.attributive:
         return "stop"  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
     after_cue = [w[2] for w in r.left[i + 1 :]]
     # counts take a change verb only right before them ("employers added 58,200 jobs"), not "grew in 20 regions"
-    if fig.kind == "count" and not r.reached_by_to and any(w not in COUNT_FILLERS for w in after_cue):
+    if fig.kind == "count" and not r.reached_by_to and any(w not in cues["count_fillers"] for w in after_cue):
         return "stop"
-    if word in linker_cues()["noun_like"] and any(w not in ("by", "of") for w in after_cue):
+    if word in cues["noun_like"] and any(w not in ("by", "of") for w in after_cue):
         return "skip"  # "signed contracts worth $100 million"
     if fig.kind == "money" and not after_cue and _RAISE.fullmatch(word):
         return "stop"  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
-    if after_cue and after_cue[0] in _LEVEL_AFTER_NOUN:
+    if after_cue and after_cue[0] in cues["level_verbs_after_noun"]:
         return "stop"  # "growth averaged about 2.5%", "the increase was 3%": a noun that a level verb describes
-    if r.reached_by_to and word in _CHANGE_NOUNS:
+    if r.reached_by_to and word in cues["trend_nouns"]:
         return "noun"  # "lower its forecast for GDP growth to 6.5%": the verb, if any
     return "verb"
 
@@ -237,18 +236,18 @@ def _word_after(r: FigureReading, link: Link):
     if r.fig.counted is not None or not r.right:
         return None
     word = r.right_next
-    direction = _UP_OR_DOWN.get(word) or direction_of(word)
+    direction = r.cues["up_or_down"].get(word) or direction_of(word)
     return {"direction": direction, "cue": word} if direction else None
 
 
 @_rule("change-noun-after-next")
 def _change_noun_after_next(r: FigureReading, link: Link):
     """ "18-20 per cent loan growth", "a 3% price rise": a change noun after one word that is not a verb."""
-    right = r.right
-    if r.fig.counted is not None or len(right) < 2 or right[1][2] not in CHANGE_NOUN_WORDS:
+    right, cues = r.right, r.cues
+    if r.fig.counted is not None or len(right) < 2 or right[1][2] not in cues["change_nouns"]:
         return None
     first = right[0][2]
-    if first in PREPOSITIONS or direction_of(first) or first in linker_cues()["verbs"]:
+    if first in cues["prepositions"] or direction_of(first) or first in cues["verbs"]:
         return None
     return {"direction": direction_of(right[1][2]), "cue": right[1][2]}
 
@@ -277,7 +276,7 @@ def _compared_with(r: FigureReading, link: Link) -> bool:
 def _compared_change_noun_after(r: FigureReading, link: Link):
     """ "a smaller drop than the 10.6 percent decline": a decline."""
     word = r.right_next
-    if word in CHANGE_NOUN_WORDS and word not in _CHANGE_NOUNS:
+    if word in r.cues["change_nouns"] and word not in r.cues["trend_nouns"]:
         return {"direction": direction_of(word)}
     return None
 
@@ -447,7 +446,7 @@ def _count_of_forecasters(r: FigureReading, link: Link) -> bool:
         r.fig.kind == "count"
         and link.role in ("forecast", "target")
         and link.subject is not None
-        and r.doc.words(*link.subject)[-1][2] in _FORECASTERS
+        and r.doc.words(*link.subject)[-1][2] in r.cues["forecasters"]
     )
 
 
@@ -466,9 +465,9 @@ def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
     its own ("after four straight hikes") and not a count of things. ``left``: the words of its clause before it."""
     if fig.counted is not None:
         return False
-    if left and left[0][2] in _SUBORDINATORS:
-        return False
     cues = linker_cues()
+    if left and left[0][2] in cues["subordinators"]:
+        return False
     if any(w in cues["verbs"] or w in cues["level"] or (w.endswith("ed") and len(w) > 4) for _, _, w in left):
         return False  # "..., and contributed 2.46 points": a clause with a verb of its own
     return (
@@ -479,7 +478,7 @@ def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
     )
 
 
-def _is_attributive(text: str, fig: FigureRef) -> bool:
+def _is_attributive(text: str, fig: FigureRef, cues: dict) -> bool:
     """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan" -
     but not a rate or a change: "grew at a 2.8% annualized rate", "a 4% rise"."""
     if fig.kind == "count":
@@ -487,41 +486,26 @@ def _is_attributive(text: str, fig: FigureRef) -> bool:
     m = attributive_at(text, fig.end)
     if not m or not determiner_before(text, fig.start):
         return False
-    if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in PREPOSITIONS:
+    if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in cues["prepositions"]:
         return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes; "... to 42.5%"
     head = m["np"].rsplit(None, 1)[-1].lower()
-    return head not in _RATE_HEADS and not direction_of(head)
+    return head not in cues["rate_heads"] and not direction_of(head)
 
 
-_UP_OR_DOWN = {"more": "increase", "higher": "increase", "up": "increase",
-               "less": "decrease", "fewer": "decrease", "lower": "decrease", "down": "decrease"}  # fmt: skip
 
 
-_COMPARATIVES = {
-    "higher": "increase", "more": "increase", "larger": "increase", "bigger": "increase", "greater": "increase",
-    "lower": "decrease", "less": "decrease", "fewer": "decrease", "smaller": "decrease",
-}  # fmt: skip
 
 
-_LOSSES = ("loss", "losses")  # change words that name a level
 
 
-_SUBORDINATORS = frozenset("after before while as since when although though because despite".split())
 
 
-_CHANGE_NOUNS = frozenset("growth expansion contraction".split())
 
 
-_RATE_HEADS = frozenset("rate pace clip level margin share".split())
 
 
-_FORECASTERS = frozenset(
-    "economists analysts policymakers members officials forecasters respondents strategists traders investors "
-    "participants".split()
-)
 
 
-_LEVEL_AFTER_NOUN = frozenset("averaged was were is are stood remained came totalled totaled reached".split())
 
 
 # a figure followed in its sentence by ", up from ..." / ", down from ...", past a few words of its own

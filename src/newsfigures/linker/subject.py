@@ -10,13 +10,9 @@ from ..text.fastre import compile_fast as _compile
 from ..text.tables import row_at
 from .text import (
     CHANGE_IN_BY,
-    CHANGE_NOUN_WORDS,
     CLAUSE_BREAK,
     CONTINUED,
-    COUNT_FILLERS,
-    DETERMINERS,
     MAX_SUBJECT_WORDS,
-    PREPOSITIONS,
     WORD,
     FigureRef,
     IndexedText,
@@ -33,10 +29,6 @@ from .text import (
     linker_cues,
 )
 
-_ALSO_NOUNS = frozenset(
-    "total worth record high low peak cut cuts issue plan plans target targets quota allocation cap ceiling goal goals "
-    "objective guidance outlook consensus projection projections prediction".split()
-)
 
 
 NO_SUBJECT = (-1, -1)  # a strategy's answer that the figure has no subject: the sieve stops there
@@ -44,7 +36,8 @@ NO_SUBJECT = (-1, -1)  # a strategy's answer that the figure has no subject: the
 
 class _Where:
     """What the subject strategies read of one figure: the text, the figure, its sentence and clause starts,
-    the words of its clause before it, the periods that may bound a subject, and its clause's verb (found once)."""
+    the words of its clause before it, the periods that may bound a subject, the linker's word lists (``cues``,
+    read once per figure) and its clause's verb (found once)."""
 
     def __init__(self, doc, fig, sent_start, clause_start, left, periods) -> None:
         self.doc, self.text, self.fig, self.left, self.periods = doc, doc.text, fig, left, periods
@@ -53,7 +46,7 @@ class _Where:
     @computed_once
     def verb(self) -> int | None:
         """The index in ``left`` of the clause's last verb before the figure."""
-        return _clause_verb(self.left)
+        return _clause_verb(self.left, self.cues)
 
     def unless_period(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
         return None if span is None or _is_period(span, self.periods, self.text) else span
@@ -98,19 +91,19 @@ def _counted_noun(w: _Where):
 def _noun_after(w: _Where):
     """ "a $400,000 loan", "its $6.9 trillion balance sheet": the figure modifies the noun after it (headlines
     drop their articles: "Ireland unveils €10.5 billion budget")."""
-    text, fig = w.text, w.fig
+    text, fig, cues = w.text, w.fig, w.cues
     attributive = attributive_at(text, fig.end)
     if not attributive or not (fig.start < text.find("\n") or determiner_before(text, fig.start)):
         return None
     words = w.doc.words(attributive.start("np"), attributive.end("np"))
-    if len(words) == 2 and is_past(words[1][2]) and not direction_of(words[1][2]):
+    if len(words) == 2 and is_past(words[1][2], cues) and not direction_of(words[1][2]):
         words = words[:1]  # "whose $3.6 billion programme [expired]"
     if (
-        words and all(x[2] not in PREPOSITIONS for x in words)
+        words and all(x[2] not in cues["prepositions"] for x in words)
         and not direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
-        and all(not direction_of(x[2]) or x[2] in CHANGE_NOUN_WORDS for x in words[1:])
+        and all(not direction_of(x[2]) or x[2] in cues["change_nouns"] for x in words[1:])
         and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
-        and not all(x[2] in _BARE_RATE for x in words)  # "grew at a 2.8% annualized rate": the economy's
+        and not all(x[2] in cues["bare_rate_words"] for x in words)  # "grew at a 2.8% annualized rate": the economy's
     ):  # fmt: skip
         return words[0][0], words[-1][1]
     return None
@@ -131,19 +124,21 @@ def _change_in_by(w: _Where):
 
 def _expected_thing(w: _Where):
     """ "expect core inflation to end the year at 2.5%": what is expected, seen or forecast."""
-    if _EXPECTING.isdisjoint(map(WORD, w.left)):
+    cues = w.cues
+    if cues["expecting_verbs"].isdisjoint(map(WORD, w.left)):
         return None
-    expected, cues = _EXPECTED_SUBJECT.search(w.text, w.clause_start, w.fig.start), w.cues
-    if not expected or expected["ing"] and expected["ing"].lower() in _ING_NOUNS:
+    expected = _EXPECTED_SUBJECT.search(w.text, w.clause_start, w.fig.start)
+    if not expected or expected["ing"] and expected["ing"].lower() in cues["ing_nouns"]:
         return None  # "expects underlying operating profit of": a noun, not "sees output rising"
     if (
         expected["verb"]
-        and expected["verb"].lower() in _TRANSITIVE
+        and expected["verb"].lower() in cues["transitive_verbs"]
         and expected["next"]
-        and (expected["next"].strip().lower() not in PREPOSITIONS | cues["aux"])
+        and (expected["next"].strip().lower() not in cues["prepositions"] | cues["aux"])
     ):
         return None  # "expect the central bank to cut [the ratio] by 25 basis points": its object
-    if any(x[2] in cues["verbs"] and x[2] not in PREPOSITIONS for x in w.doc.words(expected.end(), w.fig.start)):
+    between = w.doc.words(expected.end(), w.fig.start)
+    if any(x[2] in cues["verbs"] and x[2] not in cues["prepositions"] for x in between):
         return None  # "expects revenue to grow 4% and forecasts [adjusted earnings] of $1.15": a verb between
     return w.unless_period((expected.start("np"), expected.end("np")))
 
@@ -151,18 +146,18 @@ def _expected_thing(w: _Where):
 def _noun_before_of(w: _Where):
     """ "revenue of $5 billion", "growth of just 0.3 per cent", "a gross domestic product (GDP) of 4.52 trillion
     yuan", "its interim target of 21% for [inflation]"."""
-    left, text, doc = w.left, w.text, w.doc
+    left, text, doc, cues = w.left, w.text, w.doc, w.cues
     of = len(left) - 1
-    while of > 0 and left[of][2] in _FILLERS_BEFORE_OF:
+    while of > 0 and left[of][2] in cues["fillers_before_of"]:
         of -= 1
-    if not left or left[of][2] != "of" or of > 0 and left[of - 1][2] in _NOT_SUBJECT_HEADS:
+    if not left or left[of][2] != "of" or of > 0 and left[of - 1][2] in cues["not_subject_heads"]:
         return None
     np = _noun_phrase_before(left[:of], w.cues)
     if np is None and of == 0 and w.clause_start > w.sent_start and text[w.clause_start - 1] == ")":
         opening = text.rfind("(", w.sent_start, w.clause_start - 1)  # the phrase before the brackets
         if opening > w.sent_start:
             np = _noun_phrase_before(doc.words(find_clause_start(text, w.sent_start, opening), opening), w.cues)
-    for_after = _FOR_AFTER.match(text, w.fig.end) if np and doc.words(*np)[-1][2] in _FORECAST_HEADS else None
+    for_after = _FOR_AFTER.match(text, w.fig.end) if np and doc.words(*np)[-1][2] in cues["forecast_heads"] else None
     if for_after and not _TIME_START.match(for_after["np"]):
         np = _phrase_until_cut(doc, for_after.start("np"), for_after.end("np"), w.periods) or np
     return w.unless_period(np)
@@ -170,11 +165,11 @@ def _noun_before_of(w: _Where):
 
 def _money_for(w: _Where):
     """ "$2 billion in [loans]", "will spend $350 million on [a packaging line]"."""
-    fig, left, text = w.fig, w.left, w.text
+    fig, left, text, cues = w.fig, w.left, w.text, w.cues
     if fig.kind != "money":
         return None
     after = _AFTER_IN.match(text, fig.end)
-    if after is None and left and left[-1][2] in _SPEND:
+    if after is None and left and left[-1][2] in cues["spending_verbs"]:
         after = _ON_AFTER.match(text, fig.end)
     if not after or _TIME_START.match(after["np"]) or _SESSION.search(after["np"]):
         return None
@@ -198,7 +193,7 @@ def _verbless(w: _Where):
 
 def _understood_verb(w: _Where):
     """ "imports grew 11.2% and [exports] 8.9%": the verb is understood."""
-    verb, left = w.verb, w.left
+    verb, left, cues = w.verb, w.left, w.cues
     between = left[verb + 1 :]
     if _AND_WHILE.isdisjoint(map(WORD, between)):
         return None
@@ -209,7 +204,7 @@ def _understood_verb(w: _Where):
     if gap is None or gap + 1 >= len(between):
         return None
     rest = between[gap + 1 :]
-    if all(not _is_verb(left, verb + gap + 2 + k) and x[2] not in PREPOSITIONS for k, x in enumerate(rest)):
+    if all(not _is_verb(left, verb + gap + 2 + k) and x[2] not in cues["prepositions"] for k, x in enumerate(rest)):
         return rest[0][0], rest[-1][1]
     return None
 
@@ -230,10 +225,11 @@ def _object_of_verb(w: _Where):
 def _subject_of_verb(w: _Where):
     """ "Exports rose 5%": the phrase before the verb; for a clause without a subject of its own ("Carmakers,
     which account for 20 per cent", "Exports (NODX) fell 9.3%"), the noun phrase before the aside."""
-    before_verb = w.left[: w.verb]
-    np = _noun_phrase_before(before_verb, w.cues)
-    if np is None and all(x[2] in _RELATIVE or x[2] in w.cues["aux"] or x[2].endswith("ly") for x in before_verb):
-        relative = any(x[2] in _RELATIVE for x in before_verb)
+    before_verb, cues = w.left[: w.verb], w.cues
+    np = _noun_phrase_before(before_verb, cues)
+    relatives, aux = cues["relative_pronouns"], cues["aux"]
+    if np is None and all(x[2] in relatives or x[2] in aux or x[2].endswith("ly") for x in before_verb):
+        relative = any(x[2] in relatives for x in before_verb)
         return _antecedent(w.doc, w.sent_start, w.clause_start, w.periods, relative) or NO_SUBJECT
     return w.unless_period(np) or NO_SUBJECT
 
@@ -264,18 +260,18 @@ def _is_verb(left: list[tuple[int, int, str]], i: int) -> bool:
     return w in _verb_words()
 
 
-def _clause_verb(left: list[tuple[int, int, str]]) -> int | None:
+def _clause_verb(left: list[tuple[int, int, str]], cues: dict) -> int | None:
     """The index of the last verb among the words before a figure, past particles and nouns that look like verbs."""
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w in PREPOSITIONS or not _is_verb(left, i):
+        if w in cues["prepositions"] or not _is_verb(left, i):
             continue  # a preposition is never the verb
         if w == "up" and i and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed"):
             continue  # "which made up 40%": a particle of the verb before it
         if w in ("up", "down") and i > 1 and not _is_verb(left, i - 1) and any(_is_verb(left, k) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
         if w in ("total", "record", "high", "low", "peak") and (
-            i and (left[i - 1][2] in DETERMINERS or left[i - 1][2].endswith(("'s", "’s")))
+            i and (left[i - 1][2] in cues["determiners"] or left[i - 1][2].endswith(("'s", "’s")))
         ):
             continue  # "the year's total", "a record": a noun here
         return i
@@ -311,20 +307,12 @@ def _previous_object(
     return None
 
 
-_RELATIVE = frozenset("which who that".split())
 
 
-_NEVER_VERBS = frozenset("growth expansion contraction reduction loss losses gains".split())  # nouns only
 
 
-# a clause that is an aside, not a subject: ", which ...", ", a gauge of ...", "(NODX)"
-_ASIDE_OPENERS = frozenset(
-    "which who whose whom where including excluding a an mostly mainly chiefly especially notably or however also "
-    "though".split()
-)
 
 
-_CLAUSE_OPENERS = frozenset("that while whereas when as but although though because if".split())
 
 
 def _clause_bounds(text: str, sent_start: int, clause_start: int) -> list[int]:
@@ -336,7 +324,7 @@ def _clause_bounds(text: str, sent_start: int, clause_start: int) -> list[int]:
 
 def _verbish(word: str, cues: dict) -> bool:
     """A word that acts as a verb of a clause: a change word, a level verb or another verb of the lexicons."""
-    return word not in PREPOSITIONS and (
+    return word not in cues["prepositions"] and (
         word in cues["verbs"] or word in cues["level"] or direction_of(word) is not None
     )
 
@@ -359,23 +347,23 @@ def _antecedent(
         if (
             start
             and text[start - 1] == "("
-            or words[0][2] in _ASIDE_OPENERS
-            or (words[0][2].endswith("ed") and words[0][2] not in PREPOSITIONS and len(words) > 1)
+            or words[0][2] in cues["aside_openers"]
+            or (words[0][2].endswith("ed") and words[0][2] not in cues["prepositions"] and len(words) > 1)
         ):
             found = None  # an aside between the noun phrase and its clause, with any list inside it
             continue
         if words[0][2] == "with" and len(words) > 1:
             words = words[1:]  # "..., with [online sales], which make up a third of revenue, up 7.4%"
-        elif words[0][2] in PREPOSITIONS or _INTRO.match(words[0][2]):
+        elif words[0][2] in cues["prepositions"] or _INTRO.match(words[0][2]):
             break  # "In local currency terms,": an introduction, not a subject
         cut = after_last(words, clause_cuts())
         if relative and found is None:
             return _before_relative(words[cut:], cues, periods, text)
         joined = after_last(words, AND_BUT)
-        if joined > cut and any(is_past(w[2]) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
+        if joined > cut and any(is_past(w[2], cues) or w[2] in cues["verbs"] for w in words[cut : joined - 1]):
             cut = joined  # "industrial output rose 5.4% and [retail sales], a key gauge, grew 3.2%"
         words = words[cut:]
-        if any(w[2] not in _ALSO_NOUNS and _verbish(w[2], cues) for w in words):
+        if any(w[2] not in cues["also_nouns"] and _verbish(w[2], cues) for w in words):
             break  # a clause of its own
         while words and words[0][2] in cues["openers"]:
             words = words[1:]
@@ -390,9 +378,10 @@ def _antecedent(
 def _before_relative(words: list[tuple[int, int, str]], cues: dict, periods: SortedPeriods, text: str):
     """ "ended [purchases of ETFs], which had run at ¥12 trillion": the noun phrase right before "which", after the
     last verb of its clause."""
-    verbs = [i for i, w in enumerate(words) if _verbish(w[2], cues) or "-" not in w[2] and is_past(w[2])]
+    verbs = [i for i, w in enumerate(words) if _verbish(w[2], cues) or "-" not in w[2] and is_past(w[2], cues)]
     words = words[verbs[-1] + 1 :] if verbs else words
-    while words and (words[0][2] in cues["openers"] or words[0][2] in cues["aux"] or words[0][2] in PREPOSITIONS):
+    lead = cues["openers"] | cues["aux"] | cues["prepositions"]
+    while words and words[0][2] in lead:
         words = words[1:]
     if not words or len(words) > MAX_SUBJECT_WORDS:
         return None
@@ -410,7 +399,8 @@ def after_last(words: list[tuple[int, int, str]], wanted: frozenset[str]) -> int
 @per_patterns
 def clause_cuts() -> frozenset[str]:
     """Words after which a clause's subject starts: "that", "while", ... and the reporting verbs ("said")."""
-    return _CLAUSE_OPENERS | linker_cues()["reporting"]
+    cues = linker_cues()
+    return cues["subject_openers"] | cues["reporting"]
 
 
 AND_BUT = frozenset(("and", "but"))  # the words that join a second clause to a first
@@ -429,12 +419,13 @@ def _phrase_until_cut(doc: IndexedText, start: int, end: int, periods: SortedPer
     verb = next(
         (
             i for i, w in enumerate(words)
-            if i and w[2] not in PREPOSITIONS and (w[2] in cues["verbs"] or w[2] in cues["level"] or is_past(w[2]))
+            if i and w[2] not in cues["prepositions"]
+            and (w[2] in cues["verbs"] or w[2] in cues["level"] or is_past(w[2], cues))
         ),
         None,
     )  # fmt: skip
     words = words[:verb]  # "members of the panel [voted ...]"
-    if not words or len(words) > MAX_SUBJECT_WORDS or words[0][2] in PREPOSITIONS:
+    if not words or len(words) > MAX_SUBJECT_WORDS or words[0][2] in cues["prepositions"]:
         return None
     span = (words[0][0], words[-1][1])
     return None if _is_period(span, periods, text) else span
@@ -464,15 +455,17 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
             end = cut.start() if cut else p.start
             break
     words = doc.words(start, end)
-    while words and words[-1][2] in _PREPOSITION_OR_DETERMINER:
-        words = words[:-1]
     cues = linker_cues()
+    while words and words[-1][2] in cues["prepositions_or_determiners"]:
+        words = words[:-1]
     has_content = any(
-        w[2] not in DETERMINERS and w[2] not in cues["aux"]
-        and (not direction_of(w[2]) or w[2] in _MEASURED_CHANGES)
-        and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in _ALSO_NOUNS)
-        and not (w[2].endswith("ing") and w[2] not in _ING_NOUNS and not (w is words[0] and text[w[0]].isupper()))
-        and not w[2][0].isdigit() and w[2] not in PREPOSITIONS
+        w[2] not in cues["determiners"] and w[2] not in cues["aux"]
+        and (not direction_of(w[2]) or w[2] in cues["measured_changes"])
+        and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in cues["also_nouns"])
+        and not (
+            w[2].endswith("ing") and w[2] not in cues["ing_nouns"] and not (w is words[0] and text[w[0]].isupper())
+        )
+        and not w[2][0].isdigit() and w[2] not in cues["prepositions"]
         and w[2] not in ("equivalent", "equal", "more", "less", "than")
         for w in words
     )  # fmt: skip
@@ -481,18 +474,8 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
     return words[0][0], words[-1][1]
 
 
-# words in -ing that name things measured: "Manufacturing growth slumped to 2.2%"
-_ING_NOUNS = frozenset(
-    "manufacturing housing spending lending borrowing financing funding mining building shipping trading banking "
-    "farming clothing pricing listing listings earnings holdings savings offering offerings bookings billings "
-    "filings openings hiring processing retailing marketing advertising accounting catering printing publishing "
-    "plumbing packaging heating lodging outstanding operating".split()
-)
 
 
-_MEASURED_CHANGES = frozenset(
-    "loss losses growth advances gains".split()
-)  # change words that also name what is measured
 
 
 _PREP_BEFORE = _compile(r"\s++(?:in|during|for|over|at|by|since|on|as\s+of)\s*+\Z", regex.IGNORECASE | regex.REVERSE)
@@ -536,7 +519,6 @@ def sentence_subject(
 _INTRO_PHRASE = regex.compile(r"[^,;:]{0,80},\s*+")  # "In January, ": what may open a sentence before its subject
 
 
-_NOT_SUBJECT_HEADS = frozenset("high low range record peak level pace total average rate-high".split())
 
 
 _HYPHEN_OR_DIGIT = _compile(r"[-\d]")
@@ -583,12 +565,8 @@ _PHRASE_CUT = _compile(
 )
 
 
-_BARE_RATE = frozenset(
-    "rate pace clip annual annualized annualised seasonally adjusted quarterly monthly yearly".split()
-)
 
 
-_SPEND = frozenset("spend spends spent spending invest invests invested investing".split())
 
 
 _ON_AFTER = _compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)on\s++(?P<np>[^,;:.()\n]{2,80})")
@@ -609,18 +587,10 @@ _NP_CUT = _compile(
 )
 
 
-_PREPOSITION_OR_DETERMINER = PREPOSITIONS | DETERMINERS
 
 
-_FILLERS_BEFORE_OF = COUNT_FILLERS - {"of", "by", "to"}  # "growth of just 0.3 per cent"
 
 
-_EXPECTING = frozenset(
-    "assume assumes assumed "
-    "expect expects expected expecting forecast forecasts forecasting see sees project projects projected "
-    "predict predicts "
-    "predicted estimate estimates estimated want wants need needs allow allows allowed".split()
-)
 
 
 _EXPECTED_SUBJECT = _compile(
@@ -637,11 +607,8 @@ _EXPECTED_SUBJECT = _compile(
 )
 
 
-# verbs that act on an object: "expect the Fed to lower [rates] by 50 basis points"
-_TRANSITIVE = frozenset("cut lower raise hike reduce lift trim slash keep hold leave set bring boost push".split())
 
 
-_FORECAST_HEADS = frozenset("target goal forecast estimate projection outlook guidance ceiling cap".split())
 
 
 _FOR_AFTER = _compile(r"\s++for\s++(?P<np>[^,;:.()\n]{2,80})")
@@ -663,7 +630,7 @@ def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, i
         words = words[:-1]  # "revised [March payrolls] down to"
     while words and (words[0][2] in cues["aux"] or words[0][2].endswith("ly")):
         words = words[1:]
-    if not words or words[0][2] in PREPOSITIONS or words[0][2][0].isdigit():
+    if not words or words[0][2] in cues["prepositions"] or words[0][2][0].isdigit():
         return None
     cut = len(words)
     for i, w in enumerate(words):
@@ -681,21 +648,21 @@ def _object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, i
 
 def _noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
     """The noun phrase that ends right before a verb or "of": back to a verb, "that", or the clause start."""
-    if len(words) > 2 and words[-1][2] == "to" and words[-2][2] in _PASSIVE_BEFORE_TO:
+    if len(words) > 2 and words[-1][2] == "to" and words[-2][2] in cues["passive_before_to"]:
         words = words[:-2]  # "ordinary revenue [expected to] rise 12%"
     while words and (
         words[-1][2] in cues["aux"] or words[-1][2].endswith("ly") or words[-1][2] in ("a", "an")
-        or (words[-1][2] in cues["verbs"] or words[-1][2] in cues["level"]) and words[-1][2] not in _ALSO_NOUNS
+        or (words[-1][2] in cues["verbs"] or words[-1][2] in cues["level"]) and words[-1][2] not in cues["also_nouns"]
     ):  # fmt: skip
         words = words[:-1]  # "the jobless rate was edging [up to]": the verb group is not the subject
     if words and words[-1][2] in ("and", "but", "or"):
         return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
     words = words[_phrase_start(words, cues) :]
-    while words and (words[0][2] in cues["openers"] or words[0][2] in PREPOSITIONS):
+    while words and (words[0][2] in cues["openers"] or words[0][2] in cues["prepositions"]):
         words = words[1:]
     words = words[-MAX_SUBJECT_WORDS:]
     for w in words:
-        if not w[2][0].isdigit() and w[2] not in DETERMINERS:
+        if not w[2][0].isdigit() and w[2] not in cues["determiners"]:
             return words[0][0], words[-1][1]
     return None  # only numbers and determiners: no noun phrase
 
@@ -718,7 +685,7 @@ def _phrase_start(words: list[tuple[int, int, str]], cues: dict) -> int:
                     (
                         k
                         for k, x in enumerate(words)
-                        if x[2] in cues["verbs"] or direction_of(x[2]) and x[2] not in _NEVER_VERBS
+                        if x[2] in cues["verbs"] or direction_of(x[2]) and x[2] not in cues["noun_only_changes"]
                     ),
                     len(words),
                 )
@@ -745,17 +712,13 @@ def _phrase_start(words: list[tuple[int, int, str]], cues: dict) -> int:
     return 0
 
 
-_PASSIVE_BEFORE_TO = frozenset(
-    "expected forecast forecasted projected set likely due poised seen estimated predicted tipped slated scheduled "
-    "anticipated".split()
-)
 
 
 @per_patterns
 def _trim_edges() -> tuple[frozenset[str], frozenset[str]]:
     """The words cut from a subject's end, and from its start (articles aside: they are cut after the rest)."""
     cues = linker_cues()
-    edge = cues["openers"] | cues["aux"] | PREPOSITIONS | {"a", "an", "year-on-year", "up", "down", "or"}
+    edge = cues["openers"] | cues["aux"] | cues["prepositions"] | {"a", "an", "year-on-year", "up", "down", "or"}
     return edge, edge - {"a", "an"}
 
 

@@ -1,5 +1,6 @@
-"""What the linker reads a text with: its words (found once per text), sentences and clauses, the cue
-lexicons of ``patterns/linking.json`` and ``directions.json``, and the figures, periods and bases it links."""
+"""What the linker reads a text with: its words (found once per text), sentences and clauses, the words of
+``patterns/linker/`` (``linking.json``, ``directions.json``, ``lexicon.json``), and the figures, periods and
+bases it links."""
 
 from __future__ import annotations
 
@@ -100,11 +101,12 @@ def any_word(words: list[str]) -> re.Pattern:
 
 @per_patterns
 def linker_cues() -> dict:
-    """The cue lexicons of ``linking.json`` and ``directions.json`` (extended by the active pattern additions),
-    as sets, tuples and patterns by name."""
+    """The linker's words: the cue lexicons of ``linking.json`` and ``directions.json`` and the word lists of
+    ``lexicon.json`` (each extended by the active pattern additions), as sets, tuples and patterns by name.
+    Read once per figure or per document and passed on, not per word."""
     link = load_json("linking.json")
     directions = load_json("directions.json")
-    return {
+    cues = {
         "increase": frozenset(directions["increase"]),
         "decrease": frozenset(directions["decrease"]),
         "noun_like": frozenset(directions["noun_like"]),
@@ -124,6 +126,21 @@ def linker_cues() -> dict:
         "target_re": any_word(link["target_cues"]),
         "forecast_re": any_word(link["forecast_cues"]),
         "reporting": frozenset(link["reporting_verbs"]),
+        **_word_lists(load_json("lexicon.json")),
+    }
+    # unions asked of single words
+    cues["prepositions_or_determiners"] = cues["prepositions"] | cues["determiners"]
+    cues["fillers_before_of"] = cues["count_fillers"] - {"of", "by", "to"}  # "growth of just 0.3 per cent"
+    cues["not_a_verb_before"] = cues["determiners"] | cues["modals"] | {"will", "to", "shall"}  # "would account"
+    return cues
+
+
+def _word_lists(lexicon: dict) -> dict:
+    """The named lists of ``lexicon.json`` as sets (a list of words) or dicts (words and what each gives)."""
+    return {
+        name: dict(entry["words"]) if isinstance(entry["words"], dict) else frozenset(entry["words"])
+        for name, entry in lexicon.items()
+        if not name.startswith("_")
     }
 
 
@@ -316,20 +333,14 @@ CHANGE_IN_BY = _compile(
 CONTINUED = _compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
 
 
-# words between a change verb and the count it governs: "added just 114,000 jobs", "hired another 300"
-COUNT_FILLERS = frozenset("by to of just only about nearly some around roughly almost another a further over".split())
 
 
-# change nouns: "a 4% rise", "loan growth"
-CHANGE_NOUN_WORDS = frozenset(
-    "rise increase jump gain growth surge climb drop fall decline decrease reduction slump dip slide plunge "
-    "contraction expansion hike raise".split()
-)
 
 
-def is_past(word: str) -> bool:
-    """A verb in the past tense, as far as a word alone tells: "voted", "rose", "fell"."""
-    return word.endswith("ed") and len(word) > 4 or word in _PAST_IRREGULAR
+def is_past(word: str, cues: dict) -> bool:
+    """A verb in the past tense, as far as a word alone tells: "voted", "rose", "fell" (``cues``: the linker's
+    word lists, :func:`linker_cues`)."""
+    return word.endswith("ed") and len(word) > 4 or word in cues["past_irregular"]
 
 
 _ATTRIBUTIVE = _compile(
@@ -352,15 +363,7 @@ _DETERMINER_BEFORE = _compile(
 )
 
 
-# prepositions: never a verb, never the edge of a subject
-PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
 
 
-# determiners and pronouns: words that are no noun of a subject
-DETERMINERS = frozenset("the a an its their his her our this that these those it they them".split())
 
 
-_PAST_IRREGULAR = frozenset(
-    "was were had rose fell grew stood hit cut saw came took made held kept said paid sold spent won lost went gave "
-    "brought bought slid shrank sank rang ran set put led left got fought beat swung".split()
-)
