@@ -107,12 +107,16 @@ def _reversed_patterns():
     from newsfigures.linker import link as linking
     from newsfigures.linker import period as linking_period
     from newsfigures.linker import roles as linking_roles
+    from newsfigures.linker import phrases as linking_phrases
+    from newsfigures.linker import reading as linking_reading
     from newsfigures.linker import subject as linking_subject
     from newsfigures.linker import text as linking_text
     from newsfigures.quantities import counts, figure, grammar, ranges
 
     found = [(name, grammar.quantity_grammar()[name]) for name in ("qualifier_before",)]
-    for module in (figure, ranges, counts, linking, linking_roles, linking_text, linking_subject, linking_period):
+    modules = (figure, ranges, counts, linking, linking_roles, linking_text, linking_subject, linking_phrases)
+    modules += (linking_period, linking_reading)
+    for module in modules:
         found += [
             (name, p) for name, p in vars(module).items()
             if isinstance(p, regex.Pattern) and p.flags & regex.REVERSE and p.pattern.endswith("\\Z")
@@ -245,11 +249,13 @@ def test_cheap_word_tests_never_hide_a_match(pieces):
     """The linker tries a pattern only when a string read from the pattern's parse is in the text: that test
     must let through every text the pattern would match (lower-cased, as the linker reads it)."""
     from newsfigures.linker import period as linking_period
+    from newsfigures.linker import reading as linking_reading
     from newsfigures.linker import roles as linking_roles
     from newsfigures.text.prefilter import Prefilter
 
     text = " ".join(pieces).lower() + " "
-    prefilters = [p for module in (linking_roles, linking_period) for p in vars(module).values() if isinstance(p, Prefilter)]
+    modules = (linking_roles, linking_reading, linking_period)
+    prefilters = [p for module in modules for p in vars(module).values() if isinstance(p, Prefilter)]
     assert len(prefilters) >= 8
     for prefilter in prefilters:
         assert prefilter.literals, prefilter.pattern.pattern
@@ -329,11 +335,12 @@ def _word_start_patterns():
     import re
 
     from newsfigures.linker import period as linking_period
+    from newsfigures.linker import phrases as linking_phrases
     from newsfigures.linker import subject as linking_subject
     from newsfigures.linker import text as linking_text
 
     found = []
-    for module in (linking_period, linking_subject, linking_text):
+    for module in (linking_period, linking_subject, linking_phrases, linking_text):
         for name, pattern in vars(module).items():
             source = getattr(pattern, "pattern", None)
             m = re.fullmatch(r"\(\?=\\b\[([a-z]+)\]\)\(\?:(.*)\)", source, re.S) if isinstance(source, str) else None

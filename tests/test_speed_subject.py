@@ -47,7 +47,7 @@ def test_determiner_before_a_figure_within_24_characters(before, found):
 def test_after_last_is_the_plain_maximum(names):
     """``after_last`` tests all words at once before it looks for the last wanted one: the same index as
     the maximum over every word."""
-    from newsfigures.linker.subject import AND_BUT, after_last, clause_cuts
+    from newsfigures.linker.phrases import AND_BUT, after_last, clause_cuts
 
     words = [(i, i + 1, w) for i, w in enumerate(names)]
     for wanted in (AND_BUT, clause_cuts()):

@@ -23,13 +23,10 @@ from .period import (
     date_comparisons,
     governing_period,
 )
-from .roles import EXPECTED_AFTER, FigureReading, apply_role_rules
-from .subject import (
-    clean_subject,
-    sentence_subject,
-    sieve_subject,
-    without_figures,
-)
+from .phrases import clean_subject, sentence_subject, without_figures
+from .reading import EXPECTED_AFTER, FigureReading
+from .roles import apply_role_rules
+from .subject import sieve_subject
 from .text import (
     REACH,
     BasisRef,
