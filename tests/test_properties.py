@@ -107,12 +107,16 @@ def _reversed_patterns():
     from newsfigures.linker import link as linking
     from newsfigures.linker import period as linking_period
     from newsfigures.linker import roles as linking_roles
+    from newsfigures.linker import phrases as linking_phrases
+    from newsfigures.linker import reading as linking_reading
     from newsfigures.linker import subject as linking_subject
     from newsfigures.linker import text as linking_text
     from newsfigures.quantities import counts, figure, grammar, ranges
 
     found = [(name, grammar.quantity_grammar()[name]) for name in ("qualifier_before",)]
-    for module in (figure, ranges, counts, linking, linking_roles, linking_text, linking_subject, linking_period):
+    modules = (figure, ranges, counts, linking, linking_roles, linking_text, linking_subject, linking_phrases)
+    modules += (linking_period, linking_reading)
+    for module in modules:
         found += [
             (name, p) for name, p in vars(module).items()
             if isinstance(p, regex.Pattern) and p.flags & regex.REVERSE and p.pattern.endswith("\\Z")
@@ -245,11 +249,13 @@ def test_cheap_word_tests_never_hide_a_match(pieces):
     """The linker tries a pattern only when a string read from the pattern's parse is in the text: that test
     must let through every text the pattern would match (lower-cased, as the linker reads it)."""
     from newsfigures.linker import period as linking_period
+    from newsfigures.linker import reading as linking_reading
     from newsfigures.linker import roles as linking_roles
     from newsfigures.text.prefilter import Prefilter
 
     text = " ".join(pieces).lower() + " "
-    prefilters = [p for module in (linking_roles, linking_period) for p in vars(module).values() if isinstance(p, Prefilter)]
+    modules = (linking_roles, linking_reading, linking_period)
+    prefilters = [p for module in modules for p in vars(module).values() if isinstance(p, Prefilter)]
     assert len(prefilters) >= 8
     for prefilter in prefilters:
         assert prefilter.literals, prefilter.pattern.pattern
@@ -302,7 +308,7 @@ def test_clause_breaks_are_the_breaks_of_the_plain_pattern(pieces, data):
     text = "".join(pieces)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    found = [m.span() for m in linking_text._CLAUSE_BREAK.finditer(text, start, end)]
+    found = [m.span() for m in linking_text.CLAUSE_BREAK.finditer(text, start, end)]
     assert found == [m.span() for m in plain.finditer(text, start, end)]
 
 
@@ -321,7 +327,7 @@ def test_cue_words_merged_into_a_trie_match_where_the_plain_alternation_does(pie
         extra = data.draw(st.lists(st.sampled_from(words + [w[:-1] for w in words] + [w + "s" for w in words])))
         text = " ".join(pieces + extra).lower()
         plain = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
-        assert bool(linking_text._cues()[key].search(text)) == bool(plain.search(text)), (key, text)
+        assert bool(linking_text.linker_cues()[key].search(text)) == bool(plain.search(text)), (key, text)
 
 
 def _word_start_patterns():
@@ -329,11 +335,12 @@ def _word_start_patterns():
     import re
 
     from newsfigures.linker import period as linking_period
+    from newsfigures.linker import phrases as linking_phrases
     from newsfigures.linker import subject as linking_subject
     from newsfigures.linker import text as linking_text
 
     found = []
-    for module in (linking_period, linking_subject, linking_text):
+    for module in (linking_period, linking_subject, linking_phrases, linking_text):
         for name, pattern in vars(module).items():
             source = getattr(pattern, "pattern", None)
             m = re.fullmatch(r"\(\?=\\b\[([a-z]+)\]\)\(\?:(.*)\)", source, re.S) if isinstance(source, str) else None
@@ -430,9 +437,9 @@ def test_sentence_stops_are_found_as_the_lookbehind_pattern_finds_them(pieces):
 def test_periods_near_a_span_include_every_period_that_overlaps_it(spans, lo, width):
     """The linker tests a subject only against the periods ``near`` returns: every period that overlaps the
     subject must be among them, in order, even where periods overlap each other."""
-    from newsfigures.linker.text import PeriodRef, _Periods
+    from newsfigures.linker.text import PeriodRef, SortedPeriods
 
-    periods = _Periods([PeriodRef(start, start + length, True) for start, length in spans])
+    periods = SortedPeriods([PeriodRef(start, start + length, True) for start, length in spans])
     hi = lo + width
     near = periods.near(lo, hi)
     assert [p for p in periods if p.end > lo and p.start < hi] == [p for p in near if p.end > lo and p.start < hi]

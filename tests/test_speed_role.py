@@ -22,14 +22,15 @@ CUE_PIECES = ["non-target", "the goal's", "is likely", "are  likely", "plans to"
 @given(role_texts, st.data())
 def test_one_search_for_any_cue_word_finds_what_the_two_searches_find(pieces, data):
     """The target and forecast cues are searched once together before either is searched alone."""
+    from newsfigures.linker import reading as linking_reading
     from newsfigures.linker import roles as linking_roles
     from newsfigures.linker import text as linking_text
 
-    cues = linking_text._cues()
+    cues = linking_text.linker_cues()
     cue = data.draw(st.sampled_from(CUE_PIECES + list(cues["target"] + cues["forecast"])))
     text = " ".join(pieces[:3] + [cue] + pieces[3:]).lower()
     either = bool(cues["target_re"].search(text) or cues["forecast_re"].search(text))
-    assert (linking_roles._target_or_forecast_word().search(text) is not None) == either, text
+    assert (linking_reading._target_or_forecast_word().search(text) is not None) == either, text
 
 
 @PROFILE
@@ -37,11 +38,12 @@ def test_one_search_for_any_cue_word_finds_what_the_two_searches_find(pieces, da
                 max_size=8))  # fmt: skip
 def test_expected_or_first_reported_is_either_pattern(pieces):
     from newsfigures.linker import link as linking
+    from newsfigures.linker import reading as linking_reading
     from newsfigures.linker import roles as linking_roles
 
     text = " ".join(pieces)
     for pos in range(len(text) + 1):
-        either = bool(linking_roles._EXPECTED_AFTER.match(text, pos) or linking._FIRST_REPORTED.match(text, pos))
+        either = bool(linking_reading.EXPECTED_AFTER.match(text, pos) or linking._FIRST_REPORTED.match(text, pos))
         assert bool(linking._EXPECTED_OR_FIRST_REPORTED.match(text, pos)) == either, (text, pos)
 
 
@@ -90,10 +92,11 @@ def test_standing_sentences_are_asked_as_sets_first(pieces):
     sent = (0, len(text))
     found = linking_text.IndexedText(text).words(*sent)
     words = [w for _, _, w in found]
+    lexicon = linking_text.linker_cues()
     plain = bool(
         linking_period._HYPOTHETICAL.match(text, 0)
-        or any(w in linking_period._MODALS and text[s:e] == w for s, e, w in found)
-        or not any(w in linking_text._PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in words)
-        and any(w in linking_period._PRESENT for w in words)
+        or any(w in lexicon["modals"] and text[s:e] == w for s, e, w in found)
+        or not any(w in lexicon["past_irregular"] or (w.endswith("ed") and len(w) > 4) for w in words)
+        and any(w in lexicon["present_verbs"] for w in words)
     )
     assert linking_period._standing_now(linking_text.IndexedText(text), sent) == plain, text

@@ -39,16 +39,16 @@ def test_word_index_is_the_words_found_one_match_at_a_time(pieces, data):
 def test_determiner_before_a_figure_within_24_characters(before, found):
     text = "Loans: " + before + "$5 billion"
     start = text.index("$")
-    assert linking_text._determiner_before(text, start) == found
+    assert linking_text.determiner_before(text, start) == found
 
 
 @PROFILE
 @given(st.lists(st.sampled_from(["and", "but", "that", "said", "while", "sales", "rose", "5%"]), max_size=12))
 def test_after_last_is_the_plain_maximum(names):
-    """``_after_last`` tests all words at once before it looks for the last wanted one: the same index as
+    """``after_last`` tests all words at once before it looks for the last wanted one: the same index as
     the maximum over every word."""
-    from newsfigures.linker.subject import _AND_BUT, _after_last, _clause_cuts
+    from newsfigures.linker.phrases import AND_BUT, after_last, clause_cuts
 
     words = [(i, i + 1, w) for i, w in enumerate(names)]
-    for wanted in (_AND_BUT, _clause_cuts()):
-        assert _after_last(words, wanted) == max((i + 1 for i, w in enumerate(words) if w[2] in wanted), default=0)
+    for wanted in (AND_BUT, clause_cuts()):
+        assert after_last(words, wanted) == max((i + 1 for i, w in enumerate(words) if w[2] in wanted), default=0)

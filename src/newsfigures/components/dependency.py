@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..linker.text import linker_cues
+
 # fmt: off
 # Links followed from a figure up to its predicate: "rose [by] 5%", "climbed to 4.4%", "reached $3 billion",
 # "was $3 billion", "were up 5%", "up 6.2 percent year on year", "930 points, or 1.2 per cent".
@@ -38,33 +40,9 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # A figure reached through these says how much the verb's object changed: "increased loans [by] 5%",
 # "cut its rate [to] 4.5%", "held rates [at] 5.25%", "lifted its rate [from] minus 0.1%".
 _OBJECT_PREPS = frozenset({"by", "to", "at", "from"})
-# Nouns a figure passes through on its way to the verb: "climbed to [a two-year high] of 4.1%",
-# "posted [an increase] of 5%". A change noun first offers its "in" phrase: "a 5% rise in [exports]";
-# one with a noun of its own names the subject itself: "average pay rises of 5.28 per cent".
-_LEVEL_NOUNS = frozenset({
-    "high", "low", "peak", "record", "level", "range", "total", "average", "pace", "clip", "amount", "sum", "tally",
-})
-_CHANGE_NOUNS = frozenset({
-    "increase", "increases", "rise", "rises", "gain", "gains", "jump", "surge", "climb", "advance", "fall", "falls",
-    "drop", "drops", "decline", "declines", "decrease", "dip", "slide", "slump", "cut", "cuts", "reduction",
-})
 # Money "in", "for" or "of" something: "$2 billion in loans", "Rs 500 crore for roads", "$749 billion of bonds".
 _AMOUNT_PREPS = frozenset({"in", "for", "of"})
-# Words of a percentage or a rate, which is never an amount spent on something; with currency symbols,
-# the words that mark a figure inside a phrase ("the payment on a $400,000 loan").
-_RATE_WORDS = frozenset({"%", "percent", "pct", "cent", "point", "points", "bp", "bps"})
 _PLACES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
-_PRONOUNS = frozenset({
-    "it", "they", "them", "this", "that", "these", "those", "he", "she", "we", "which", "who", "what", "something",
-})
-_RELATIVES = frozenset({"which", "that", "who"})
-_TIME_WORDS = frozenset({
-    "year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days", "period", "periods",
-    "half", "decade", "season", "end", "beginning", "start", "today", "yesterday", "tomorrow",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-})
 # fmt: on
 # Dates written as one token: "FY26", "Q3", "H1", "2024", "2024-25".
 _DATE_LIKE = re.compile(r"(?:fy|q[1-4]|h[12])'?\d{0,4}|(?:19|20)\d\d(?:[-/–]\d\d(?:\d\d)?)?", re.IGNORECASE)
@@ -99,7 +77,7 @@ def _figure_subject(figure: Span) -> tuple[int, int] | None:
     amount_for = _amount_for(figure)
     if amount_for is not None:
         return _phrase(amount_for)
-    tok, object_changed = figure.root, False
+    tok, object_changed, words = figure.root, False, linker_cues()
     while tok.head.i != tok.i:  # spaCy makes a new Token on each access: compare indices, not identity
         head = tok.head
         object_changed |= tok.dep_ == "prep" and tok.lower_ in _OBJECT_PREPS
@@ -110,7 +88,7 @@ def _figure_subject(figure: Span) -> tuple[int, int] | None:
             return None
         if head.pos_ in _NOUNS and not figure.start <= head.i < figure.end and not _passable(head, figure):
             return _described_noun(tok, head, figure)
-        if head.lower_ in _CHANGE_NOUNS and (inner := _pobj(head, "in")) is not None:
+        if head.lower_ in words["parse_change_nouns"] and (inner := _pobj(head, "in")) is not None:
             return _phrase(inner)  # "a 5% rise in exports", "an increase of 5% in loans"
         tok = head
     return None
@@ -138,8 +116,8 @@ def _amount_for(figure: Span) -> Token | None:
 
     Not for percentages, nor for an amount of change ("rose by $2 billion in the province").
     """
-    root = figure.root
-    if any(t.lower_ in _RATE_WORDS for t in figure):
+    root, words = figure.root, linker_cues()
+    if any(t.lower_ in words["parse_rate_words"] for t in figure):
         return None
     if root.dep_ == "npadvmod" or root.dep_ == "pobj" and root.head.lower_ in _OBJECT_PREPS:
         return None
@@ -149,19 +127,26 @@ def _amount_for(figure: Span) -> Token | None:
     if not (figure.start <= prep.head.i < figure.end or prep.head in root.ancestors):
         return None
     pobj = _object_of(prep)
-    return None if pobj is None or pobj.lower_ in _LEVEL_NOUNS else pobj  # "5.74 trillion yuan of the total"
+    return (
+        None if pobj is None or pobj.lower_ in words["parse_level_nouns"] else pobj
+    )  # "5.74 trillion yuan of the total"
 
 
 def _next_word(figure: Span) -> Token | None:
     """The first word after the figure, past a bracketed conversion and a time: "10.5 billion yuan ($1.46
     billion) this year [in] subsidies"."""
-    doc, depth = figure.doc, 0
+    doc, depth, words = figure.doc, 0, linker_cues()
     for tok in doc[figure.end :]:
         if tok.text in ("(", "["):
             depth += 1
         elif tok.text in (")", "]"):
             depth = max(0, depth - 1)  # also the bracket that closes around the figure itself
-        elif not depth and not tok.is_space and not _is_time(tok) and not (_is_time(tok.head) and tok.head.i > tok.i):
+        elif (
+            not depth
+            and not tok.is_space
+            and not _is_time(tok, words)
+            and not (_is_time(tok.head, words) and tok.head.i > tok.i)
+        ):
             return tok
     return None
 
@@ -175,19 +160,26 @@ def _pobj(head: Token, preposition: str) -> Token | None:
 def _object_of(prep: Token) -> Token | None:
     """The object of a preposition unless it is a time or a place ("in May", "in India")."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or _is_time(pobj) or pobj.ent_type_ in _PLACES or prep.lower_ == "in" and pobj.pos_ == "PROPN":
+    if (
+        pobj is None
+        or _is_time(pobj, linker_cues())
+        or pobj.ent_type_ in _PLACES
+        or prep.lower_ == "in"
+        and pobj.pos_ == "PROPN"
+    ):
         return None
     return pobj
 
 
 def _passable(noun: Token, figure: Span) -> bool:
     """A noun that names no subject, only where the figure stands: a level, a bare change, a time, an amount."""
+    words = linker_cues()
     return (
-        noun.lower_ in _LEVEL_NOUNS
-        or (noun.lower_ in _CHANGE_NOUNS and not _has_own_noun(noun, figure))
-        or _is_time(noun)
+        noun.lower_ in words["parse_level_nouns"]
+        or (noun.lower_ in words["parse_change_nouns"] and not _has_own_noun(noun, figure))
+        or _is_time(noun, words)
         or (noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at", "from"))  # "grew at an annual rate of 2.8%"
-        or _is_amount(noun, figure)
+        or _is_amount(noun, figure, words)
     )
 
 
@@ -196,13 +188,13 @@ def _has_own_noun(change: Token, figure: Span) -> bool:
     return any(c.dep_ == "compound" and not figure.start <= c.i < figure.end for c in change.lefts)
 
 
-def _is_amount(tok: Token, figure: Span) -> bool:
+def _is_amount(tok: Token, figure: Span, words: dict) -> bool:
     """Another figure, or a word of one: "930 points, or 1.2 per cent", "Rs 87,416 crore ($10.5 billion)"."""
-    if tok.like_num or tok.is_currency or tok.lower_ in _RATE_WORDS:
+    if tok.like_num or tok.is_currency or tok.lower_ in words["parse_rate_words"]:
         return True
     if any(c.like_num and not figure.start <= c.i < figure.end for c in tok.children):
         return True
-    return tok.dep_ in _MODIFIERS and tok.head.i > tok.i and _is_amount(tok.head, figure)
+    return tok.dep_ in _MODIFIERS and tok.head.i > tok.i and _is_amount(tok.head, figure, words)
 
 
 def _clause_subject(verb: Token, via: Token, figure: Span, object_changed: bool) -> tuple[int, int] | None:
@@ -211,19 +203,24 @@ def _clause_subject(verb: Token, via: Token, figure: Span, object_changed: bool)
     The direct object comes first when the figure is reached by "by", "to", "at" or "from" after it ("cut
     its policy rate by 25 basis points") or the verb is an xcomp ("expect GDP to grow 2%").
     """
+    words = linker_cues()
     while True:
         if via.dep_ in _SUBJECTS:
             return None  # the figure is the subject: "30% of homes sold above the asking price"
         if object_changed or via.dep_ == "xcomp":
             obj = next(
-                (c for c in verb.children if c.dep_ == "dobj" and c.i < figure.start and not _is_amount(c, figure)),
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "dobj" and c.i < figure.start and not _is_amount(c, figure, words)
+                ),
                 None,
             )
             if obj is not None:
                 return _object_phrase(verb, obj, via)
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
-            if subject.lower_ in _RELATIVES and verb.dep_ == "relcl":
+            if subject.lower_ in words["relative_pronouns"] and verb.dep_ == "relcl":
                 return _phrase(_antecedent(verb))  # "Exports, which rose 5% in May, ..."
             return _phrase(subject)
         if verb.dep_ == "acl":
@@ -299,14 +296,18 @@ def _right_end(tok: Token, stop: Token | None) -> int:
 def _ends_phrase(child: Token) -> bool:
     """A child that a noun phrase stops before: a relative clause, an apposition, an aside, a time ("in May",
     "last year") or a phrase with a figure in it ("the payment on a $400,000 loan")."""
-    if child.dep_ in _CUT or child.dep_ == "npadvmod" and _is_time(child):
+    words = linker_cues()
+    if child.dep_ in _CUT or child.dep_ == "npadvmod" and _is_time(child, words):
         return True
     if child.dep_ != "prep":
         return False
     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return False
-    return _is_time(pobj) or any(t.is_currency or t.lower_ in _RATE_WORDS for t in child.doc[child.i : pobj.i + 1])
+    rate_words = words["parse_rate_words"]
+    return _is_time(pobj, words) or any(
+        t.is_currency or t.lower_ in rate_words for t in child.doc[child.i : pobj.i + 1]
+    )
 
 
 def _is_break(tok: Token) -> bool:
@@ -316,8 +317,11 @@ def _is_break(tok: Token) -> bool:
     return tok.text in _BREAKS or tok.text == "-" and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
-def _is_time(tok: Token) -> bool:
-    return tok.lower_ in _TIME_WORDS or tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_LIKE.fullmatch(tok.text))
+def _is_time(tok: Token, words: dict) -> bool:
+    """A word of a time ("year", "May", "Q3", "2024"), or a date or time entity; ``words``: :func:`linker_cues`."""
+    return (
+        tok.lower_ in words["time_words"] or tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_LIKE.fullmatch(tok.text))
+    )
 
 
 def _accepted(doc: Doc, bounds: tuple[int, int], figure: Span) -> tuple[int, int] | None:
@@ -326,12 +330,21 @@ def _accepted(doc: Doc, bounds: tuple[int, int], figure: Span) -> tuple[int, int
     start, end = bounds
     if end <= start or end - start > MAX_SUBJECT_TOKENS or start < figure.end and figure.start < end:
         return None
-    span = doc[start:end]
+    span, words = doc[start:end], linker_cues()
     between = doc.text[min(span.end_char, figure.end_char) : max(span.start_char, figure.start_char)]
-    if "\n" in span.text or "\n" in between or any(t.is_currency or t.lower_ in _RATE_WORDS for t in span):
+    if (
+        "\n" in span.text
+        or "\n" in between
+        or any(t.is_currency or t.lower_ in words["parse_rate_words"] for t in span)
+    ):
         return None
     content = [t for t in span if not t.is_punct and t.pos_ != "DET"] or list(span)
     root = span.root
-    if root.pos_ == "PRON" or root.lower_ in _PRONOUNS or _is_time(root) or all(_is_time(t) for t in content):
+    if (
+        root.pos_ == "PRON"
+        or root.lower_ in words["parse_pronouns"]
+        or _is_time(root, words)
+        or all(_is_time(t, words) for t in content)
+    ):
         return None
     return span.start_char, span.end_char

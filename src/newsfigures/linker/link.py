@@ -19,17 +19,14 @@ import regex
 from ..text.fastre import compile_fast as _compile
 from ..text.sentences import split_sentences
 from .period import (
-    _attached_periods,
-    _date_comparisons,
-    _period,
+    attached_periods,
+    date_comparisons,
+    governing_period,
 )
-from .roles import EXPECTED_AFTER, FigureReading, apply_role_rules
-from .subject import (
-    _clean_subject,
-    _sentence_subject,
-    _subject,
-    _without_figures,
-)
+from .phrases import clean_subject, sentence_subject, without_figures
+from .reading import EXPECTED_AFTER, FigureReading
+from .roles import apply_role_rules
+from .subject import sieve_subject
 from .text import (
     REACH,
     BasisRef,
@@ -37,12 +34,12 @@ from .text import (
     IndexedText,
     Link,
     PeriodRef,
-    _clause_end,
-    _clause_start,
-    _containing,
-    _cues,
-    _Periods,
-    _Sorted,
+    SortedByStart,
+    SortedPeriods,
+    containing_span,
+    find_clause_end,
+    find_clause_start,
+    linker_cues,
 )
 
 # between a part and the whole it is counted from: "eight [of Indonesia's] 13", "26 [of the] 30"
@@ -64,23 +61,23 @@ def link_figures(
         sentences = split_sentences(text)
     sentence_starts = [s for s, _ in sentences]
     dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
-    attached = _attached_periods(text, figures, dated)
-    dated_at = _Sorted(dated, [p.start for _, p in dated])
-    bases_at = _Sorted(bases, [b.start for b in bases])
+    attached = attached_periods(text, figures, dated)
+    dated_at = SortedByStart(dated, [p.start for _, p in dated])
+    bases_at = SortedByStart(bases, [b.start for b in bases])
     asides: dict[tuple[int, int], int] = {}  # how far each period stands aside, by (period, sentence start)
     story = _story_scope(text, sentences)
     done = _Linked(
         doc,
         figures,
-        nominal=_Periods([p for p in periods if not text.startswith(("'s", "’s"), p.end)]),
-        figures_at=_Sorted(figures, [f.start for f in figures]),
+        nominal=SortedPeriods([p for p in periods if not text.startswith(("'s", "’s"), p.end)]),
+        figures_at=SortedByStart(figures, [f.start for f in figures]),
     )
     for index, fig in enumerate(figures):
-        sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
+        sent = containing_span(sentences, sentence_starts, fig.start) or (0, len(text))
         # nothing reads further than REACH characters around a figure, so that a text with no sentence
         # breaks (a list, a table flattened to one line) costs time linear in its length
         sent = (max(sent[0], fig.start - REACH), min(sent[1], fig.end + REACH))
-        clause_start, clause_end = _clause_start(text, sent[0], fig.start), _clause_end(text, fig.end, sent[1])
+        clause_start, clause_end = find_clause_start(text, sent[0], fig.start), find_clause_end(text, fig.end, sent[1])
         site = _Site(index, fig, sent, clause_start, clause_end, doc.words(clause_start, fig.start))
         before = done.previous[1] if done.previous is not None and done.previous[0] >= sent[0] else None
         link = Link()
@@ -96,12 +93,13 @@ def link_figures(
         if story:
             k = bisect_right(sentence_starts, fig.start) - 1
             story_from = sentence_starts[max(0, k - STORY_SENTENCES)]
-        link.period = _period(doc, dated_at, fig, sent, attached, asides, (clause_start, clause_end), story_from)
+        clause = (clause_start, clause_end)
+        link.period = governing_period(doc, dated_at, fig, sent, attached, asides, clause, story_from)
         done.links.append(link)
         done.previous = (fig.start, link)
         if fig.counted is not None:
             done.counted_before = (fig.start, fig.counted)
-    _date_comparisons(text, figures, done.links, bases_at, attached, sentences, sentence_starts)
+    date_comparisons(text, figures, done.links, bases_at, attached, sentences, sentence_starts)
     return done.links
 
 
@@ -144,8 +142,8 @@ class _Linked:
 
     doc: IndexedText
     figures: list[FigureRef]
-    nominal: _Periods  # the periods that may bound a subject: not a possessive one, part of it ("January's gain")
-    figures_at: _Sorted
+    nominal: SortedPeriods  # the periods that may bound a subject: not a possessive one, part of it ("January's gain")
+    figures_at: SortedByStart
     links: list[Link] = field(default_factory=list)
     previous: tuple[int, Link] | None = None  # the last figure linked (its start) and its link
     counted_before: tuple[int, tuple[int, int]] | None = None  # the last count of named things, and its noun
@@ -166,13 +164,13 @@ class _Site:
 
 def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> None:
     """Set the figure's subject and the name of the strategy that gave it: from its own clause first
-    (:func:`~newsfigures.linker.subject._subject`, a sieve); then, in order, what the figures around it say of it
+    (:func:`~newsfigures.linker.subject.sieve_subject`, a sieve); then, in order, what the figures around it say of it
     (the count before or after it, the figure it restates or is compared with), the sentence's subject.
     ``before``: the link of the figure before it in its sentence, if any."""
     doc, fig, index, figures = done.doc, site.fig, site.index, done.figures
     text = doc.text
-    rule, subject = _subject(doc, fig, site.sent[0], site.clause_start, site.left, done.nominal)
-    subject = _clean_subject(doc, _without_figures(subject, done.figures_at), done.nominal)
+    rule, subject = sieve_subject(doc, fig, site.sent[0], site.clause_start, site.left, done.nominal)
+    subject = clean_subject(doc, without_figures(subject, done.figures_at), done.nominal)
     counted_before = done.counted_before
     if (
         fig.kind == "count"
@@ -196,7 +194,7 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
     if subject is None and before is not None and not _unit_count_before(doc, figures[index - 1], before, fig):
         rule, subject = "figure-before", before.subject  # "rose 14% to $3.42 billion": one subject, two figures
     if subject is None:
-        rule, subject = "sentence-subject", _sentence_subject(doc, site.sent, fig, done.nominal)
+        rule, subject = "sentence-subject", sentence_subject(doc, site.sent, fig, done.nominal)
     if link.equivalent_of is not None and done.links[link.equivalent_of].subject:
         rule, subject = "converted-amount", done.links[link.equivalent_of].subject  # "105 million yuan ($14.39 million)"
     elif before is not None and "from" in link.cues and before.subject and _VERSUS_FIGURE.fullmatch(
@@ -207,8 +205,10 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
 
 
 def _is_pronoun(text: str, span: tuple[int, int]) -> bool:
+    """Whether the span is only a pronoun ("them"); the longest pronoun bounds the span asked about."""
+    pronouns = linker_cues()["pronoun_subjects"]
     # lower-casing never shortens a word
-    return span[1] - span[0] <= _PRONOUN_LENGTH and text[span[0] : span[1]].lower() in _PRONOUNS
+    return span[1] - span[0] <= max(map(len, pronouns)) and text[span[0] : span[1]].lower() in pronouns
 
 
 def _unit_count_before(doc: IndexedText, prev_fig: FigureRef, prev: Link, fig: FigureRef) -> bool:
@@ -218,11 +218,11 @@ def _unit_count_before(doc: IndexedText, prev_fig: FigureRef, prev: Link, fig: F
         prev_fig.counted is not None
         and prev.subject == prev_fig.counted
         and fig.kind != "count"
-        and doc.words(*prev_fig.counted)[-1][2] in _UNIT_NOUNS
+        and doc.words(*prev_fig.counted)[-1][2] in linker_cues()["unit_nouns"]
     )
 
 
-def _basis(bases: _Sorted, fig, sent, clause_start, clause_end, link: Link) -> str | None:
+def _basis(bases: SortedByStart, fig, sent, clause_start, clause_end, link: Link) -> str | None:
     if link.role != "change":
         return None  # a basis qualifies a change: "rose 5% year on year to $3 billion" -> only the 5%
     in_sentence = bases.within(sent[0], sent[1])
@@ -254,7 +254,7 @@ def _equivalent(text: str, figures: list[FigureRef], index: int) -> int | None:
     gap = text[prev.end : fig.start]
     if not _CONVERSION_GAP.fullmatch(gap):
         return None
-    rates = _cues()["rates"]
+    rates = linker_cues()["rates"]
     if prev.value and fig.value and prev.unit in rates and fig.unit in rates:
         implied = (prev.value / rates[prev.unit]) / (fig.value / rates[fig.unit])
         if not Decimal("0.33") <= implied <= Decimal(3):
@@ -262,13 +262,10 @@ def _equivalent(text: str, figures: list[FigureRef], index: int) -> int | None:
     return index - 1
 
 
-_UNIT_NOUNS = frozenset("unit units piece pieces item items tonne tonnes ton tons".split())
 
 
-_PRONOUNS = frozenset("it them they its their this these".split())
 
 
-_PRONOUN_LENGTH = max(map(len, _PRONOUNS))
 
 
 # a clause that is only a comparison: ", versus €50.3 billion", ", compared with 35 cents a year earlier"

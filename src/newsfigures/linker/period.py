@@ -8,27 +8,27 @@ from datetime import date
 
 import regex
 
-from ..text.fastre import compile_fast as _compile
-from ..text.tables import opens_row
-from ..text.prefilter import Prefilter
 from ..periods.calendar import shift_range
+from ..text.fastre import compile_fast as _compile
+from ..text.prefilter import Prefilter
+from ..text.tables import opens_row
 from .text import (
-    _DETERMINERS,
     REACH,
     FigureRef,
     IndexedText,
     Link,
     PeriodRef,
-    _at_word_start,
-    _is_past,
-    _Sorted,
-    _containing,
+    SortedByStart,
+    at_word_start,
+    containing_span,
+    is_past,
+    linker_cues,
 )
 
 
-def _period(
+def governing_period(
     doc: IndexedText,
-    dated: _Sorted,
+    dated: SortedByStart,
     fig: FigureRef,
     sent: tuple[int, int],
     attached: dict[int, int],
@@ -180,7 +180,7 @@ _ORDINAL_BEFORE = _compile(
 # what puts a period aside: the date of a report ("said on Friday"), a comparison ("than in May"), and as
 # <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = _compile(
-    _at_word_start(
+    at_word_start(
         "abcdfhlmprstvw",
         r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
         r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
@@ -222,7 +222,7 @@ _PERIOD_AFTER_FIGURE = _compile(
 )
 
 
-def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
+def attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
     """Periods that belong to a compared figure: in "up from 74% in the fourth quarter" the quarter is
     the 74%'s, not the period of the other figures of the sentence. Period index -> figure start."""
     attached: dict[int, int] = {}
@@ -242,17 +242,8 @@ def _attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int
     return attached
 
 
-# A sentence that states a standing fact, in the present tense ("The ONS tracks more than 700 goods"),
-# or a hypothetical ("For a borrower with a £200,000 loan, repayments could fall by £30"), takes no
-# period from the sentences before it.
-_PRESENT = frozenset(
-    "is are has have represents represent employs employ tracks track provides provide shares share holds hold "
-    "keeps keep pays pay owns own serves serve covers cover includes include operates operate runs run supports "
-    "support lifts lift face faces counts count comprises comprise spans span accounts account makes make".split()
-)
 
 
-_MODALS = frozenset("could would might may".split())
 
 
 _RELATIVE_START = _compile(r"\s*+(?:which|who|that)\s", regex.IGNORECASE)
@@ -265,19 +256,19 @@ _HYPOTHETICAL = _compile(
 )
 
 
-_NOT_A_VERB_BEFORE = _DETERMINERS | _MODALS | {"will", "to", "shall"}  # "the account", "would account"
 
 
 def _standing_clause(doc: IndexedText, clause: tuple[int, int], fig_start: int) -> bool:
     """A clause whose verb before the figure is in the present tense and that has no past in it:
     "which account for about 20 per cent", "Industry employs about 5.5 million people"."""
-    before = doc.words(clause[0], fig_start)
+    before, cues = doc.words(clause[0], fig_start), linker_cues()
+    present, not_a_verb_before = cues["present_verbs"], cues["not_a_verb_before"]
     if not any(
-        w[2] in _PRESENT and (k == 0 or before[k - 1][2] not in _NOT_A_VERB_BEFORE)
+        w[2] in present and (k == 0 or before[k - 1][2] not in not_a_verb_before)
         for k, w in enumerate(before)
     ):
         return False
-    return not any(_is_past(w[2]) for w in doc.words(*clause))
+    return not any(is_past(w[2], cues) for w in doc.words(*clause))
 
 
 def _standing(doc: IndexedText, sent: tuple[int, int]) -> bool:
@@ -290,15 +281,18 @@ def _standing(doc: IndexedText, sent: tuple[int, int]) -> bool:
 
 
 def _standing_now(doc: IndexedText, sent: tuple[int, int]) -> bool:
-    text = doc.text
+    """Whether a sentence is a hypothetical ("For a borrower with a £200,000 loan, ..."), has a modal verb
+    ("could fall") or states a standing fact in the present tense with no past in it."""
+    text, cues = doc.text, linker_cues()
+    modals = cues["modals"]
     if _HYPOTHETICAL.match(text, sent[0]):
         return True
     found = doc.words(sent[0], sent[1])
     words = [w for _, _, w in found]
-    if not _MODALS.isdisjoint(words) and any(w in _MODALS and text[s:e] == w for s, e, w in found):
+    if not modals.isdisjoint(words) and any(w in modals and text[s:e] == w for s, e, w in found):
         return True  # as written: "May" is a month
     # most sentences have no present-tense verb of the list: asked first, as a set
-    return not _PRESENT.isdisjoint(words) and not any(map(_is_past, words))
+    return not cues["present_verbs"].isdisjoint(words) and not any(is_past(w, cues) for w in words)
 
 
 # How far back a comparison said after a figure dates it: "from 2.98 billion a year earlier" (the basis the
@@ -324,11 +318,11 @@ _LIST_GAP = _compile(r"\s*+(?:,\s*+)?(?:or|and)\s++")
 _BEFORE_BASIS = _compile(r"\s*+(?:[a-z-]++\s++){0,2}?")
 
 
-def _date_comparisons(
+def date_comparisons(
     text: str,
     figures: list[FigureRef],
     links: list[Link],
-    bases: _Sorted,
+    bases: SortedByStart,
     attached: dict[int, int],
     sentences: list[tuple[int, int]],
     sentence_starts: list[int],
@@ -369,7 +363,7 @@ def _date_comparisons(
         if not _COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start):
             k += 1
             continue
-        sent = _containing(sentences, sentence_starts, fig.start) or (0, len(text))
+        sent = containing_span(sentences, sentence_starts, fig.start) or (0, len(text))
         after = bases.within(figures[last].end, sent[1])
         shift = _BASIS_SHIFT.get(after[0].basis) if after else None
         if shift is not None and _BEFORE_BASIS.fullmatch(text, figures[last].end, after[0].start):

@@ -4,30 +4,21 @@
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from ..resources import load_jsonl, per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
-from . import rules as _engine
+from . import rules
+from .reading import FigureReading
 from .text import (
-    computed_once,
-    _CHANGE_IN_BY,
-    _CHANGE_NOUN_WORDS,
-    _CONTINUED,
-    _COUNT_FILLERS,
-    _PREPOSITIONS,
-    _WORD,
+    CHANGE_IN_BY,
+    CONTINUED,
+    WORD,
     FigureRef,
-    IndexedText,
     Link,
-    _any_word,
-    _attributive_at,
-    _cues,
-    _determiner_before,
-    _direction_of,
+    direction_of,
+    linker_cues,
 )
 
 RULES_FILE = "roles.jsonl"
@@ -36,7 +27,7 @@ DIRECTION_WINDOW = 8  # words before the figure in which a change word counts
 
 COUNT_WINDOW = 2  # for counts, which change words govern only from right before them
 
-_ANSWERS: dict[str, _engine.Answer] = {}
+_ANSWERS: dict[str, rules.Answer] = {}
 
 
 def _rule(rule_id: str):
@@ -50,70 +41,14 @@ def _rule(rule_id: str):
 
 
 @per_patterns
-def role_rules() -> dict[str, tuple[_engine.CompiledRule, ...]]:
+def role_rules() -> dict[str, tuple[rules.CompiledRule, ...]]:
     """The role and direction rules by stage, read from the table and checked against the functions here."""
-    return _engine.compile_table(load_jsonl(RULES_FILE), _ANSWERS, RULES_FILE)
+    return rules.compile_table(load_jsonl(RULES_FILE), _ANSWERS, RULES_FILE)
 
 
 def apply_role_rules(stage: str, reading: FigureReading, link: Link) -> None:
     """Apply the rules of ``stage`` ("clause", "before" or "subject") to one figure's link."""
-    _engine.apply(role_rules()[stage], reading, link)
-
-
-class FigureReading:
-    """What the rules read of one figure: its clause's words and text on each side (lower-cased), the figure
-    before it in its sentence and that figure's link (``previous``), and answers computed once when asked."""
-
-    def __init__(self, doc: IndexedText, site, previous: tuple[FigureRef, Link] | None) -> None:
-        self.doc, self.text, self.fig, self.left = doc, doc.text, site.fig, site.left
-        self.clause_start, self.clause_end = site.clause_start, site.clause_end
-        self.previous = previous
-        fig, text, lower = site.fig, doc.text, doc.lower
-        self.right = doc.first_words(fig.end, min(site.clause_end, fig.end + 40), 3)
-        if lower is not None:  # slices of the text lower-cased once
-            self.left_text = lower[site.clause_start : fig.start]
-            self.right_text = lower[fig.end : min(site.clause_end, fig.end + 80)]
-        else:
-            self.left_text = text[site.clause_start : fig.start].lower()
-            self.right_text = text[fig.end : min(site.clause_end, fig.end + 80)].lower()  # only its start is read
-        self.before = self.left[-1][2] if self.left else ""
-        self.right_next = self.right[0][2] if self.right else ""
-        self.verb_index: int | None = None  # the change verb the direction came from, if one did
-
-    @computed_once
-    def to_a(self) -> bool:
-        return _TO_A.search(self.left_text) is not None  # "climbed to a 2-year high of"
-
-    @computed_once
-    def reached_by_to(self) -> bool:
-        """A level after "to" (or a change after "by") belongs to the change verb of its clause however far back."""
-        return self.before == "to" or self.to_a or _BY_BEFORE.search(self.left_text) is not None
-
-    @computed_once
-    def attributive(self) -> bool:
-        return _is_attributive(self.text, self.fig)
-
-    @computed_once
-    def governing(self) -> str:
-        """The clause before the figure from its last subordinating word: a target or forecast word governs
-        the figure only from its own clause (not across "after it shrank 3.5%")."""
-        left_text = self.left_text
-        opener = _LAST_OPENER.search(left_text) if _LAST_OPENER_NEEDS.may_match(left_text) else None
-        governing = left_text[opener.end() :] if opener else left_text
-        if "target range" in governing:
-            governing = governing.replace("target range", " ")  # "to a target range of": a level, not a target
-        return governing
-
-    @computed_once
-    def cue_word(self) -> bool:
-        """Whether any target or forecast word governs the figure, before asking which."""
-        return _target_or_forecast_word().search(self.governing) is not None
-
-    def expected_after(self) -> bool:
-        return bool(_EXPECTED_AFTER_NEEDS.may_match(self.right_text) and _EXPECTED_AFTER.match(self.right_text))
-
-    def share_of_before(self) -> bool:
-        return bool(_SHARE_OF_NEEDS.may_match(self.left_text) and _SHARE_OF.search(self.left_text))
+    rules.apply(role_rules()[stage], reading, link)
 
 
 # -- stage "clause": the direction, from the words of the figure's clause ---------------------------------
@@ -122,8 +57,9 @@ class FigureReading:
 @_rule("comparative-after")
 def _comparative_after(r: FigureReading, link: Link):
     """ "0.3 percentage points lower", "$180 more than a year earlier"."""
-    if r.right_next in _COMPARATIVES and r.fig.counted is None:
-        return {"direction": _COMPARATIVES[r.right_next], "cue": r.right_next}
+    comparatives = r.cues["comparatives"]
+    if r.right_next in comparatives and r.fig.counted is None:
+        return {"direction": comparatives[r.right_next], "cue": r.right_next}
     return None
 
 
@@ -138,7 +74,7 @@ def _points_restated(r: FigureReading, link: Link):
     """ "shed 45 points, or 0.6%": the percentage restates the move in points, so it is the change, in the
     direction of the verb."""
     m = _POINTS_OR.search(r.text, max(0, r.fig.start - 80), r.fig.start)  # ", or" ends the clause: read past it
-    direction = _direction_of(m["verb"].lower()) if m else None
+    direction = direction_of(m["verb"].lower()) if m else None
     return {"direction": direction, "role": "change"} if direction else None
 
 
@@ -150,7 +86,7 @@ def _change_word_before(r: FigureReading, link: Link):
     window = len(left) if r.reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     lo = max(0, len(left) - window)
     # the change word of each word in the window, read in C (most words are none), then read closer
-    directions = list(map(_direction_of, map(_WORD, left[lo:])))
+    directions = list(map(direction_of, map(WORD, left[lo:])))
     if not (any(directions) or fig.kind == "count"):
         return None
     noun = None
@@ -177,8 +113,8 @@ def _change_word_before(r: FigureReading, link: Link):
 def _word_direction(r: FigureReading, i: int, direction: str | None) -> str | None:
     """The direction of the i-th word before the figure: its change word, none for a loss (a level); for a
     count, also a verb that opens or closes things ("opened 37 stores") unless after "had" (a total by then)."""
-    word, cues = r.left[i][2], _cues()
-    if direction is not None and word in _LOSSES:
+    word, cues = r.left[i][2], r.cues
+    if direction is not None and word in cues["losses"]:
         direction = None
     if direction is not None or r.fig.kind != "count" or (i and r.left[i - 1][2] == "had"):
         return direction
@@ -192,20 +128,20 @@ def _word_direction(r: FigureReading, i: int, direction: str | None) -> str | No
 def _governs(r: FigureReading, i: int) -> str:
     """Whether the change word at ``i`` governs the figure: "verb", "noun" (a change noun reached by "to", taken
     when no verb is), "skip" (look further back) or "stop" (nothing further back governs)."""
-    word, fig = r.left[i][2], r.fig
+    word, fig, cues = r.left[i][2], r.fig, r.cues
     if r.attributive:
         return "stop"  # "shrinking its $6.9 trillion balance sheet": the verb acts on the noun, not on the figure
     after_cue = [w[2] for w in r.left[i + 1 :]]
     # counts take a change verb only right before them ("employers added 58,200 jobs"), not "grew in 20 regions"
-    if fig.kind == "count" and not r.reached_by_to and any(w not in _COUNT_FILLERS for w in after_cue):
+    if fig.kind == "count" and not r.reached_by_to and any(w not in cues["count_fillers"] for w in after_cue):
         return "stop"
-    if word in _cues()["noun_like"] and any(w not in ("by", "of") for w in after_cue):
+    if word in cues["noun_like"] and any(w not in ("by", "of") for w in after_cue):
         return "skip"  # "signed contracts worth $100 million"
     if fig.kind == "money" and not after_cue and _RAISE.fullmatch(word):
         return "stop"  # "hopes to raise ₹50,000 crore from disinvestment": money raised, not a rise
-    if after_cue and after_cue[0] in _LEVEL_AFTER_NOUN:
+    if after_cue and after_cue[0] in cues["level_verbs_after_noun"]:
         return "stop"  # "growth averaged about 2.5%", "the increase was 3%": a noun that a level verb describes
-    if r.reached_by_to and word in _CHANGE_NOUNS:
+    if r.reached_by_to and word in cues["trend_nouns"]:
         return "noun"  # "lower its forecast for GDP growth to 6.5%": the verb, if any
     return "verb"
 
@@ -213,20 +149,20 @@ def _governs(r: FigureReading, i: int) -> str:
 @_rule("continued-clause")
 def _continued_clause(r: FigureReading, link: Link):
     """ ", by a quarter point" continues the clause before it: its change word governs."""
-    if not _CONTINUED.match(r.text, r.clause_start, r.fig.start):
+    if not CONTINUED.match(r.text, r.clause_start, r.fig.start):
         return None
     for _, _, word in reversed(r.doc.words(max(0, r.clause_start - 60), r.clause_start)[-DIRECTION_WINDOW:]):
-        if _direction_of(word):
-            return {"direction": _direction_of(word), "cue": word}
+        if direction_of(word):
+            return {"direction": direction_of(word), "cue": word}
     return None
 
 
 @_rule("change-in-by")
 def _change_in_by(r: FigureReading, link: Link):
     """ "saw a year-on-year increase in green credit balances by 10.9%"."""
-    change_in = _CHANGE_IN_BY.search(r.left_text) if r.before == "by" else None
+    change_in = CHANGE_IN_BY.search(r.left_text) if r.before == "by" else None
     if change_in:
-        return {"direction": _direction_of(change_in["noun"]), "cue": change_in["noun"]}
+        return {"direction": direction_of(change_in["noun"]), "cue": change_in["noun"]}
     return None
 
 
@@ -237,20 +173,20 @@ def _word_after(r: FigureReading, link: Link):
     if r.fig.counted is not None or not r.right:
         return None
     word = r.right_next
-    direction = _UP_OR_DOWN.get(word) or _direction_of(word)
+    direction = r.cues["up_or_down"].get(word) or direction_of(word)
     return {"direction": direction, "cue": word} if direction else None
 
 
 @_rule("change-noun-after-next")
 def _change_noun_after_next(r: FigureReading, link: Link):
     """ "18-20 per cent loan growth", "a 3% price rise": a change noun after one word that is not a verb."""
-    right = r.right
-    if r.fig.counted is not None or len(right) < 2 or right[1][2] not in _CHANGE_NOUN_WORDS:
+    right, cues = r.right, r.cues
+    if r.fig.counted is not None or len(right) < 2 or right[1][2] not in cues["change_nouns"]:
         return None
     first = right[0][2]
-    if first in _PREPOSITIONS or _direction_of(first) or first in _cues()["verbs"]:
+    if first in cues["prepositions"] or direction_of(first) or first in cues["verbs"]:
         return None
-    return {"direction": _direction_of(right[1][2]), "cue": right[1][2]}
+    return {"direction": direction_of(right[1][2]), "cue": right[1][2]}
 
 
 # -- stage "clause": a comparison, then the role ---------------------------------------------------------
@@ -264,12 +200,12 @@ def _compared_with(r: FigureReading, link: Link) -> bool:
     recent = [w[2] for w in r.left[-4:]] if "from" in left_text else ()
     return bool(
         "from" in recent
-        and not any(_direction_of(w) for w in recent[recent.index("from") :])
+        and not any(direction_of(w) for w in recent[recent.index("from") :])
         or _COMPARED_WITH_NEEDS.may_match(left_text)
         and _COMPARED_WITH.search(left_text)
         or _SHORT_OF_NEEDS.may_match(left_text)
         and _SHORT_OF.search(left_text)
-        and not r.right_text.lstrip().startswith(_cues()["target_after"])
+        and not r.right_text.lstrip().startswith(linker_cues()["target_after"])
     )
 
 
@@ -277,8 +213,8 @@ def _compared_with(r: FigureReading, link: Link) -> bool:
 def _compared_change_noun_after(r: FigureReading, link: Link):
     """ "a smaller drop than the 10.6 percent decline": a decline."""
     word = r.right_next
-    if word in _CHANGE_NOUN_WORDS and word not in _CHANGE_NOUNS:
-        return {"direction": _direction_of(word)}
+    if word in r.cues["change_nouns"] and word not in r.cues["trend_nouns"]:
+        return {"direction": direction_of(word)}
     return None
 
 
@@ -304,10 +240,10 @@ def _target(r: FigureReading, link: Link) -> bool:
     """ "the 2 per cent inflation target", "aims for growth of 5%"."""
     right_text = r.right_text
     return bool(
-        right_text.lstrip().startswith(_cues()["target_after"])
+        right_text.lstrip().startswith(linker_cues()["target_after"])
         or (_TARGET_AFTER_NEEDS.may_match(right_text) and _TARGET_AFTER.match(right_text))
         or r.cue_word
-        and _cues()["target_re"].search(r.governing)
+        and linker_cues()["target_re"].search(r.governing)
     )
 
 
@@ -317,7 +253,7 @@ def _forecast(r: FigureReading, link: Link) -> bool:
     governing = r.governing
     return bool(
         r.cue_word
-        and _cues()["forecast_re"].search(governing)
+        and linker_cues()["forecast_re"].search(governing)
         or r.expected_after()
         or (_PROJECTS_NEEDS.may_match(governing) and _PROJECTS.search(governing))
     )
@@ -327,7 +263,7 @@ def _forecast(r: FigureReading, link: Link) -> bool:
 def _share(r: FigureReading, link: Link):
     """ "accounted for 48.6 percent of the total", "77 percent of the annual quota"; a share merely "made up"
     has no direction, one reached by "by" or "to" keeps its verb's."""
-    fig, cues = r.fig, _cues()
+    fig, cues = r.fig, linker_cues()
     if fig.kind != "percentage":
         return None
     if (
@@ -419,7 +355,7 @@ def _restated(r: FigureReading, link: Link):
 @_rule("continued-by")
 def _continued_by(r: FigureReading, link: Link):
     """ ", by a quarter point", ", to a range of 4.50%-4.75%": a clause that only continues the one before."""
-    return _as_before(r, link, bool(_CONTINUED.match(r.text, r.clause_start, r.fig.start)))
+    return _as_before(r, link, bool(CONTINUED.match(r.text, r.clause_start, r.fig.start)))
 
 
 @_rule("continued-at")
@@ -447,18 +383,11 @@ def _count_of_forecasters(r: FigureReading, link: Link) -> bool:
         r.fig.kind == "count"
         and link.role in ("forecast", "target")
         and link.subject is not None
-        and r.doc.words(*link.subject)[-1][2] in _FORECASTERS
+        and r.doc.words(*link.subject)[-1][2] in r.cues["forecasters"]
     )
 
 
 # -- the words and patterns the rules read ------------------------------------------------------------------
-
-
-@per_patterns
-def _target_or_forecast_word() -> re.Pattern:
-    """Any target or forecast cue as a whole word: it matches where either of their patterns does, so that
-    most clauses, with neither (seven in eight), are searched once instead of twice."""
-    return _any_word(list(_cues()["target"]) + list(_cues()["forecast"]))
 
 
 def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
@@ -466,62 +395,17 @@ def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
     its own ("after four straight hikes") and not a count of things. ``left``: the words of its clause before it."""
     if fig.counted is not None:
         return False
-    if left and left[0][2] in _SUBORDINATORS:
+    cues = linker_cues()
+    if left and left[0][2] in cues["subordinators"]:
         return False
-    cues = _cues()
     if any(w in cues["verbs"] or w in cues["level"] or (w.endswith("ed") and len(w) > 4) for _, _, w in left):
         return False  # "..., and contributed 2.46 points": a clause with a verb of its own
     return (
         not left
         or left[-1][2] == "by"
-        or all(not _direction_of(w) for _, _, w in left)
+        or all(not direction_of(w) for _, _, w in left)
         and left[-1][2] not in ("to", "at", "of", "from")
     )
-
-
-def _is_attributive(text: str, fig: FigureRef) -> bool:
-    """A figure that modifies the noun after it: "its $6.9 trillion balance sheet", "a $400,000 loan" -
-    but not a rate or a change: "grew at a 2.8% annualized rate", "a 4% rise"."""
-    if fig.kind == "count":
-        return False
-    m = _attributive_at(text, fig.end)
-    if not m or not _determiner_before(text, fig.start):
-        return False
-    if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in _PREPOSITIONS:
-        return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes; "... to 42.5%"
-    head = m["np"].rsplit(None, 1)[-1].lower()
-    return head not in _RATE_HEADS and not _direction_of(head)
-
-
-_UP_OR_DOWN = {"more": "increase", "higher": "increase", "up": "increase",
-               "less": "decrease", "fewer": "decrease", "lower": "decrease", "down": "decrease"}  # fmt: skip
-
-
-_COMPARATIVES = {
-    "higher": "increase", "more": "increase", "larger": "increase", "bigger": "increase", "greater": "increase",
-    "lower": "decrease", "less": "decrease", "fewer": "decrease", "smaller": "decrease",
-}  # fmt: skip
-
-
-_LOSSES = ("loss", "losses")  # change words that name a level
-
-
-_SUBORDINATORS = frozenset("after before while as since when although though because despite".split())
-
-
-_CHANGE_NOUNS = frozenset("growth expansion contraction".split())
-
-
-_RATE_HEADS = frozenset("rate pace clip level margin share".split())
-
-
-_FORECASTERS = frozenset(
-    "economists analysts policymakers members officials forecasters respondents strategists traders investors "
-    "participants".split()
-)
-
-
-_LEVEL_AFTER_NOUN = frozenset("averaged was were is are stood remained came totalled totaled reached".split())
 
 
 # a figure followed in its sentence by ", up from ..." / ", down from ...", past a few words of its own
@@ -567,36 +451,10 @@ _COUNT_LIST = _compile(r"(?:\s++[A-Za-z-]++){1,4}(?:\s*+,)?\s++(?:and|or)\s++\Z"
 _RESTATED = _compile(r"(?:\s++[A-Za-z-]++){0,3}\s*+,?\s*+or\s++\Z")
 
 
-_TO_A = _compile(
-    r"\b(?:to|at)\s++an?\s++(?:(?:[^\s,;]+\s++){0,3}(?:target\s++)?(?:range|rate|level|total|record|high|low|peak)\s++of"
-    r"|(?:[^\s,;]+\s++){0,2}(?:record|new|fresh|all-time)"  # "climbed to a record 67.1 per cent"
-    # "to an annualized $29 trillion"
-    r"|(?:seasonally\s++)?(?:adjusted|annuali[sz]ed|estimated|revised|provisional))\s*+\Z",
-    regex.REVERSE,  # only whether it matches is used: searched from the end
-)
-
-
 _RAISE = _compile(r"rais(?:e|ed|es|ing)")
 
 
-# "raised the support price for paddy by Rs 117", "by an average of ¥13,500": the verb may be far back
-_BY_BEFORE = _compile(
-    r"\bby\s++(?:(?:an?|the)\s++(?:average|total|cumulative|further|combined)\s++(?:of\s++)?)?\Z", regex.REVERSE
-)
-
-
-# the last subordinating word of a clause, found from the end (REVERSE)
-_LAST_OPENER = _compile(r"\b(?:after|while|whereas|but|although|though|when|before)\s", regex.REVERSE)
-
-
 _TARGET_AFTER = _compile(r"\s*+(?:[a-z-]+\s++){1,2}(?:target|goal)\b")  # "the 2 per cent inflation target"
-
-
-# "the $2.21 analysts had expected", "the 20,000 economists forecast": what was expected
-EXPECTED_AFTER = _EXPECTED_AFTER = _compile(
-    r"\s*+(?:that\s++)?(?:[a-z-]+\s++){1,3}?(?:had\s++|have\s++)?"
-    r"(?:expected|forecast|predicted|estimated|projected|anticipated|pencill?ed\s+in|assumed)\b"
-)
 
 
 # "projects" as a verb ("it now projects inflation of 1.2%"), not the noun ("solar projects")
@@ -606,14 +464,8 @@ _PROJECTS = _compile(
 )
 
 
-_SHARE_OF = _compile(r"\bshare\s++of\b|['’]s\s++share\b")  # (each branch has "share": tested first)
-
-
 # the strings one of which every match of a pattern contains, read from the pattern: tried first (on lower-cased text)
 _COMPARED_WITH_NEEDS = Prefilter(_COMPARED_WITH)
 _SHORT_OF_NEEDS = Prefilter(_SHORT_OF)
-_LAST_OPENER_NEEDS = Prefilter(_LAST_OPENER)
 _TARGET_AFTER_NEEDS = Prefilter(_TARGET_AFTER)
-_EXPECTED_AFTER_NEEDS = Prefilter(_EXPECTED_AFTER)
-_SHARE_OF_NEEDS = Prefilter(_SHARE_OF)
 _PROJECTS_NEEDS = Prefilter(_PROJECTS)

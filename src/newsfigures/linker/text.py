@@ -1,5 +1,6 @@
-"""What the linker reads a text with: its words (found once per text), sentences and clauses, the cue
-lexicons of ``patterns/linking.json`` and ``directions.json``, and the figures, periods and bases it links."""
+"""What the linker reads a text with: its words (found once per text), sentences and clauses, the words of
+``patterns/linker/`` (``linking.json``, ``directions.json``, ``lexicon.json``), and the figures, periods and
+bases it links."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from operator import itemgetter
 
 import regex
 
+from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.fastre import prefix_alternation
-from ..resources import load_json, per_patterns
 
 MAX_SUBJECT_WORDS = 12
 
@@ -76,15 +77,16 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|\d[\d,.]*%?|[$€£¥₹]")
 _BREAK = r"[;:!?()\[\]\"“”]|,(?=\s)|(?<![A-Za-z]\.[A-Za-z])\.(?=\s|$)|\n"  # a clause break; not "U.S. goods"
 
 
-# the lookahead in front, which the character of every branch passes, lets the engine skip the other
+# a clause break, searched forward; the lookahead in front, which the character of every branch passes,
+# lets the engine skip the other
 # characters without trying each branch at them (twice as fast; the same matches)
-_CLAUSE_BREAK = _compile(rf"(?=[;:!?()\[\]\"“”,.\n])(?:{_BREAK})")
+CLAUSE_BREAK = _compile(rf"(?=[;:!?()\[\]\"“”,.\n])(?:{_BREAK})")
 
 
 _LAST_CLAUSE_BREAK = _compile(_BREAK, regex.REVERSE)  # one-character matches: found from the end
 
 
-def _at_word_start(letters: str, pattern: str) -> str:
+def at_word_start(letters: str, pattern: str) -> str:
     """``pattern``, whose every branch begins at a word start (``\\b``) with one of ``letters``, behind a
     lookahead that says so: the engine skips every other position with that one test instead of trying each
     branch there (two to three times as fast on the long alternations searched before a figure; the same
@@ -92,16 +94,19 @@ def _at_word_start(letters: str, pattern: str) -> str:
     return rf"(?=\b[{letters}])(?:{pattern})"
 
 
-def _any_word(words: list[str]) -> re.Pattern:
+def any_word(words: list[str]) -> re.Pattern:
     """Whether any of ``words`` occurs as a whole word (only whether: which one is not told)."""
     return _compile(r"\b" + prefix_alternation(words) + r"\b")
 
 
 @per_patterns
-def _cues() -> dict:
+def linker_cues() -> dict:
+    """The linker's words: the cue lexicons of ``linking.json`` and ``directions.json`` and the word lists of
+    ``lexicon.json`` (each extended by the active pattern additions), as sets, tuples and patterns by name.
+    Read once per figure or per document and passed on, not per word."""
     link = load_json("linking.json")
     directions = load_json("directions.json")
-    return {
+    cues = {
         "increase": frozenset(directions["increase"]),
         "decrease": frozenset(directions["decrease"]),
         "noun_like": frozenset(directions["noun_like"]),
@@ -118,9 +123,24 @@ def _cues() -> dict:
         "rates": {k: Decimal(str(v)) for k, v in link["usd_rates"].items() if not k.startswith("_")},
         "verbs": frozenset(link["other_verbs"])
         | frozenset(w for w in link["target_cues"] + link["forecast_cues"] if " " not in w),
-        "target_re": _any_word(link["target_cues"]),
-        "forecast_re": _any_word(link["forecast_cues"]),
+        "target_re": any_word(link["target_cues"]),
+        "forecast_re": any_word(link["forecast_cues"]),
         "reporting": frozenset(link["reporting_verbs"]),
+        **_word_lists(load_json("lexicon.json")),
+    }
+    # unions asked of single words
+    cues["prepositions_or_determiners"] = cues["prepositions"] | cues["determiners"]
+    cues["fillers_before_of"] = cues["count_fillers"] - {"of", "by", "to"}  # "growth of just 0.3 per cent"
+    cues["not_a_verb_before"] = cues["determiners"] | cues["modals"] | {"will", "to", "shall"}  # "would account"
+    return cues
+
+
+def _word_lists(lexicon: dict) -> dict:
+    """The named lists of ``lexicon.json`` as sets (a list of words) or dicts (words and what each gives)."""
+    return {
+        name: dict(entry["words"]) if isinstance(entry["words"], dict) else frozenset(entry["words"])
+        for name, entry in lexicon.items()
+        if not name.startswith("_")
     }
 
 
@@ -142,7 +162,7 @@ class computed_once:
 REACH = 600  # characters around a figure within which its links are looked for
 
 
-class _Sorted:
+class SortedByStart:
     """Items sorted by start, with the ones starting in [lo, hi) found by bisection."""
 
     __slots__ = ("items", "starts")
@@ -151,10 +171,11 @@ class _Sorted:
         self.items, self.starts = items, starts
 
     def within(self, lo: int, hi: int) -> list:
+        """The items that start in ``[lo, hi)``, in order."""
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
-class _Periods:
+class SortedPeriods:
     """Periods sorted by start, iterable like a list; the ones that may overlap a span found by bisection."""
 
     __slots__ = ("items", "starts", "reach")
@@ -176,24 +197,27 @@ class _Periods:
         return self.items[bisect_right(self.reach, lo) : bisect_left(self.starts, hi)]
 
 
-def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+def containing_span(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+    """The span of ``spans`` (sorted, not overlapping; ``starts`` their starts) that holds ``pos``, if any."""
     k = bisect_right(starts, pos) - 1
     if k >= 0 and spans[k][0] <= pos < spans[k][1]:
         return spans[k]
     return None
 
 
-def _clause_start(text: str, sent_start: int, pos: int) -> int:
+def find_clause_start(text: str, sent_start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last clause break since ``sent_start``."""
     m = _LAST_CLAUSE_BREAK.search(text, sent_start, pos)  # the last break before the figure
     return m.end() if m else sent_start
 
 
-def _clause_end(text: str, pos: int, sent_end: int) -> int:
-    m = _CLAUSE_BREAK.search(text, pos, sent_end)
+def find_clause_end(text: str, pos: int, sent_end: int) -> int:
+    """Where the clause holding ``pos`` ends: at the first clause break before ``sent_end``."""
+    m = CLAUSE_BREAK.search(text, pos, sent_end)
     return m.start() if m else sent_end
 
 
-_WORD = itemgetter(2)  # the word of a (start, end, word) of the word index
+WORD = itemgetter(2)  # the word of a (start, end, word) of the word index
 
 
 _WORDS_SPLIT = re.compile(f"({_WORDS.pattern})")
@@ -258,11 +282,12 @@ def _index_words(lower: str) -> tuple[list[tuple[int, int, str]], list[int], lis
     return list(zip(starts, ends, [w.rstrip(".") for w in parts[1::2]])), starts, ends
 
 
-def _attributive_at(text: str, end: int):
+def attributive_at(text: str, end: int):
+    """The match of the noun phrase right after a figure ending at ``end`` ("a $400,000 [loan]"), group ``np``."""
     return _ATTRIBUTIVE.match(text, end)
 
 
-def _determiner_before(text: str, start: int) -> bool:
+def determiner_before(text: str, start: int) -> bool:
     """Whether a determiner ("a", "its", "the new") ends right before ``start``, within 24 characters."""
     return _DETERMINER_BEFORE.search(text, max(0, start - 24), start) is not None
 
@@ -273,15 +298,15 @@ def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tu
     return [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
 
 
-def _direction_of(word: str) -> str | None:
+def direction_of(word: str) -> str | None:
     """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk")."""
-    cues = _cues()
+    cues = linker_cues()
     return _direction_among(word, cues["increase"], cues["decrease"])
 
 
 @lru_cache(maxsize=4096)
 def _direction_among(word: str, increase: frozenset, decrease: frozenset) -> str | None:
-    """``_direction_of`` for the cue words of one set of pattern additions (the cache is keyed by them too)."""
+    """``direction_of`` for the cue words of one set of pattern additions (the cache is keyed by them too)."""
     forms = {word}
     for suffix in ("ing", "ed", "s", "es"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -297,29 +322,25 @@ def _direction_among(word: str, increase: frozenset, decrease: frozenset) -> str
 
 
 # a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
-_CHANGE_IN_BY = _compile(
+CHANGE_IN_BY = _compile(
     r"\b(?P<noun>increase|rise|growth|gain|jump|expansion|decline|decrease|drop|fall|reduction|contraction)s?"
     r"\s++(?:in|of)\s++(?P<np>[^,;:()]{2,90}?)\s++by\s*+\Z",
     regex.IGNORECASE,
 )
 
 
-_CONTINUED = _compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
+# a clause that only continues the one before it: ", by a quarter point", ", to a range of"
+CONTINUED = _compile(r"\s*+(?:by|to)\s++(?:an?\s++(?:range|target\s+range)\s++of\s++)?\Z", regex.IGNORECASE)
 
 
-# words between a change verb and the count it governs: "added just 114,000 jobs", "hired another 300"
-_COUNT_FILLERS = frozenset("by to of just only about nearly some around roughly almost another a further over".split())
 
 
-_CHANGE_NOUN_WORDS = frozenset(
-    "rise increase jump gain growth surge climb drop fall decline decrease reduction slump dip slide plunge "
-    "contraction expansion hike raise".split()
-)
 
 
-def _is_past(word: str) -> bool:
-    """A verb in the past tense, as far as a word alone tells: "voted", "rose", "fell"."""
-    return word.endswith("ed") and len(word) > 4 or word in _PAST_IRREGULAR
+def is_past(word: str, cues: dict) -> bool:
+    """A verb in the past tense, as far as a word alone tells: "voted", "rose", "fell" (``cues``: the linker's
+    word lists, :func:`linker_cues`)."""
+    return word.endswith("ed") and len(word) > 4 or word in cues["past_irregular"]
 
 
 _ATTRIBUTIVE = _compile(
@@ -337,18 +358,12 @@ _FRESH = "new fresh further additional planned proposed".split()
 
 # a determiner before a figure: "a", "its", "the new"
 _DETERMINER_BEFORE = _compile(
-    _at_word_start("aihotw", rf"\b(?:{'|'.join(_DETERMINERS_BEFORE)})\s++(?:(?:{'|'.join(_FRESH)})\s++)?\Z"),
+    at_word_start("aihotw", rf"\b(?:{'|'.join(_DETERMINERS_BEFORE)})\s++(?:(?:{'|'.join(_FRESH)})\s++)?\Z"),
     regex.IGNORECASE,
 )
 
 
-_PREPOSITIONS = frozenset("by to at of in on from for with over under during since than into as per".split())
 
 
-_DETERMINERS = frozenset("the a an its their his her our this that these those it they them".split())
 
 
-_PAST_IRREGULAR = frozenset(
-    "was were had rose fell grew stood hit cut saw came took made held kept said paid sold spent won lost went gave "
-    "brought bought slid shrank sank rang ran set put led left got fought beat swung".split()
-)

@@ -1,0 +1,45 @@
+"""The linker's word lists in ``patterns/linker/lexicon.json``: each says what it is for, is lower-case, is read
+by the code (no dead data), and can be extended by a pipeline's pattern additions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsfigures.linker.text import linker_cues
+from newsfigures.resources import PatternOverlay, load_json, using_patterns
+
+SOURCES = [
+    Path(__file__).parents[1] / "src" / "newsfigures" / "linker",
+    Path(__file__).parents[1] / "src" / "newsfigures" / "components" / "dependency.py",
+]
+LEXICON = {name: entry for name, entry in load_json("lexicon.json").items() if not name.startswith("_")}
+
+
+def _code() -> str:
+    files = [p for source in SOURCES for p in ([source] if source.is_file() else sorted(source.glob("*.py")))]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files)
+
+
+@pytest.mark.parametrize("name", sorted(LEXICON))
+def test_every_list_says_what_it_is_for_and_is_lower_case(name):
+    entry = LEXICON[name]
+    assert set(entry) == {"about", "words"} and entry["about"].strip()
+    words = list(entry["words"])
+    assert words and all(w == w.lower() and w.strip() == w for w in words)
+    assert len(set(words)) == len(words)
+
+
+def test_every_list_is_read_by_the_code():
+    code = _code()
+    unused = [name for name in LEXICON if not re.search(rf"""["']{re.escape(name)}["']""", code)]
+    assert not unused, f"lists nobody reads: {unused}"
+
+
+def test_a_pipeline_extends_a_list():
+    overlay = PatternOverlay({"lexicon.json": {"unit_nouns": {"words": ["bales"]}}})
+    assert "bales" not in linker_cues()["unit_nouns"]
+    with using_patterns(overlay):
+        assert {"bales", "tonnes"} <= linker_cues()["unit_nouns"]
