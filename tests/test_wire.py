@@ -494,3 +494,21 @@ def test_wire_periods(text, published, period, dates):
     found = {m.text: m for m in newsfigures.extract(text, published=published).mentions if m.kind == "period"}
     m = found[period]
     assert (str(m.period_start), str(m.period_end)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "dates"),
+    [
+        # a period of figures compared with ("compared with X and Y in 1985") is theirs, and lends itself to no
+        # later sentence: the story's own period does
+        ("The deficit narrowed in 1986 to 33 billion crowns from 35 billion in 1985.\n"
+         "    Imports were 141 billion crowns and exports 108 billion, compared with 132 billion and 97 billion in"
+         " 1985.\n    Imports rose 6.2 pct.", "6.2 pct", ("1986-01-01", "1986-12-31")),
+        ("Export orders rose in March, the ministry said.\n    Orders were 61 mln dlrs in March, up from 57 mln in"
+         " February and 37 mln in March 1986.\n    Textile orders were 32 mln dlrs.", "32 mln dlrs",
+         ("1987-03-01", "1987-03-31")),
+    ],
+)
+def test_a_compared_figures_period_does_not_carry_forward(text, figure, dates):
+    found = {m.text: m for m in newsfigures.extract(text, published="1987-04-10").mentions}
+    assert (str(found[figure].period_start), str(found[figure].period_end)) == dates

@@ -73,6 +73,22 @@ def governing_period(
         fallback = None if ranked[0] in attached else ranked[0]
     if _standing(doc, sent) or _relative(text, clause) and _standing_clause(doc, clause, fig.start):
         return None
+    return _from_earlier_sentences(doc, dated, sent, attached, asides, story, fallback)
+
+
+def _from_earlier_sentences(
+    doc: IndexedText,
+    dated: SortedByStart,
+    sent: tuple[int, int],
+    attached: dict[int, int],
+    asides: dict,
+    story: int | None,
+    fallback: int | None,
+) -> int | None:
+    """The period the sentences before ``sent`` lend (those of its paragraph, or of the story's last few in wire
+    copy): the last that is their own, not the date of a report ("said on Saturday"), a reference point, or a
+    compared figure's ("against Rs 41.86 lakh crore in Q2 FY24"); ``fallback`` when they have none."""
+    text = doc.text
     reach = max(0, sent[0] - 4 * REACH)
     if story is not None:
         paragraph_start = max(story, reach)
@@ -81,8 +97,6 @@ def governing_period(
     earlier = dated.within(paragraph_start, sent[0])
     if not earlier:
         return fallback
-    # the last period of the sentences before that is their own: not the date of a report ("said on
-    # Saturday"), a reference point, or a compared figure's ("against Rs 41.86 lakh crore in Q2 FY24")
     for i, p in reversed(earlier):
         if i not in attached and not _aside(doc, i, p, paragraph_start, asides):
             return i
@@ -236,10 +250,25 @@ def attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int,
             fig.end <= p.start
             and p.start - fig.end <= 24
             and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start)
-            and (_COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start))
+            and _compared(text, figures, k)
         ):
             attached[i] = fig.start
     return attached
+
+
+def _compared(text: str, figures: list[FigureRef], k: int) -> bool:
+    """Whether ``figures[k]`` is a figure compared with: right after "from", "against", "compared with"..., or
+    joined to one that is ("compared with 1,326.5 billion and 971.7 billion in 1985", "up from 574 mln in
+    January and 370 mln in February 1986")."""
+    while not _COMPARED_FIGURE.search(text, max(0, figures[k].start - 20), figures[k].start):
+        if k == 0 or not _JOINED_FIGURES.fullmatch(text, figures[k - 1].end, figures[k].start):
+            return False
+        k -= 1
+    return True
+
+
+# between two figures of one comparison: "and", a comma, perhaps after the first one's period ("in January and")
+_JOINED_FIGURES = _compile(r"(?:\s++(?:in|on|at|for|during)\s++[^,;.\d]{1,24}?)?\s*+(?:,\s*+(?:and\s++)?|and\s++)")
 
 
 
