@@ -326,30 +326,43 @@ def evaluate_command(
     ] = None,
 ) -> None:
     """Precision, recall and F1 per kind, value accuracy, end-to-end F1 and the linking fields, against gold."""
-    import json
-
-    from .evaluation.evaluate import evaluate, format_table
-    from .evaluation.peers import comparison_table, get_system
+    from .evaluation.peers import comparison_table
 
     names = system or ["newsfigures"]
-    reports = {}
     with _friendly_errors():
-        for name in names:
-            report, problems = evaluate(corpus, split.value, get_system(name), texts)
-            reports[name] = report
-            if len(names) > 1:
-                typer.echo(f"== {name}")
-            typer.echo(format_table(report))
-            if errors:
-                for p in problems:
-                    typer.echo(f"{p.type:<6} {p.kind:<10} {p.article}:{p.start} {p.text!r} | {p.context} | {p.detail}")
+        reports = _score_systems(corpus, split.value, names, texts, errors)
         if len(names) > 1:
             typer.echo("")
             typer.echo(comparison_table(reports))
         if json_report:
-            payload = reports[names[0]] if len(names) == 1 else reports
-            with open(json_report, "w", encoding="utf-8") as f:
-                json.dump(payload, f, indent=2)
+            _write_json_report(json_report, reports[names[0]] if len(names) == 1 else reports)
+
+
+def _score_systems(corpus: str, split: str, names: list[str], texts: str | None, errors: bool) -> dict:
+    """Score each named system on the split and print its table (headed by its name when there are several)
+    and, with ``errors``, its problems one a line; return the reports by name."""
+    from .evaluation.evaluate import evaluate, format_table
+    from .evaluation.peers import get_system
+
+    reports = {}
+    for name in names:
+        report, problems = evaluate(corpus, split, get_system(name), texts)
+        reports[name] = report
+        if len(names) > 1:
+            typer.echo(f"== {name}")
+        typer.echo(format_table(report))
+        if errors:
+            for p in problems:
+                typer.echo(f"{p.type:<6} {p.kind:<10} {p.article}:{p.start} {p.text!r} | {p.context} | {p.detail}")
+    return reports
+
+
+def _write_json_report(path: str, payload: dict) -> None:
+    """``evaluate --json``: the report (or the reports by system) as indented JSON."""
+    import json
+
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(payload, f, indent=2)
 
 
 def main() -> None:
