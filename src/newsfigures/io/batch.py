@@ -416,7 +416,30 @@ def run_extract(
     exclude = [] if str(out) == "-" else [out, f"{out}.partial", f"{out}.partial.index"]
     summary = BatchSummary()
     started = time.perf_counter()
-    done = frozenset(writer.done)
+    inputs, total = _inputs_to_do(paths, pattern, exclude, frozenset(writer.done), summary, progress)
+    bar = tqdm(total=max(total, 0) if total is not None else None, unit=" articles", disable=not progress,
+               file=sys.stderr, desc="extract", smoothing=0.1)  # fmt: skip
+    log = (lambda line: bar.write(line, file=sys.stderr)) if progress else report
+    try:
+        records = extract_records(
+            inputs, nlp=nlp, published=default_published, n_process=n_process,
+            batch_size=batch_size, chunk_chars=chunk_chars,
+        )  # fmt: skip
+        _write_records(records, writer, summary, bar, log)
+        writer.commit()
+    except BaseException:
+        writer.close()
+        raise
+    finally:
+        bar.close()
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _inputs_to_do(paths, pattern: str | None, exclude: list, done: frozenset, summary: BatchSummary, progress: bool):
+    """The inputs under ``paths`` (read lazily) with those whose source is in ``done`` skipped unread and
+    counted in ``summary.skipped``; and, with ``progress``, the number of articles left for the bar's total
+    (the files are listed first for it), else None."""
 
     def skip(source: str) -> bool:
         if source in done:
@@ -429,32 +452,23 @@ def run_extract(
     if progress:  # list the files first, for a bar with a total in articles
         found = list(found)
         total = sum(_articles_in(f) for f in found) - len(done)
-    inputs = read_found(found, skip=skip)
-    bar = tqdm(total=max(total, 0) if total is not None else None, unit=" articles", disable=not progress,
-               file=sys.stderr, desc="extract", smoothing=0.1)  # fmt: skip
-    log = (lambda line: bar.write(line, file=sys.stderr)) if progress else report
-    try:
-        records = extract_records(
-            inputs, nlp=nlp, published=default_published, n_process=n_process,
-            batch_size=batch_size, chunk_chars=chunk_chars,
-        )  # fmt: skip
-        for result in records:
-            if isinstance(result.record, Article) and result.record.published is None:
-                result.record.warnings.append(UNDATED)  # one warning per undated article, counted in the summary
-                summary.undated += 1
-            writer.write(result.record)
-            summary.add(result)
-            if isinstance(result.record, ErrorRecord):
-                log(f"newsfigures: {result.record.source}: {result.record.error.message}")
-            bar.update(1)
-        writer.commit()
-    except BaseException:
-        writer.close()
-        raise
-    finally:
-        bar.close()
-        summary.seconds = time.perf_counter() - started
-    return summary
+    return read_found(found, skip=skip), total
+
+
+def _write_records(
+    records: Iterable[Extracted], writer, summary: BatchSummary, bar, log: Callable[[str], None]
+) -> None:
+    """Write each record and count it in ``summary``: an undated article gets the UNDATED warning, an error
+    record one line through ``log``; the progress bar moves one per record."""
+    for result in records:
+        if isinstance(result.record, Article) and result.record.published is None:
+            result.record.warnings.append(UNDATED)  # one warning per undated article, counted in the summary
+            summary.undated += 1
+        writer.write(result.record)
+        summary.add(result)
+        if isinstance(result.record, ErrorRecord):
+            log(f"newsfigures: {result.record.source}: {result.record.error.message}")
+        bar.update(1)
 
 
 def _articles_in(found) -> int:
