@@ -71,45 +71,54 @@ def _friendly_errors(interrupted: str = "interrupted"):
         raise typer.Exit(130) from None
 
 
+# The options of ``extract`` that take more than a line, named here to keep the command short.
+_ExtractPaths = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH", help="Files and folders to read (folders recursively).", show_default=False),
+]
+_ExtractOut = Annotated[
+    str, typer.Option("-o", "--output", metavar="OUT", help="Output file (its extension picks the format); '-' for stdout.")
+]
+_ExtractFormat = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="jsonl (one record per article), csv or parquet (one row per mention); default: from OUT's extension, else jsonl.",
+    ),
+]
+_ExtractGlob = Annotated[
+    str | None,
+    typer.Option(
+        metavar="PATTERN", help="Read only the files in folders that match, e.g. '*.txt' (default: known suffixes)."
+    ),
+]
+_ExtractResume = Annotated[
+    bool, typer.Option("--resume", metavar="", help="Skip the inputs already in OUT (after a killed or finished run).")
+]
+_ExtractDask = Annotated[
+    str | None,
+    typer.Option(
+        "--dask", metavar="CLUSTER",
+        help="Run on Dask ('local' for a LocalCluster of -n workers, tcp://host:8786 or a scheduler file); OUT is "
+        "then a folder of part files (Parquet, or JSONL with --format jsonl). Needs .[dask].",
+    ),
+]
+
+
 @app.command("extract")
 def extract_command(
-    paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PATH", help="Files and folders to read (folders recursively).", show_default=False),
-    ],
-    out: Annotated[
-        str, typer.Option("-o", "--output", metavar="OUT", help="Output file (its extension picks the format); '-' for stdout.")
-    ] = "-",
-    fmt: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--format", "-f", metavar="FORMAT",
-            help="jsonl (one record per article), csv or parquet (one row per mention); default: from OUT's extension, else jsonl.",
-        ),
-    ] = None,
+    paths: _ExtractPaths,
+    out: _ExtractOut = "-",
+    fmt: _ExtractFormat = None,
     published: Annotated[
         str | None, typer.Option(metavar="DATE", help="Publication date (YYYY-MM-DD) for articles that give none.")
     ] = None,
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, metavar="N", help="Worker processes.")] = 1,
-    glob: Annotated[
-        str | None,
-        typer.Option(
-            metavar="PATTERN", help="Read only the files in folders that match, e.g. '*.txt' (default: known suffixes)."
-        ),
-    ] = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", metavar="", help="Skip the inputs already in OUT (after a killed or finished run).")
-    ] = False,
+    glob: _ExtractGlob = None,
+    resume: _ExtractResume = False,
     force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite OUT if it exists.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="No progress bar and no summary.")] = False,
-    dask: Annotated[
-        str | None,
-        typer.Option(
-            "--dask", metavar="CLUSTER",
-            help="Run on Dask ('local' for a LocalCluster of -n workers, tcp://host:8786 or a scheduler file); OUT is "
-            "then a folder of part files (Parquet, or JSONL with --format jsonl). Needs .[dask].",
-        ),
-    ] = None,
+    dask: _ExtractDask = None,
 ) -> None:
     """Extract the figures of every article under PATH... as JSONL, CSV or Parquet.
 
@@ -124,17 +133,27 @@ def extract_command(
     Exit status: 0 when every input was read, 1 when any error record was written, 2 for bad options
     (a missing input, an output that cannot be written), checked before any work.
     """
+    if dask:
+        _extract_on_dask(paths, out, fmt, published, n_process, glob, resume, force, quiet, dask)
+    _extract_here(paths, out, fmt, published, n_process, glob, resume, force, quiet)
+
+
+def _check_inputs_exist(paths: list[str]) -> None:
+    """Raise NewsfiguresError naming every input path that does not exist."""
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise NewsfiguresError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _extract_here(paths, out, fmt, published, n_process, glob, resume, force, quiet) -> None:
+    """``extract`` without ``--dask``: the inputs in this process and its workers into OUT, then the exit status."""
     from .io.batch import run_extract
     from .io.outputs import check_output, format_for
 
-    if dask:
-        _extract_on_dask(paths, out, fmt, published, n_process, glob, resume, force, quiet, dask)
     progress = not quiet and sys.stderr.isatty()
     hint = "interrupted" if out == "-" else f"interrupted: rerun with --resume to carry on from {out}.partial"
     with _friendly_errors(hint):
-        missing = [p for p in paths if not os.path.lexists(p)]
-        if missing:
-            raise NewsfiguresError(f"no such file or folder: {', '.join(missing)}")
+        _check_inputs_exist(paths)
         fmt_name = format_for(out, fmt.value if fmt else None)
         check_output(out, force=force, resume=resume)
         summary = run_extract(
@@ -152,9 +171,7 @@ def _extract_on_dask(paths, out, fmt, published, n_process, glob, resume, force,
     from .io.inputs import check_published
 
     with _friendly_errors(f"interrupted: rerun with --resume to run only the parts not yet in {out}"):
-        missing = [p for p in paths if not os.path.lexists(p)]
-        if missing:
-            raise NewsfiguresError(f"no such file or folder: {', '.join(missing)}")
+        _check_inputs_exist(paths)
         if out == "-":
             raise NewsfiguresError("--dask writes a folder of part files: give it with -o OUTDIR")
         if os.path.isdir(out) and os.listdir(out) and not (resume or force):
@@ -309,30 +326,43 @@ def evaluate_command(
     ] = None,
 ) -> None:
     """Precision, recall and F1 per kind, value accuracy, end-to-end F1 and the linking fields, against gold."""
-    import json
-
-    from .evaluation.evaluate import evaluate, format_table
-    from .evaluation.peers import comparison_table, get_system
+    from .evaluation.peers import comparison_table
 
     names = system or ["newsfigures"]
-    reports = {}
     with _friendly_errors():
-        for name in names:
-            report, problems = evaluate(corpus, split.value, get_system(name), texts)
-            reports[name] = report
-            if len(names) > 1:
-                typer.echo(f"== {name}")
-            typer.echo(format_table(report))
-            if errors:
-                for p in problems:
-                    typer.echo(f"{p.type:<6} {p.kind:<10} {p.article}:{p.start} {p.text!r} | {p.context} | {p.detail}")
+        reports = _score_systems(corpus, split.value, names, texts, errors)
         if len(names) > 1:
             typer.echo("")
             typer.echo(comparison_table(reports))
         if json_report:
-            payload = reports[names[0]] if len(names) == 1 else reports
-            with open(json_report, "w", encoding="utf-8") as f:
-                json.dump(payload, f, indent=2)
+            _write_json_report(json_report, reports[names[0]] if len(names) == 1 else reports)
+
+
+def _score_systems(corpus: str, split: str, names: list[str], texts: str | None, errors: bool) -> dict:
+    """Score each named system on the split and print its table (headed by its name when there are several)
+    and, with ``errors``, its problems one a line; return the reports by name."""
+    from .evaluation.evaluate import evaluate, format_table
+    from .evaluation.peers import get_system
+
+    reports = {}
+    for name in names:
+        report, problems = evaluate(corpus, split, get_system(name), texts)
+        reports[name] = report
+        if len(names) > 1:
+            typer.echo(f"== {name}")
+        typer.echo(format_table(report))
+        if errors:
+            for p in problems:
+                typer.echo(f"{p.type:<6} {p.kind:<10} {p.article}:{p.start} {p.text!r} | {p.context} | {p.detail}")
+    return reports
+
+
+def _write_json_report(path: str, payload: dict) -> None:
+    """``evaluate --json``: the report (or the reports by system) as indented JSON."""
+    import json
+
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(payload, f, indent=2)
 
 
 def main() -> None:

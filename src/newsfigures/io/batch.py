@@ -117,44 +117,67 @@ def extract_records(
         yield from _extract_in_workers(inputs, nlp, default_published, n_process, chunk_chars)
         return
     queue: deque[_Pending] = deque()
-
-    def docs_with_context():
-        for index, item in enumerate(inputs):
-            pending = _Pending(index, item)
-            queue.append(pending)
-            if isinstance(item, InputFailure):
-                continue
-            try:
-                pending.pieces = split_text(item.text, chunk_chars)
-                doc_published = item.meta.get("published") or default_published
-                if len(pending.pieces) > 1 and not doc_published:
-                    doc_published = _dateline_date(item.text[: pending.pieces[0][1]])
-                for chunk, (start, end) in enumerate(pending.pieces):
-                    text = item.text if len(pending.pieces) == 1 else item.text[start:end]
-                    meta = {"source": item.source, **item.meta} if chunk == 0 else None
-                    yield make_doc(nlp, text, published=doc_published, meta=meta), (index, chunk)
-            except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
-                pending.error = f"{type(err).__name__}: {err}"
-
     with _failures_marked(nlp):
-        stream = nlp.pipe(docs_with_context(), as_tuples=True, batch_size=batch_size)
-        for doc, (index, chunk) in stream:
-            while queue[0].index < index:
-                yield _finish(queue.popleft())
-            pending = queue[0]
-            pending.words += len(doc)
-            failure = doc.user_data.get(_FAILED_KEY)
-            if failure:
-                pending.error = failure
-            elif pending.error is None:
-                try:
-                    _add_chunk(pending, chunk, doc_to_article(doc))
-                except Exception as err:  # noqa: BLE001 - e.g. a mention whose offsets do not fit
-                    pending.error = f"{type(err).__name__}: {err}"
-            if chunk == len(pending.pieces) - 1:
-                yield _finish(queue.popleft())
-        while queue:
+        docs = _chunk_docs(inputs, queue, nlp, default_published, chunk_chars)
+        yield from _merge_chunks(nlp.pipe(docs, as_tuples=True, batch_size=batch_size), queue)
+
+
+def _chunk_docs(
+    inputs: Iterable[ArticleInput | InputFailure],
+    queue: deque[_Pending],
+    nlp: Language,
+    default_published: str | None,
+    chunk_chars: int,
+) -> Iterator[tuple]:
+    """``(Doc, (index, chunk))`` for each chunk of each input, in order, for ``nlp.pipe(as_tuples=True)``.
+
+    Every input is put on ``queue`` as a :class:`_Pending` as it is read (an InputFailure gives no Doc);
+    a long text with no publication date takes the dateline date of its first chunk; an input whose
+    chunks cannot be made gets its ``error`` set instead of stopping the batch.
+    """
+    for index, item in enumerate(inputs):
+        pending = _Pending(index, item)
+        queue.append(pending)
+        if isinstance(item, InputFailure):
+            continue
+        try:
+            pending.pieces = split_text(item.text, chunk_chars)
+            doc_published = item.meta.get("published") or default_published
+            if len(pending.pieces) > 1 and not doc_published:
+                doc_published = _dateline_date(item.text[: pending.pieces[0][1]])
+            for chunk, (start, end) in enumerate(pending.pieces):
+                text = item.text if len(pending.pieces) == 1 else item.text[start:end]
+                meta = {"source": item.source, **item.meta} if chunk == 0 else None
+                yield make_doc(nlp, text, published=doc_published, meta=meta), (index, chunk)
+        except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
+            pending.error = f"{type(err).__name__}: {err}"
+
+
+def _merge_chunks(stream: Iterable[tuple], queue: deque[_Pending]) -> Iterator[Extracted]:
+    """One :class:`Extracted` per input on ``queue``, in order, from the processed chunks of ``stream``.
+
+    Each Doc's Article is added to its input's :class:`_Pending` (a Doc a component failed on, or one
+    that cannot be converted, sets the input's ``error``); an input is finished after its last chunk, and
+    one whose Docs did not all come (a read failure, chunks that could not be made, a Doc dropped by the
+    pipeline) when a later input's Doc arrives or the stream ends.
+    """
+    for doc, (index, chunk) in stream:
+        while queue[0].index < index:
             yield _finish(queue.popleft())
+        pending = queue[0]
+        pending.words += len(doc)
+        failure = doc.user_data.get(_FAILED_KEY)
+        if failure:
+            pending.error = failure
+        elif pending.error is None:
+            try:
+                _add_chunk(pending, chunk, doc_to_article(doc))
+            except Exception as err:  # noqa: BLE001 - e.g. a mention whose offsets do not fit
+                pending.error = f"{type(err).__name__}: {err}"
+        if chunk == len(pending.pieces) - 1:
+            yield _finish(queue.popleft())
+    while queue:
+        yield _finish(queue.popleft())
 
 
 def _dateline_date(head: str) -> str | None:
@@ -393,7 +416,30 @@ def run_extract(
     exclude = [] if str(out) == "-" else [out, f"{out}.partial", f"{out}.partial.index"]
     summary = BatchSummary()
     started = time.perf_counter()
-    done = frozenset(writer.done)
+    inputs, total = _inputs_to_do(paths, pattern, exclude, frozenset(writer.done), summary, progress)
+    bar = tqdm(total=max(total, 0) if total is not None else None, unit=" articles", disable=not progress,
+               file=sys.stderr, desc="extract", smoothing=0.1)  # fmt: skip
+    log = (lambda line: bar.write(line, file=sys.stderr)) if progress else report
+    try:
+        records = extract_records(
+            inputs, nlp=nlp, published=default_published, n_process=n_process,
+            batch_size=batch_size, chunk_chars=chunk_chars,
+        )  # fmt: skip
+        _write_records(records, writer, summary, bar, log)
+        writer.commit()
+    except BaseException:
+        writer.close()
+        raise
+    finally:
+        bar.close()
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _inputs_to_do(paths, pattern: str | None, exclude: list, done: frozenset, summary: BatchSummary, progress: bool):
+    """The inputs under ``paths`` (read lazily) with those whose source is in ``done`` skipped unread and
+    counted in ``summary.skipped``; and, with ``progress``, the number of articles left for the bar's total
+    (the files are listed first for it), else None."""
 
     def skip(source: str) -> bool:
         if source in done:
@@ -406,32 +452,23 @@ def run_extract(
     if progress:  # list the files first, for a bar with a total in articles
         found = list(found)
         total = sum(_articles_in(f) for f in found) - len(done)
-    inputs = read_found(found, skip=skip)
-    bar = tqdm(total=max(total, 0) if total is not None else None, unit=" articles", disable=not progress,
-               file=sys.stderr, desc="extract", smoothing=0.1)  # fmt: skip
-    log = (lambda line: bar.write(line, file=sys.stderr)) if progress else report
-    try:
-        records = extract_records(
-            inputs, nlp=nlp, published=default_published, n_process=n_process,
-            batch_size=batch_size, chunk_chars=chunk_chars,
-        )  # fmt: skip
-        for result in records:
-            if isinstance(result.record, Article) and result.record.published is None:
-                result.record.warnings.append(UNDATED)  # one warning per undated article, counted in the summary
-                summary.undated += 1
-            writer.write(result.record)
-            summary.add(result)
-            if isinstance(result.record, ErrorRecord):
-                log(f"newsfigures: {result.record.source}: {result.record.error.message}")
-            bar.update(1)
-        writer.commit()
-    except BaseException:
-        writer.close()
-        raise
-    finally:
-        bar.close()
-        summary.seconds = time.perf_counter() - started
-    return summary
+    return read_found(found, skip=skip), total
+
+
+def _write_records(
+    records: Iterable[Extracted], writer, summary: BatchSummary, bar, log: Callable[[str], None]
+) -> None:
+    """Write each record and count it in ``summary``: an undated article gets the UNDATED warning, an error
+    record one line through ``log``; the progress bar moves one per record."""
+    for result in records:
+        if isinstance(result.record, Article) and result.record.published is None:
+            result.record.warnings.append(UNDATED)  # one warning per undated article, counted in the summary
+            summary.undated += 1
+        writer.write(result.record)
+        summary.add(result)
+        if isinstance(result.record, ErrorRecord):
+            log(f"newsfigures: {result.record.source}: {result.record.error.message}")
+        bar.update(1)
 
 
 def _articles_in(found) -> int:
