@@ -15,7 +15,7 @@ import regex
 
 from ..text.fastre import compile_fast
 from .figure import read_figure
-from .grammar import AT_END
+from .grammar import AT_END, SENTENCE_BREAK
 from .models import Figure, QuantityMatch
 from .ranges import LAST_WORD, LOOKBEHIND
 from .reading import Reading
@@ -37,7 +37,6 @@ _SPACES = compile_fast(r"[ \t\u00a0]++")
 _WORD = compile_fast(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
 _SENTENCE_START = compile_fast(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
 _CAPITALISED_BEFORE = compile_fast(r"(?P<word>[A-Z][A-Za-z&'’.]*+)\s++\Z")
-SENTENCE_BREAK = compile_fast(r"[.!?]\s|\n")
 # between a level and what it is compared with ("to 5.84 pct from 6.22", "at 3.85 pct, up from 3.80")
 LEVEL_COMPARED_GAP = compile_fast(
     r"\s*+,?\s*+(?:(?:up|down)\s++)?(?:from|against|compared\s++(?:with|to))\s++", regex.IGNORECASE

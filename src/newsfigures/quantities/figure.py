@@ -14,13 +14,12 @@ import regex
 
 from ..text.fastre import compile_fast
 
-from .grammar import squash
+from .grammar import SENTENCE_BREAK, sentence_start, squash
 from .models import Figure
 from .money import currency_before, read_currency_word, read_sub_unit
 from .numbers import clean_decimal, parse_digits, parse_number_words, parse_quote, scale_value
 from .reading import Reading
 
-SENTENCE_END = compile_fast(r"[.!?]\s|\n")
 CLAUSE_END = compile_fast(r"[,;:]")
 
 _UNIT_AFTER = ("percent_after", "word_after", "minor_after")
@@ -140,13 +139,11 @@ def _rate_point(r: Reading, fig: Figure) -> bool:
     m = g["rate_point_after"].match(r.text, fig.end)
     if not m or fig.scaled or fig.value > g["rate_point_max"] or fig.value <= 0:
         return False
-    start, end = max(0, fig.start - 200), min(len(r.text), m.end() + 200)
-    breaks = [b.end() for b in SENTENCE_END.finditer(r.text, start, fig.start)]
-    start = breaks[-1] if breaks else start
+    start, end = sentence_start(r.text, fig.start, 200), min(len(r.text), m.end() + 200)
     if fig.value == fig.value.to_integral_value():  # "3 points" are a rate's only in its own clause
         start = max([start] + [b.end() for b in CLAUSE_END.finditer(r.text, start, fig.start)])
         end = fig.start
-    stop = SENTENCE_END.search(r.text, m.end(), end)
+    stop = SENTENCE_BREAK.search(r.text, m.end(), end)
     if not g["rate_words"].search(r.text, start, stop.start() if stop else end):
         return False
     fig.percent_unit, fig.end, fig.rule = "percentage_point", m.end(), "percentage_rate_point"

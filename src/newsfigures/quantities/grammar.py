@@ -25,6 +25,16 @@ from .currencies import CONTEXT, currency_tables
 from .numbers import lexicon
 
 AT_END = regex.REVERSE
+SENTENCE_BREAK = compile_fast(r"[.!?]\s|\n")  # where a sentence (or a wire line) ends
+
+
+def sentence_start(text: str, pos: int, reach: int = 250) -> int:
+    """Where the sentence around ``pos`` begins, looking back at most ``reach`` characters."""
+    window = max(0, pos - reach)
+    last = None
+    for last in SENTENCE_BREAK.finditer(text, window, pos):
+        pass
+    return last.end() if last is not None else window
 _SPACE_RUN = compile_fast(r"\s+")
 
 

@@ -21,9 +21,9 @@ import regex
 from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast
 from ..text.tables import row_at
-from .counts import LEVEL_COMPARED_GAP, SENTENCE_BREAK
+from .counts import LEVEL_COMPARED_GAP
 from .figure import read_figure
-from .grammar import trie
+from .grammar import SENTENCE_BREAK, sentence_start, trie
 from .models import Figure, QuantityMatch
 from .numbers import clean_decimal, lexicon
 from .ranges import last_word
@@ -133,10 +133,10 @@ def _said_once(text: str, found: list[QuantityMatch], i: int) -> bool:
     """Give the bare count ``found[i]`` the currency of its series if it has one; False if it is a measure."""
     g, m = _series_grammar(), found[i]
     prior = _amount_before(text, found, i)
-    sentence_start = prior.end if prior is not None else _sentence_start(text, m.start)
+    since = prior.end if prior is not None else sentence_start(text, m.start)
     if prior is not None and prior.kind == "money" and _same_series(text, prior.end, m.start):
         m.kind, m.unit, m.rule = "money", prior.unit, "money_series"
-    elif g["measure"].search(text, sentence_start, m.start):
+    elif g["measure"].search(text, since, m.start):
         return False  # the measure was said once for the series
     else:
         currency = _article_currency(found, i)
@@ -174,14 +174,6 @@ def _amount_before(text: str, found: list[QuantityMatch], i: int) -> QuantityMat
         if prev.kind != "percentage":
             return prev
     return None
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    window = max(0, pos - 250)
-    last = None
-    for last in SENTENCE_BREAK.finditer(text, window, pos):
-        pass
-    return last.end() if last is not None else window
 
 
 def _article_currency(found: list[QuantityMatch], i: int) -> str | None:
