@@ -181,6 +181,37 @@ def test_period_table(text, published, span, start, end, label):
     assert match.duration is None
 
 
+P_APR87 = date(1987, 4, 9)
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a split year or a season in a story about crops is a July-June crop year
+        ("Barley sowings for the 1986/87 campaign were put at 1.4 mln hectares.", "1986/87", "1986-07/1987-06"),
+        ("The wheat harvest in 1985/86 reached 26 mln tonnes.", "1985/86", "1985-07/1986-06"),
+        ("Rapeseed plantings exceed the area harvested last campaign.", "last campaign", "1985-07/1986-06"),
+        ("Sugar exports this season are put at two mln tonnes.", "this season", "1986-07/1987-06"),
+        ("Cotton output next season may fall, the ministry said.", "next season", "1987-07/1988-06"),
+        # months written beside a split year are the months meant
+        ("Coffee output will rise in the 1986/87 October-September season.", "1986/87 October-September season",
+         "1986-10/1987-09"),
+        ("Exports in the 1987/88 April-March year should recover.", "1987/88 April-March year", "1987-04/1988-03"),
+        # without a crop, a split year stays April-March
+        ("The retailer said profit for 1986/87 rose 12 pct.", "1986/87", "1986-04/1987-03"),
+    ],
+)
+# fmt: on
+def test_crop_years_and_seasons(text, span, label):
+    assert only(text, P_APR87, span).label == label
+
+
+@pytest.mark.parametrize("text", ["Sales last season rose 5 pct, the retailer said.", "The club lost again this season."])
+def test_a_season_without_a_crop_is_no_period(text):
+    assert not [m for m in find_periods(text, P_APR87) if "season" in m.text]
+
+
 @pytest.mark.parametrize(
     ("text", "span", "duration", "qualifier"),
     [

@@ -174,12 +174,22 @@ def test_r_is_not_the_rand_without_the_rand(text):
         ("Hainan operates 75 international and regional air routes.", "75", "75", "international and regional air routes"),
         # a possessive before the number is no name the number belongs to ("Nifty 50")
         ("Each of Norway's 2.4 million households got a rebate.", "2.4 million", "2400000", "households"),
+        # plurals of -man, -person and -child nouns
+        ("He addressed about 500 visiting businessmen.", "about 500", "500", "visiting businessmen"),
+        ("The strike idled 3,000 seamen at the port.", "3,000", "3000", "seamen"),
+        ("Twelve salespeople were let go.", "Twelve", "12", "salespeople"),
+        ("The bill was signed by 40 congressmen.", "40", "40", "congressmen"),
     ],
 )
 def test_counts(text, span, value, counted):
     m = _one(text)
     assert (m.text, m.kind, m.value, m.counted) == (span, "count", Decimal(value), counted)
     assert text[m.counted_start : m.counted_end] == counted
+
+
+def test_a_singular_with_a_plural_ending_is_not_counted_there():
+    m = _one("The lab keeps 20 specimen jars on site.")
+    assert m.counted == "specimen jars"
 
 
 @pytest.mark.parametrize(

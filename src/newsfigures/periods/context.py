@@ -103,9 +103,9 @@ class ResolutionContext:
         """Whether the clause around ``text[start:end]`` speaks of the future (default: no)."""
         return self.direction(start, end) == "forward"
 
-    def fiscal_convention(self, position: int) -> FiscalConvention:
+    def fiscal_convention(self, position: int, season: bool = False) -> FiscalConvention:
         """The fiscal-year convention for a period at ``position`` (:meth:`FiscalHabits.convention`)."""
-        return self._fiscal.convention(position)
+        return self._fiscal.convention(position, season)
 
     def remember(self, start: int, end: int, resolved: Resolved, kind: str | None) -> None:
         """Record a resolved period (in text order) so later anaphors can use it."""

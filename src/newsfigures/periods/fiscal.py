@@ -25,6 +25,7 @@ class FiscalConvention:
     name: str
     start_month: int
     named_by: str  # "start" | "end"
+    season: bool = False  # a crop or marketing year: it names split years ("1986/87") and seasons, never "fiscal"
 
 
 _MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
@@ -48,7 +49,9 @@ def fiscal_conventions() -> tuple[dict[str, FiscalConvention], regex.Pattern]:
     for name, spec in lexicon().raw["fiscal_conventions"].items():
         if name.startswith("_"):
             continue
-        conventions[name] = FiscalConvention(name, int(spec["start_month"]), spec["named_by"])
+        conventions[name] = FiscalConvention(
+            name, int(spec["start_month"]), spec["named_by"], bool(spec.get("season", False))
+        )
         if spec["cues"]:
             cue_groups.append(f"(?P<{name}>(?<!\\w)(?:{'|'.join(spec['cues'])})(?!\\w))")
     # no convention has cues: a pattern that never matches
@@ -89,18 +92,20 @@ class FiscalHabits:
             return None  # a year to December is the calendar year
         return FiscalConvention(f"stated_{month}", month % 12 + 1, "end")
 
-    def convention(self, position: int) -> FiscalConvention:
+    def convention(self, position: int, season: bool = False) -> FiscalConvention:
         """The fiscal-year convention for a period at ``position``: the one the article states, else the
-        one its country cues point to, else the calendar year."""
-        cued = self._cued(position)
+        one its country cues point to, else the calendar year. ``season``: the period is a split year or a
+        season named without "fiscal" ("the 1986/87 campaign", "last season"), which a crop year's cues
+        ("sowings", "harvested") may also claim."""
+        cued = self._cued(position, season)
         stated = self._stated
         if stated is None or stated.start_month == cued.start_month:
             return cued  # the country's convention also says how its years are named ("fiscal 2024" in Japan)
         return stated
 
-    def _cued(self, position: int) -> FiscalConvention:
+    def _cued(self, position: int, season: bool) -> FiscalConvention:
         conventions = fiscal_conventions()[0]
-        cues = self._cues
+        cues = self._cues if season else [(pos, name) for pos, name in self._cues if not conventions[name].season]
         if not cues:
             return conventions["calendar"]
         sent_start, sent_end = self._sentence(position)

@@ -200,7 +200,7 @@ def parse_year_range(groups: dict, lex: Lexicon):
     if len(text) == 2 and second < first:
         second += 100
     if second == first + 1:
-        return FiscalYear(first, second, loose=len(text) == 4)
+        return FiscalYear(first, second, loose=len(text) == 4, season=True)
     if first < second <= first + 100:
         return Fixed(date(first, 1, 1), date(second, 12, 31))
     return None
@@ -225,6 +225,22 @@ def parse_fiscal_relative(groups: dict, lex: Lexicon):
     """``this fiscal year``, ``last fiscal``, ``the current financial year``."""
     step = _step(groups.get("rel"))
     return None if step is None else RelativeFiscalYear(step)
+
+
+def parse_season_relative(groups: dict, lex: Lexicon):
+    """``last campaign``, ``this season``, ``the previous crop year``: a crop year where the story has one."""
+    step = _step(groups.get("rel"))
+    return None if step is None else RelativeFiscalYear(step, season=True)
+
+
+def parse_split_year_months(groups: dict, lex: Lexicon):
+    """``1986/87 October-September season``: the split year's run of months as written."""
+    first_year = int(groups["year"])
+    first, last = _month(lex, groups), _month(lex, groups, "month2")
+    if first is None or last is None or (last - first) % 12 != 11:
+        return None  # not a year of months
+    end_year = first_year + 1 if last < first else first_year
+    return Fixed(date(first_year, first, 1), month_end(end_year, last))
 
 
 def _fiscal_container(groups: dict) -> FiscalYear | None:

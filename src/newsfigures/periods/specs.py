@@ -60,6 +60,7 @@ class FiscalYear:
     first: int
     second: int | None = None
     loose: bool = False  # '2023-2024' without 'fiscal': two calendar years unless a fiscal convention applies
+    season: bool = False  # named without 'fiscal' ('1986/87'): a crop year's convention may claim it
 
     def range(self, convention: FiscalConvention) -> tuple[date, date]:
         if self.second is not None:
@@ -77,21 +78,25 @@ class FiscalYear:
     def resolve(self, ctx, span, container):
         if container is not None:
             return None
-        return Resolved(*self.range(ctx.fiscal_convention(span[0])))
+        return Resolved(*self.range(ctx.fiscal_convention(span[0], self.season)))
 
 
 @dataclass(frozen=True)
 class RelativeFiscalYear:
-    """``this fiscal year`` (0), ``last fiscal year`` (-1), ``the next fiscal year`` (+1)."""
+    """``this fiscal year`` (0), ``last fiscal year`` (-1), ``the next fiscal year`` (+1); with ``season``,
+    ``last campaign``, ``this season``: a period only where a crop year's convention holds."""
 
     step: int
+    season: bool = False
 
     def resolve(self, ctx, span, container):
         if container is not None:
             return None
+        conv = ctx.fiscal_convention(span[0], self.season)
+        if self.season and not conv.season:
+            return None  # "last season" in a story with no crop: a sport's or a shop's season, not a period
         if ctx.published is None:
             return UNRESOLVED
-        conv = ctx.fiscal_convention(span[0])
         p = ctx.published
         year = p.year if p.month >= conv.start_month else p.year - 1
         return Resolved(*months_range(date(year + self.step, conv.start_month, 1), 12))

@@ -188,8 +188,11 @@ def _counted(r: Reading, end: int) -> tuple[int, int] | None:
 
 
 def _plural(r: Reading, word: str) -> bool:
-    if word in r.grammar["plural_exceptions"]:
+    g = r.grammar
+    if word in g["plural_exceptions"]:
         return True
     if "-" in word:
         word = word.rsplit("-", 1)[-1]
+    if word.endswith(g["plural_endings"]) and word not in g["singular_with_plural_ending"]:
+        return True  # "businessmen", "salespeople"
     return len(word) > 2 and word.endswith("s") and not word.endswith(r.grammar["not_plural_endings"])

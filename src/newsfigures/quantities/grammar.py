@@ -151,6 +151,8 @@ def _context_words() -> dict:
         "stop_words": frozenset(counts["stop_words"]),
         "plural_exceptions": frozenset(counts["plural_exceptions"]),
         "not_plural_endings": tuple(counts["not_plural_endings"]),
+        "plural_endings": tuple(counts["plural_endings"]),
+        "singular_with_plural_ending": frozenset(counts["singular_with_plural_ending"]),
         "vague_words": frozenset(counts["vague_words"]),
         "change_words": frozenset(directions["increase"] + directions["decrease"]),
         # a move up right before "up to" ("edged up to", "went up to"): then "to" is not the qualifier "at most"
