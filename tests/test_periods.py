@@ -333,6 +333,38 @@ def test_bases(text, span, basis, reference):
     assert all(not (m.start < bases[0].end and bases[0].start < m.end) for m in find_periods(text, P_DEC))
 
 
+# fmt: off
+@pytest.mark.parametrize(
+    ("text", "phrase", "basis"),
+    [
+        ("November imports were 12 percent higher than in October, customs said.", "October", "month_on_month"),
+        ("Sales in May rose 3.1 pct from April.", "April", "month_on_month"),
+        ("Steel output in 1986 fell 4 pct from 1985.", "1985", "year_on_year"),
+        ("Core prices in June were up 2.2% compared with June 2023.", "June 2023", "year_on_year"),
+        ("Third-quarter output grew 0.8 percent over the second quarter.", "the second quarter", "quarter_on_quarter"),
+        ("In March, car sales were 9 pct lower than in March last year.", "March last year", "year_on_year"),
+    ],
+)
+# fmt: on
+def test_a_period_a_change_is_compared_with_is_its_basis(text, phrase, basis):
+    periods, bases = find_periods_and_bases(text, P_DEC)
+    assert [(b.text, b.basis) for b in bases] == [(phrase, basis)]
+    assert phrase not in [m.text for m in periods]
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Exports rose 5 pct from February, the ministry said.", "February"),  # no period the sentence is about
+        ("Sales in May rose 3 pct from January.", "January"),  # not the step before
+        ("Output rose to 5 mln tonnes in May from 4 mln in April.", "April"),  # the compared figure's own period
+    ],
+)
+def test_a_period_after_a_change_stays_a_period_unless_it_is_the_step_before(text, phrase):
+    periods, bases = find_periods_and_bases(text, P_DEC)
+    assert phrase in [m.text for m in periods] and not bases
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "basis"),
     [

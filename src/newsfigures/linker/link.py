@@ -88,7 +88,7 @@ def link_figures(
         link.equivalent_of = _equivalent(text, figures, index)
         _subject_of(done, site, link, before)
         apply_role_rules("subject", reading, link)
-        link.basis = _basis(bases_at, fig, sent, clause_start, clause_end, link)
+        link.basis = _basis(bases_at, done.figures_at, fig, (sent, (clause_start, clause_end)), link)
         story_from = None
         if story:
             k = bisect_right(sentence_starts, fig.start) - 1
@@ -222,18 +222,28 @@ def _unit_count_before(doc: IndexedText, prev_fig: FigureRef, prev: Link, fig: F
     )
 
 
-def _basis(bases: SortedByStart, fig, sent, clause_start, clause_end, link: Link) -> str | None:
+BASIS_OF_FIGURE_BEFORE = 60  # characters: a basis this close after another figure is that figure's
+
+
+def _basis(bases: SortedByStart, figures_at: SortedByStart, fig, spans, link: Link) -> str | None:
+    """The basis nearest the change in its clause (else its sentence). One before the figure that belongs to
+    another figure (one stands between them, or just before it) gives way to one after it: "11 pct higher
+    than in February and 7.6 pct higher than in March last year"."""
     if link.role != "change":
         return None  # a basis qualifies a change: "rose 5% year on year to $3 billion" -> only the 5%
-    in_sentence = bases.within(sent[0], sent[1])
+    (sent_start, sent_end), (clause_start, clause_end) = spans
+    in_sentence = bases.within(sent_start, sent_end)
     if not in_sentence:
         return None
     in_clause = [b for b in in_sentence if clause_start <= b.start < clause_end + 60 and b.start >= clause_start]
     pool = in_clause or in_sentence
-    if not pool:
-        return None
-    nearest = min(pool, key=lambda b: (b.start - fig.end) if b.start >= fig.end else (fig.start - b.end) + 1)
-    return nearest.basis
+
+    def rank(b) -> tuple[int, int]:
+        if b.start >= fig.end:
+            return 0, b.start - fig.end
+        return (1 if figures_at.within(b.start - BASIS_OF_FIGURE_BEFORE, fig.start) else 0), fig.start - b.end + 1
+
+    return min(pool, key=rank).basis
 
 
 # between an amount and its conversion: "105 million yuan ($14.39 million)", "A$640 a week (about US$400)"

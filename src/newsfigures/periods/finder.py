@@ -37,6 +37,7 @@ from .context import ResolutionContext, Resolved
 from .dates import dateline_span, parse_date
 from .fiscal import fiscal_conventions
 from ..text.pattern_index import PatternIndex
+from .compared import compared_basis
 from .parsers import PARSERS
 from .rules import FLAGS, Rule, lexicon, load_rules, rules_with_role
 
@@ -368,7 +369,7 @@ def _analyse(text: str, published: date | None, reference: bool = False) -> tupl
     chosen = _select_longest(_candidates(matches, blocked), len(text), _read_spec)
     units = _compose(chosen, text, _rules_with_role("link"))
     ctx = ResolutionContext(text, published, fiscal_cues, resolve_inner)
-    out = []
+    out, compared = [], []
     for unit in units:
         resolved = unit.resolve(ctx) if _standalone(unit) else None
         pieces = [(unit, resolved)]
@@ -376,6 +377,10 @@ def _analyse(text: str, published: date | None, reference: bool = False) -> tupl
             pieces = [(part, part.resolve(ctx)) for part in (unit.left, unit.right) if _standalone(part)]
         for piece, result in pieces:
             if result is None:
+                continue
+            basis = compared_basis(text, piece.start, result, ctx.anchor(piece.start))
+            if basis is not None:  # "rose 15 pct from February": what the change is compared with
+                compared.append(BasisMatch(piece.start, piece.end, text[piece.start : piece.end], _COMPARED, basis))
                 continue
             ctx.remember(piece.start, piece.end, result, piece.kind)
             has_dates = result.start is not None and result.end is not None
@@ -391,7 +396,12 @@ def _analyse(text: str, published: date | None, reference: bool = False) -> tupl
                 qualifier=result.qualifier,
             )
             out.append((match, piece.rule_ids))
+    if compared:
+        bases = tuple(sorted((*bases, *compared), key=lambda b: b.start))
     return tuple(out), bases
+
+
+_COMPARED = "basis_compared_period"
 
 
 _INNER_EDGE = regex.compile(r"^(?:the\s+end\s+of\s+|end-|mid-)", flags=FLAGS)

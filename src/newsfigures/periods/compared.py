@@ -1,0 +1,56 @@
+"""A period named as what a percentage change is compared with ("rose 15 pct from February") is a basis.
+
+The period must follow the change's comparison word (``compared_period.before`` in ``calendar.json``) and be
+the period its sentence is about shifted back by one step: the month before ("from February" in a story
+about March) is ``month_on_month``, the quarter before ``quarter_on_quarter``, the same span a year before
+("compared with March 1986", "in 1986 from 1985") ``year_on_year``. Anything else stays a period.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import regex
+
+from ..resources import per_patterns
+from .anchors import Resolved
+from .rules import lexicon
+
+COMPARISON_WINDOW = 120  # characters looked at before the period
+
+
+@per_patterns
+def _before() -> regex.Pattern:
+    return regex.compile(lexicon().raw["compared_period"]["before"], regex.IGNORECASE)
+
+
+def _months(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _span_months(period: Resolved) -> int | None:
+    """The whole months a period covers, or None if it is not a run of whole months."""
+    start, end = period.start, period.end
+    if start is None or end is None or start.day != 1 or (end.month == 12 and end.day != 31):
+        return None
+    following = date(end.year + end.month // 12, end.month % 12 + 1, 1)
+    if (following - end).days != 1:
+        return None
+    return _months(following) - _months(start)
+
+
+def compared_basis(text: str, start: int, period: Resolved, anchor: Resolved | None) -> str | None:
+    """The basis a period at ``start`` names, if it is what a percentage change before it is compared with."""
+    if anchor is None or period.duration is not None or not _before().search(text, max(0, start - COMPARISON_WINDOW), start):
+        return None
+    length = _span_months(period)
+    if length is None or length != _span_months(anchor):
+        return None
+    shift = _months(anchor.start) - _months(period.start)
+    if shift == 12:
+        return "year_on_year"
+    if shift == length == 1:
+        return "month_on_month"
+    if shift == length == 3:
+        return "quarter_on_quarter"
+    return None
