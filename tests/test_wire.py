@@ -184,6 +184,76 @@ def test_currency_names_come_from_cldr(text, unit):
     assert [m.unit for m in money] == [unit]
 
 
+# fmt: off
+@pytest.mark.parametrize(
+    ("text", "published", "unit"),
+    [
+        # a name several currencies share over time is the one in use on the date
+        ("Exports reached 5 bln Turkish lira.", "1987-05-01", "TRL"),
+        ("Exports reached 5 bln Turkish lira.", "2024-05-01", "TRY"),
+        ("The loan was 20 mln Brazilian cruzados.", "1987-05-01", "BRC"),
+        # a place's name before the unit is the currency that place used then
+        ("GDP rose to 8.2 bln Zimbabwe dlrs.", "1987-05-01", "ZWD"),
+        ("Remittances were 3 mln Zimbabwe dollars.", "2015-05-01", "USD"),
+        ("The port collected 40 mln Singapore dlrs.", "1987-05-01", "SGD"),
+        ("A dealer paid 2 mln Jamaica dollars.", "1987-05-01", "JMD"),
+    ],
+)
+# fmt: on
+def test_currency_names_and_places_follow_the_date(text, published, unit):
+    money = [m for m in newsfigures.extract(text, published=published).mentions if m.kind == "money"]
+    assert [m.unit for m in money] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There was a 400 mln mark deficit in services.", [("money", "400 mln mark", "DEM")]),
+        ("Bonn approved a 1.5 billion mark aid package.", [("money", "1.5 billion mark", "DEM")]),
+        ("Profit rose to 2.3 bln marks.", [("money", "2.3 bln marks", "DEM")]),
+        ("The dollar held above the 1.80 mark level.", []),  # an unscaled "mark" is a threshold
+    ],
+)
+def test_a_singular_mark_is_money_after_a_scaled_number(text, expected):
+    found = [(m.kind, m.text, m.unit) for m in newsfigures.extract(text, published="1987-05-01").mentions if m.kind != "period"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Group of Five nations met in Paris.", "Ministers of the Group of Seven agreed.", "The Group of 10 central banks acted."],
+)
+def test_group_of_n_is_a_name_not_a_count(text):
+    assert not [m for m in newsfigures.extract(text, published="1987-05-01").mentions if m.kind == "count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [("He backed a merger of the two consortia.", "consortia"), ("The bank set out 12 criteria.", "criteria")],
+)
+def test_latin_plurals_are_counted_nouns(text, counted):
+    counts = [m for m in newsfigures.extract(text, published="1987-05-01").mentions if m.kind == "count"]
+    assert [m.counted for m in counts] == [counted]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Shares closed last night at 364p.", "last night"), ("The talks broke up last evening.", "last evening")],
+)
+def test_last_night_is_the_day_before(text, span):
+    periods = [m for m in newsfigures.extract(text, published="1987-03-31").mentions if m.kind == "period"]
+    assert [(m.text, m.label) for m in periods] == [(span, "1987-03-30")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Disappearance was three pct above a year ago.", "Heifer supplies stood at 94 pct of a year ago.",
+     "Sales were two billion a year earlier."],
+)
+def test_a_year_ago_after_a_figure_is_a_basis_written_numbers_too(text):
+    assert not [m for m in newsfigures.extract(text, published="1987-03-31").mentions if m.kind == "period"]
+
+
 # --- periods in wire copy -----------------------------------------------------------------------------
 
 

@@ -326,8 +326,9 @@ def parse_weekday(groups: dict, lex: Lexicon):
 
 
 def parse_day_word(groups: dict, lex: Lexicon):
-    """``today``, ``yesterday``, ``tomorrow``."""
-    return DayOffset({"yesterday": -1, "tomorrow": 1}.get(_norm(groups["word"]), 0))
+    """``today``, ``yesterday``, ``tomorrow``; ``last night`` is yesterday."""
+    word = _norm(groups["word"])
+    return DayOffset(-1 if word.startswith("last") else {"yesterday": -1, "tomorrow": 1}.get(word, 0))
 
 
 def parse_anchored(groups: dict, lex: Lexicon):

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import regex
+
 from ..resources import load_json, per_patterns
 
 CONTEXT = "@context"  # a form whose currency depends on the article (resolved by the quantity reader)
@@ -38,6 +40,7 @@ class CurrencyTables:
     minor: dict[str, str]  # a sub-unit word -> the ISO code of its major unit
     units: dict[str, UnitRule]  # a bare unit word -> its rule (words[w] == CONTEXT)
     in_use: dict[str, tuple[tuple[str | None, str | None], ...]]  # code -> tender intervals
+    scaled_only: frozenset[str] = frozenset()  # words that are the currency only after a scaled number
 
     def used_on(self, code: str, day: date | None) -> bool:
         """Whether the currency was legal tender somewhere on ``day`` (True when there is no date)."""
@@ -76,8 +79,22 @@ class CurrencyTables:
         return rule.default[0] if rule.default else None
 
 
-def _usable(code: str, info: dict, supranational: set[str]) -> bool:
-    return "(" not in info["name"] and (not code.startswith("X") or code in supranational)
+def _usable(code: str, supranational: set[str]) -> bool:
+    return not code.startswith("X") or code in supranational
+
+
+def _dated(name: str) -> bool:
+    """CLDR marks a currency that shares its name with another by its years: "Zimbabwean Dollar (1980–2008)"."""
+    return "(" in name
+
+
+def _undated(name: str) -> str:
+    return regex.sub(r"\s*\([^)]*\)", "", name).strip()
+
+
+def _plain_place(name: str) -> bool:
+    """A territory name that can stand before a unit word ("Zimbabwe dlrs"), not "Congo - Kinshasa"."""
+    return bool(name) and all(part.replace(".", "").replace("&", "").isalpha() for part in name.split())
 
 
 @per_patterns
@@ -85,11 +102,12 @@ def currency_tables() -> CurrencyTables:
     """The merged tables (hand-written entries win over CLDR's)."""
     hand = load_json("currencies.json")
     cldr = load_json("currencies_cldr.json")
-    prefixes, words, minor, by_unit, cues = _cldr_forms(hand["cldr_forms"], cldr)
+    prefixes, named, minor, by_unit, cues = _cldr_forms(hand["cldr_forms"], cldr)
     in_use = {
         code: tuple((start, end) for _, start, end in info["territories"]) for code, info in cldr["currencies"].items()
     }
-    units = _bare_units(hand["bare_units"], by_unit, cues, words)
+    words, units = _shared_words(named, in_use)
+    units.update(_bare_units(hand["bare_units"], by_unit, cues, words))
     for cur in hand["currencies"]:
         for p in cur.get("prefixes", []):
             prefixes[p] = cur["code"]
@@ -99,7 +117,10 @@ def currency_tables() -> CurrencyTables:
             minor[w.lower()] = cur["code"]
     # a dollar prefix written with a space before its "$" ("C $", "HK $", "S $") is the same prefix
     prefixes.update({p[:-1] + " $": code for p, code in list(prefixes.items()) if _letters_then_dollar(p)})
-    return CurrencyTables(prefixes, words, minor, units, in_use)
+    scaled_only = frozenset(
+        form.lower() for word, rule in hand["bare_units"].items() if not word.startswith("_") for form in rule.get("scaled_forms", [])
+    )
+    return CurrencyTables(prefixes, words, minor, units, in_use, scaled_only)
 
 
 def _letters_then_dollar(prefix: str) -> bool:
@@ -111,38 +132,66 @@ def _letters_then_dollar(prefix: str) -> bool:
 
 def _cldr_forms(forms: dict, cldr: dict) -> tuple[dict, dict, dict, dict, dict]:
     """CLDR's currencies as prefixes, words after a number, sub-unit words, the currencies of each unit word and
-    each currency's country cues (its adjective and its territories' names), as ``forms`` says to read them."""
+    each currency's country cues (its adjective and its territories' names), as ``forms`` says to read them.
+    A word is read as the currency's adjective, an alias of it, or the name of a territory that used it
+    ("Zimbabwe dlrs"); a currency CLDR dates by its years is named without them, and is no prefix. Words
+    are lists of codes: several currencies may share one ("Turkish lira", 1922-2005 and since)."""
     names = cldr["territory_names"]
     aliases, abbreviations = forms["adjective_aliases"], forms["unit_abbreviations"]
     never_prefix, minor_units = set(forms["codes_not_prefixes"]), forms["minor_units"]
     supranational = set(forms["supranational_currencies"])
     prefixes: dict[str, str] = {}
-    words: dict[str, str] = {}
+    words: dict[str, list[tuple[str, tuple | None]]] = {}  # form -> (code, (place, tender from, to) or None)
     minor: dict[str, str] = {}
     by_unit: dict[str, list[str]] = {}
     cues: dict[str, tuple[str, ...]] = {}
     for code, info in cldr["currencies"].items():
-        if not _usable(code, info, supranational):
+        if not _usable(code, supranational):
             continue
-        if code not in never_prefix:
+        if code not in never_prefix and not _dated(info["name"]):
             prefixes[code] = code
         symbol = info["symbol"]
         if symbol and " " not in symbol and not symbol.isalpha() and symbol != "$":
             prefixes[symbol] = code
-        singular, plural = info["name"].split(), info["plural"].split()
+        singular, plural = _undated(info["name"]).split(), _undated(info["plural"]).split()
         adjective = " ".join(singular[:-1])
-        for adj in [adjective, *aliases.get(adjective, [])]:
+        places = [(names[t], (names[t], a, b)) for t, a, b in info["territories"] if adjective and _plain_place(names.get(t, ""))]
+        for adj, place in [(adj, None) for adj in (adjective, *aliases.get(adjective, []))] + places:
             for unit in {singular[-1].lower(), plural[-1].lower()}:
                 for form in [unit, *abbreviations.get(unit, [])]:
-                    words[f"{adj} {form}".strip().lower()] = code
+                    words.setdefault(f"{adj} {form}".strip().lower(), []).append((code, place))
                 for sub in minor_units.get(unit, []) if adj else []:
                     minor[f"{adj} {sub}".lower()] = code  # "H.K. cents", "Canadian cents"
+        if _dated(info["name"]):
+            continue  # a bare "pesos" is among the currencies CLDR does not date
         for unit in {singular[-1].lower(), plural[-1].lower()}:
             by_unit.setdefault(unit, []).append(code)
         cues[code] = ((adjective, None, None),) * bool(adjective) + tuple(
             (names[t], start, end) for t, start, end in info["territories"]
         )
     return prefixes, words, minor, by_unit, cues
+
+
+def _shared_words(
+    words: dict[str, list[tuple[str, tuple | None]]], in_use: dict
+) -> tuple[dict[str, str], dict[str, UnitRule]]:
+    """Each word's currency. A word several currencies share is resolved by the date: a place's name
+    ("Zimbabwe dlrs") names the currency that place used then; an adjective the currency in use then, the
+    newest first when there is no date ("Turkish lira")."""
+    single, shared = {}, {}
+    for word, entries in words.items():
+        codes = list(dict.fromkeys(code for code, _ in entries))
+        if len(codes) == 1:
+            single[word] = codes[0]
+            continue
+        cues: dict[str, tuple] = {}
+        for code, place in entries:
+            if place is not None:
+                cues[code] = (*cues.get(code, ()), place)
+        single[word] = CONTEXT
+        newest_first = tuple(sorted(codes, key=lambda c: max((a or "" for a, _ in in_use.get(c, ())), default=""), reverse=True))
+        shared[word] = UnitRule(newest_first, newest_first, cues)
+    return single, shared
 
 
 def _bare_units(bare: dict, by_unit: dict, cues: dict, words: dict[str, str]) -> dict[str, UnitRule]:
@@ -157,7 +206,7 @@ def _bare_units(bare: dict, by_unit: dict, cues: dict, words: dict[str, str]) ->
         extra = {code: tuple((c, None, None) for c in named) for code, named in rule.get("extra_cues", {}).items()}
         unit_cues = {c: cues.get(c, ()) + extra.get(c, ()) for c in candidates} if use_cues else {}
         units[word] = UnitRule(candidates, tuple(rule["default"]), unit_cues)
-        for form in rule.get("forms", [word]):
+        for form in rule.get("forms", [word]) + rule.get("scaled_forms", []):
             units[form.lower()] = units[word]
             words[form.lower()] = CONTEXT
     return units

@@ -50,6 +50,8 @@ def read_currency_word(r: Reading, fig: Figure) -> bool:
     if sub and sub.end() > m.end() and not fig.scaled:
         return False  # "40 euro cents": the longer phrase, a sub-unit
     word = squash(m["cur"].lower())
+    if word in g["currency_tables"].scaled_only and not fig.scaled:
+        return False  # "the 2,000 mark": a threshold; "a 400 mln mark deficit": money
     fig.currency = g["word_table"][word]
     if fig.currency == CONTEXT:
         fig.currency = g["currency_tables"].resolve_unit(word, text, fig.start, r.published)
