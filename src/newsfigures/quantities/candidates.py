@@ -49,7 +49,8 @@ FRACTION_OF_POINT = (
     r"\b(?<![\w-])(?:(?:(?:a|one|three|two)[\s-]+(?:quarters?|halfs?|thirds?|tenths?|fifths?)\s+of\s+a"
     r"|half\s+(?:of\s+)?a|a)\s+(?:percentage|per\s?cent)[\s-]+points?"
     r"|(?:a|one|three)[\s-]+(?:quarters?|half)[\s-]+(?:percentage[\s-]+)?points?"
-    r"|half\s+a\s+point)(?![\w-])"
+    r"|half\s+a\s+point"
+    r"|(?:a\s+)?(?:one|two|three|full)-(?:percentage-)?point(?=\s+[a-z]))(?![\w-])"  # "a one-point rise"
 )
 
 

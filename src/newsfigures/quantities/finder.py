@@ -114,6 +114,8 @@ def _fraction_of_point(r: Reading, cand: regex.Match) -> QuantityMatch | None:
         value = fractions.get(head) or fractions.get(head.replace("-", " "))
         if value is None and head.endswith("s"):
             value = fractions.get(head[:-1])
+        if value is None and head.startswith("a "):
+            value = fractions.get(head[2:])  # "a one-point rise"
         if value is None:
             return None
     start, qualifier = left_edge(r, cand.start())
