@@ -254,6 +254,34 @@ def test_a_year_ago_after_a_figure_is_a_basis_written_numbers_too(text):
     assert not [m for m in newsfigures.extract(text, published="1987-03-31").mentions if m.kind == "period"]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "span", "label"),
+    [
+        ("Purolator agreed this past weekend to be acquired.", "1987-03-02", "this past weekend", "1987-02-28/1987-03-01"),
+        ("Talks went on over the weekend, officials said.", "1987-03-04", "the weekend", "1987-02-28/1987-03-01"),
+        ("Ministers meet again this weekend.", "1987-03-04", "this weekend", "1987-03-07/1987-03-08"),
+        ("Oil ministers gather in Caracas tommorrow.", "1987-03-04", "tommorrow", "1987-03-05"),
+        ("Reserves averaged 51 billion marks over the whole month.", "1987-03-31", "the whole month", "1987-03"),
+    ],
+)
+def test_wire_day_words_weekends_and_whole_units(text, published, span, label):
+    periods = [(m.text, m.label) for m in newsfigures.extract(text, published=published).mentions if m.kind == "period"]
+    assert (span, label) in periods
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June live cattle futures are called lower.",
+        "Dealers said the March corn contract was weak.",
+        "Soybean output is only 20 pct of its 1980 levels.",
+        "Coffee exports are below their 1985 levels.",
+    ],
+)
+def test_contract_months_and_reference_levels_are_no_periods(text):
+    assert not [m for m in newsfigures.extract(text, published="1987-04-24").mentions if m.kind == "period"]
+
+
 # --- periods in wire copy -----------------------------------------------------------------------------
 
 

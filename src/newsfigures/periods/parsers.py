@@ -32,6 +32,7 @@ from .specs import (
     Fixed,
     InYear,
     RelativeFiscalYear,
+    Weekend,
     RelativeMonth,
     RelativeUnit,
     ReportedPeriod,
@@ -326,9 +327,17 @@ def parse_weekday(groups: dict, lex: Lexicon):
 
 
 def parse_day_word(groups: dict, lex: Lexicon):
-    """``today``, ``yesterday``, ``tomorrow``; ``last night`` is yesterday."""
+    """``today``, ``yesterday``, ``tomorrow`` (and wire copy's ``tommorrow``); ``last night`` is yesterday."""
     word = _norm(groups["word"])
-    return DayOffset(-1 if word.startswith("last") else {"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    if word.startswith("last") or word == "yesterday":
+        return DayOffset(-1)
+    return DayOffset(1 if word.startswith("tom") else 0)
+
+
+def parse_weekend(groups: dict, lex: Lexicon):
+    """``last weekend``, ``this past weekend``, ``over the weekend``; ``this weekend``, ``next weekend``."""
+    rel = _norm(groups.get("rel"))
+    return Weekend(1 if rel in ("this", "next", "coming", "the coming") else -1)
 
 
 def parse_anchored(groups: dict, lex: Lexicon):

@@ -299,6 +299,26 @@ class DayOffset:
 
 
 @dataclass(frozen=True)
+class Weekend:
+    """``last weekend``, ``this past weekend``, ``over the weekend`` (-1: the last Saturday-Sunday that began
+    before P); ``this weekend``, ``next weekend`` (+1: the first one that ends on or after P)."""
+
+    step: int
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if ctx.published is None:
+            return UNRESOLVED
+        p = ctx.published
+        if self.step < 0:
+            saturday = p - timedelta(days=(p.weekday() - 5) % 7 or 7)
+        else:
+            saturday = p + timedelta(days=(5 - p.weekday()) % 7) if p.weekday() != 6 else p - timedelta(days=1)
+        return Resolved(saturday, saturday + timedelta(days=1))
+
+
+@dataclass(frozen=True)
 class Anaphor:
     """A period defined from the one the sentence is about (else from P).
 
