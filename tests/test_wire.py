@@ -293,6 +293,18 @@ def test_contract_months_and_reference_levels_are_no_periods(text):
         ("Qtr\n    Shr 5 cts vs 4 cts", "Qtr", "1986-10-01", "1986-12-31"),
         ("Shr 5 cts vs 4 cts\n    4th qtr\n    Net 2 mln vs 1 mln", "4th qtr", "1986-10-01", "1986-12-31"),
         ("Net includes a gain of 1.2 mln dlrs for qtr and 3.4 mln dlrs for year.", "year", "1986-01-01", "1986-12-31"),
+        # a heading that states its end sets the table's periods, its notes' too
+        ("Qtr ended Jan 31\n    Shr 5 cts vs 4 cts", "Qtr ended Jan 31", "1986-11-01", "1987-01-31"),
+        ("Period ended Feb 28\n    Shr 5 cts vs 4 cts", "Period ended Feb 28", "1986-12-01", "1987-02-28"),
+        ("Qtr ended Jan 31\n    Shr 5 cts vs 4 cts\n    Nine mths\n    Shr 9 cts vs 8 cts", "Nine mths", "1986-05-01",
+         "1987-01-31"),
+        ("Qtr ended Jan 31\n    Net 5 mln vs 4 mln\n    NOTE: Net includes a gain of 2 mln dlrs for the quarter.",
+         "the quarter", "1986-11-01", "1987-01-31"),
+        # notes under a table: "the year", "the nine months" are the table's
+        ("Shr 31 cts vs 56 cts\n    Year\n    Shr 1.10 dlrs vs 98 cts\n    NOTE: Earnings were cut for the year by "
+         "eight cts a share.", "the year", "1986-01-01", "1986-12-31"),
+        ("Shr 5 cts vs 4 cts\n    NOTE: It had a loss of 3 mln dlrs for the nine months.", "the nine months", "1986-04-01",
+         "1986-12-31"),
     ],
 )
 def test_results_headings_are_the_reported_period(text, heading, start, end):

@@ -59,6 +59,10 @@ class ResolutionContext:
         self.published = published
         self.resolve_inner = resolve_inner or (lambda text, ctx, span: None)
         self.assumed_direction: str | None = None  # set while resolving "ended March 31" (the past)
+        # a results table's periods, once its heading is read: whether there is one, and the end it states
+        # ("Qtr ends Jan 30"), which the later headings and notes ("Nine mths", "for the quarter") share
+        self.reported_seen = False
+        self.reported_end: date | None = None
         self._direction = DirectionCues(text)
         self._fiscal = FiscalHabits(text, self.sentence, fiscal_cues)
         self._anchors = Anchors(text, self.sentence)

@@ -32,6 +32,7 @@ from .specs import (
     Fixed,
     InYear,
     RelativeFiscalYear,
+    ReportedEnd,
     Weekend,
     RelativeMonth,
     RelativeUnit,
@@ -300,6 +301,17 @@ def parse_span_to(groups: dict, lex: Lexicon):
         return SpanTo(6 * count, "M", groups["end"], ended)
     code, multiple = _unit_code(lex, unit)
     return SpanTo(count * multiple, code, groups["end"], ended)
+
+
+def parse_reported_end(groups: dict, lex: Lexicon):
+    """A results heading with its end: ``Qtr ends Jan 30``, ``Nine mths ended May 31``, ``Period ended May 31``
+    (a table's "period" is its quarter)."""
+    count = lex.number(groups["n"]) if groups.get("n") else 1.0
+    unit = {"period": "quarter", "qtr": "quarter"}.get(_norm(groups["unit"]), _norm(groups["unit"]))
+    if count is None or count <= 0:
+        return None
+    code, multiple = _unit_code(lex, unit)
+    return ReportedEnd(SpanTo(count * multiple, code, groups["end"], ended=True))
 
 
 def parse_fiscal_ending(groups: dict, lex: Lexicon):

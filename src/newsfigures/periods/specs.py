@@ -413,10 +413,14 @@ class SpanTo:
         last = inner.end
         if self.code in ("D", "W"):
             return Resolved(shift_date(last, -self.amount, self.code) + ONE_DAY, last)
-        months = round(self.amount * (12 if self.code == "Y" else 1))
-        if (last + ONE_DAY).day == 1:
-            return Resolved(*months_range(add_months(last.replace(day=1), 1 - months), months))
-        return Resolved(add_months(last, -months) + ONE_DAY, last)
+        return Resolved(*months_ending(last, round(self.amount * (12 if self.code == "Y" else 1))))
+
+
+def months_ending(last: date, months: int) -> tuple[date, date]:
+    """``months`` months to the day ``last``: whole calendar months when it ends one."""
+    if (last + ONE_DAY).day == 1:
+        return months_range(add_months(last.replace(day=1), 1 - months), months)
+    return add_months(last, -months) + ONE_DAY, last
 
 
 @dataclass(frozen=True)
@@ -459,6 +463,9 @@ class ContainerUnit:
                     return Resolved(*same)
         if ctx.published is None:
             return UNRESOLVED
+        if ctx.reported_seen and self.unit in ("quarter", "year") and not self.fiscal:
+            # a note under a results table: "earnings were raised ... for the year"
+            return ReportedPeriod(3 if self.unit == "quarter" else 12).resolve(ctx, span, None)
         if self.fiscal and self.unit == "year":
             return RelativeFiscalYear(0).resolve(ctx, span, None)
         if self.unit in ("quarter", "month") and ctx.direction(*span) != "forward":
@@ -479,9 +486,26 @@ class ReportedPeriod:
     def resolve(self, ctx, span, container):
         if container is not None:
             return None
+        ctx.reported_seen = True
+        if ctx.reported_end is not None:  # "Qtr ends Jan 30" above: the table's periods end that day
+            return Resolved(*months_ending(ctx.reported_end, self.months))
         if ctx.published is None:
             return UNRESOLVED
         return Resolved(*reported_range(ctx.published, self.months))
+
+
+@dataclass(frozen=True)
+class ReportedEnd:
+    """A results heading that states its end (``Qtr ends Jan 30``, ``Period ended May 31``): the period of
+    that length to that day, whose end the table's later headings and notes share."""
+
+    span_to: SpanTo
+
+    def resolve(self, ctx, span, container):
+        resolved = self.span_to.resolve(ctx, span, container)
+        if resolved is not None and resolved.end is not None:
+            ctx.reported_seen, ctx.reported_end = True, resolved.end
+        return resolved
 
 
 @dataclass(frozen=True)
