@@ -160,6 +160,27 @@ def test_a_table_with_no_heading_is_the_quarter_the_report_covers(published, cur
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "current", "prior"),
+    [
+        # a final dividend row: the block is a year's results
+        ("Shr 21.6 cts vs 12 cts\n    Final div six cents vs three\n    Net 121 mln vs 67.4 mln\n", "1987-03-20",
+         ("1986-01-01", "1986-12-31"), ("1985-01-01", "1985-12-31")),
+        # an interim dividend row: a half year's
+        ("Shr 8.1p vs 7.2p\n    Interim div 2p vs 1.8p\n    Pretax profit 4.1 mln vs 3.3 mln\n", "1987-03-20",
+         ("1986-07-01", "1986-12-31"), ("1985-07-01", "1985-12-31")),
+        # a "Year" heading below: the block above is that year's last quarter
+        ("Shr loss 2.27 dlrs vs loss 1.62 dlrs\n    Revs 60.0 mln vs 26.2 mln\n    Year\n    Shr loss 5.16 dlrs vs "
+         "loss 2.10 dlrs\n", "1987-04-20", ("1986-10-01", "1986-12-31"), ("1985-10-01", "1985-12-31")),
+    ],
+)
+def test_a_headless_block_takes_the_period_its_table_shows(text, published, current, prior):
+    import newsfigures
+
+    money = [m for m in newsfigures.extract(text, published=published).mentions if m.kind == "money"][:4]
+    assert [(str(m.period_start), str(m.period_end)) for m in money] == [current, prior, current, prior]
+
+
+@pytest.mark.parametrize(
     ("row", "subject"),
     [
         ("Shr loss 9.42 dlrs vs loss 3.85 dlrs", "Shr loss"),

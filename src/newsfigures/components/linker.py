@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 
 from ..indicators import indicator_of
 from ..linker.link import BasisRef, FigureRef, Link, PeriodRef, link_figures
-from ..linker.period import shifted_dates
-from ..periods.calendar import reported_range
+from ..linker.period import headless_table_period, shifted_dates
+from ..linker.text import linker_cues
 from .base import FigureComponent
 from .dependency import parse_subject
 from .extensions import BASES_KEY, SPANS_KEY, doc_text, group_data, reading_text
@@ -77,12 +77,25 @@ class FigureLinker(FigureComponent):
             if link.period is not None:
                 data.update(_period_fields(periods[link.period], link.period_shift))
             elif link.reported_quarter and doc._.published:
-                start, end = reported_range(date.fromisoformat(doc._.published), 3)
+                published, headings = date.fromisoformat(doc._.published), _headings(text, periods)
+                start, end = headless_table_period(text, published, data["start"], headings, linker_cues())
                 start, end = shifted_dates(start, end, link.period_shift)
                 data.update(period_start=start.isoformat(), period_end=end.isoformat())
             if link.equivalent_of is not None:
                 target = figures[link.equivalent_of]
                 data["equivalent_ref"] = [target["start"], target["end"]]
+
+
+def _headings(text: str, periods: list[dict]) -> list[tuple[int, date]]:
+    """The periods that stand on a line of their own (a results table's headings): start and end date."""
+    found = []
+    for p in periods:
+        line_start = text.rfind("\n", 0, p["start"]) + 1
+        line_end = text.find("\n", p["end"])
+        line_end = len(text) if line_end < 0 else line_end
+        if p.get("period_end") and not text[line_start : p["start"]].strip() and not text[p["end"] : line_end].strip():
+            found.append((p["start"], date.fromisoformat(p["period_end"])))
+    return found
 
 
 def _period_fields(period: dict, shift: tuple[int, int] | None) -> dict:

@@ -8,7 +8,7 @@ from datetime import date
 
 import regex
 
-from ..periods.calendar import shift_range
+from ..periods.calendar import months_ending, reported_range, shift_range
 from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
 from ..text.tables import opens_row
@@ -250,6 +250,7 @@ def attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int,
             fig.end <= p.start
             and p.start - fig.end <= 24
             and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start)
+            and not (text[fig.end : p.start].isspace() and "\n" in text[fig.end : p.start])  # the next heading
             and _compared(text, figures, k)
         ):
             attached[i] = fig.start
@@ -408,3 +409,21 @@ def shifted_dates(start: date, end: date, shift: tuple[int, int] | None) -> tupl
     if shift is None:
         return start, end
     return shift_range(start, end, months=shift[0], days=shift[1])
+
+
+def headless_table_period(
+    text: str, published: date, start: int, headings: list[tuple[int, date]], cues: dict
+) -> tuple[date, date]:
+    """The period of a results table block with no heading of its own, starting at ``start``: a year's when a
+    row says "Final div", a half year's for "Interim div"; else the quarter that ends a heading below it ("Year",
+    "Nine mths": the block above is that period's last quarter), else the quarter a report on ``published``
+    covers. ``headings``: (start, end date) of the headings of the text, each on a line of its own."""
+    rows = cues["table_row_months"]
+    for line in text.lower().splitlines():
+        months = next((m for row, m in rows.items() if line.strip().startswith(row)), None)
+        if months:
+            return reported_range(published, months)
+    later = [end for at, end in headings if at > start]
+    if later:
+        return months_ending(later[0], 3)
+    return reported_range(published, 3)

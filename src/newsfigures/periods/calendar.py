@@ -36,6 +36,13 @@ def months_range(first_day: date, length: int) -> tuple[date, date]:
     return start, add_months(start, length) - ONE_DAY
 
 
+def months_ending(last: date, months: int) -> tuple[date, date]:
+    """``months`` months to the day ``last``: whole calendar months when it ends one."""
+    if (last + ONE_DAY).day == 1:
+        return months_range(add_months(last.replace(day=1), 1 - months), months)
+    return add_months(last, -months) + ONE_DAY, last
+
+
 def is_month_start(day: date) -> bool:
     return day.day == 1
 

@@ -34,6 +34,7 @@ from .calendar import (
     choose_repetition,
     iso_duration,
     month_end,
+    months_ending,
     months_range,
     reported_range,
     shift_date,
@@ -415,12 +416,6 @@ class SpanTo:
             return Resolved(shift_date(last, -self.amount, self.code) + ONE_DAY, last)
         return Resolved(*months_ending(last, round(self.amount * (12 if self.code == "Y" else 1))))
 
-
-def months_ending(last: date, months: int) -> tuple[date, date]:
-    """``months`` months to the day ``last``: whole calendar months when it ends one."""
-    if (last + ONE_DAY).day == 1:
-        return months_range(add_months(last.replace(day=1), 1 - months), months)
-    return add_months(last, -months) + ONE_DAY, last
 
 
 @dataclass(frozen=True)
