@@ -43,3 +43,13 @@ def test_a_pipeline_extends_a_list():
     assert "bales" not in linker_cues()["unit_nouns"]
     with using_patterns(overlay):
         assert {"bales", "tonnes"} <= linker_cues()["unit_nouns"]
+
+
+def test_a_pattern_built_from_a_list_follows_its_additions():
+    from newsfigures.linker.subject import _expected_subject
+
+    text = "Analysts anticipate core inflation to end the year at 2.5%"
+    assert _expected_subject().search(text) is None
+    with using_patterns(PatternOverlay({"lexicon.json": {"expecting_verbs": {"words": ["anticipate"]}}})):
+        assert _expected_subject().search(text)["np"] == "core inflation"
+    assert _expected_subject().search("Analysts expect core inflation to end the year at 2.5%")["np"] == "core inflation"

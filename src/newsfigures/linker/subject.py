@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
+from ..resources import per_patterns
 from ..text.fastre import compile_fast as _compile
+from ..text.fastre import prefix_alternation
 from ..text.tables import row_at
 from .phrases import (
     antecedent,
@@ -131,7 +135,7 @@ def _expected_thing(w: _Where):
     cues = w.cues
     if cues["expecting_verbs"].isdisjoint(map(WORD, w.left)):
         return None
-    expected = _EXPECTED_SUBJECT.search(w.text, w.clause_start, w.fig.start)
+    expected = _expected_subject().search(w.text, w.clause_start, w.fig.start)
     if not expected or expected["ing"] and expected["ing"].lower() in cues["ing_nouns"]:
         return None  # "expects underlying operating profit of": a noun, not "sees output rising"
     if (
@@ -294,18 +298,23 @@ _NP_CUT = _compile(
 )
 
 
-_EXPECTED_SUBJECT = _compile(
-    at_word_start(
-        "aefnpsw",
-        r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
-        r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
-        r"|assume|assumes|assumed)\s++"
-        r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
-        # "to end the year at", "averaging", "will average"
-        r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
-    ),
-    regex.IGNORECASE,
-)
+@per_patterns
+def _expected_subject() -> re.Pattern:
+    """What is expected, after a verb of ``expecting_verbs`` (``lexicon.json``): "expect [core inflation] to end the
+    year at", "sees [output] rising", "forecasts [revenue] will average" (groups ``np``, ``verb``, ``next``,
+    ``ing``); built from the list, with the lookahead on the letters its verbs begin with."""
+    verbs = sorted(linker_cues()["expecting_verbs"])
+    letters = "".join(sorted({re.escape(verb[0]) for verb in verbs}))
+    return _compile(
+        at_word_start(
+            letters,
+            rf"\b{prefix_alternation(verbs)}\s++"
+            r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
+            # "to end the year at", "averaging", "will average"
+            r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
+        ),
+        regex.IGNORECASE,
+    )
 
 
 _FOR_AFTER = _compile(r"\s++for\s++(?P<np>[^,;:.()\n]{2,80})")
