@@ -104,12 +104,12 @@ def _noun_after(w: _Where):
     if not attributive or not (fig.start < text.find("\n") or determiner_before(text, fig.start)):
         return None
     words = w.doc.words(attributive.start("np"), attributive.end("np"))
-    if len(words) == 2 and is_past(words[1][2], cues) and not direction_of(words[1][2]):
+    if len(words) == 2 and is_past(words[1][2], cues) and not direction_of(words[1][2], cues):
         words = words[:1]  # "whose $3.6 billion programme [expired]"
     if (
         words and all(x[2] not in cues["prepositions"] for x in words)
-        and not direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
-        and all(not direction_of(x[2]) or x[2] in cues["change_nouns"] for x in words[1:])
+        and not direction_of(words[0][2], cues)  # "a 4% rise" is a change; "a 2% pay raise" names one
+        and all(not direction_of(x[2], cues) or x[2] in cues["change_nouns"] for x in words[1:])
         and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
         and not all(x[2] in cues["bare_rate_words"] for x in words)  # "grew at a 2.8% annualized rate": the economy's
     ):  # fmt: skip
@@ -212,7 +212,7 @@ def _understood_verb(w: _Where):
     if gap is None or gap + 1 >= len(between):
         return None
     rest = between[gap + 1 :]
-    if all(not is_verb(left, verb + gap + 2 + k) and x[2] not in cues["prepositions"] for k, x in enumerate(rest)):
+    if all(not is_verb(left, verb + gap + 2 + k, cues) and x[2] not in cues["prepositions"] for k, x in enumerate(rest)):
         return rest[0][0], rest[-1][1]
     return None
 
