@@ -187,6 +187,10 @@ def test_direction_role_basis(nlp, text, figure, direction, role, basis):
          "the deposit rate"),
         ("A 9% drop in tourist arrivals against last year hurt hotels.", "9%", "tourist arrivals"),
         ("The bank reported a 12% rise in mortgage growth for May.", "12%", "mortgage growth"),
+        # a change noun of the lexicon (change_nouns), what changed, then "by" and the figure
+        ("The bank saw a year-on-year increase in green credit balances by 10.9%.", "10.9%", "green credit balances"),
+        ("The bank saw a year-on-year surge in green credit balances by 10.9%.", "10.9%", "green credit balances"),
+        ("The region reported a plunge in factory orders by 4%.", "4%", "factory orders"),
         # money "of" what it buys or funds
         ("The state sold 40 billion rupees of treasury bills in March.", "40 billion rupees", "treasury bills"),
         ("The plant will get $1.2 billion of federal grants.", "$1.2 billion", "federal grants"),

@@ -12,11 +12,11 @@ from ..text.prefilter import Prefilter
 from . import rules
 from .reading import FigureReading
 from .text import (
-    CHANGE_IN_BY,
     CONTINUED,
     WORD,
     FigureRef,
     Link,
+    change_in_by,
     direction_of,
 )
 
@@ -160,7 +160,7 @@ def _continued_clause(r: FigureReading, link: Link):
 @_rule("change-in-by")
 def _change_in_by(r: FigureReading, link: Link):
     """ "saw a year-on-year increase in green credit balances by 10.9%"."""
-    change_in = CHANGE_IN_BY.search(r.left_text) if r.before == "by" else None
+    change_in = change_in_by().search(r.left_text) if r.before == "by" else None
     if change_in:
         return {"direction": direction_of(change_in["noun"], r.cues), "cue": change_in["noun"]}
     return None

@@ -23,7 +23,6 @@ from .phrases import (
     trim_phrase,
 )
 from .text import (
-    CHANGE_IN_BY,
     CONTINUED,
     WORD,
     FigureRef,
@@ -31,6 +30,7 @@ from .text import (
     SortedPeriods,
     at_word_start,
     attributive_at,
+    change_in_by,
     computed_once,
     determiner_before,
     direction_of,
@@ -126,7 +126,7 @@ def _change_after_in(w: _Where):
 def _change_in_by(w: _Where):
     """ "an increase in [green credit balances] by 10.9%"."""
     left = w.left
-    change_in = CHANGE_IN_BY.search(w.text, w.clause_start, w.fig.start) if left and left[-1][2] == "by" else None
+    change_in = change_in_by().search(w.text, w.clause_start, w.fig.start) if left and left[-1][2] == "by" else None
     return w.unless_period((change_in.start("np"), change_in.end("np"))) if change_in else None
 
 

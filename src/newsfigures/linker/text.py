@@ -342,12 +342,14 @@ def direction_by_stems(word: str, increase: frozenset[str], decrease: frozenset[
     return None
 
 
-# a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
-CHANGE_IN_BY = _compile(
-    r"\b(?P<noun>increase|rise|growth|gain|jump|expansion|decline|decrease|drop|fall|reduction|contraction)s?"
-    r"\s++(?:in|of)\s++(?P<np>[^,;:()]{2,90}?)\s++by\s*+\Z",
-    regex.IGNORECASE,
-)
+@per_patterns
+def change_in_by() -> re.Pattern:
+    """A change noun (``change_nouns``), what changed, then "by" and the figure: "an increase in exports to Asia
+    by 5%" (groups ``noun``, ``np``); searched up to the figure."""
+    nouns = prefix_alternation(sorted(linker_cues()["change_nouns"]))
+    return _compile(
+        rf"\b(?P<noun>{nouns})s?\s++(?:in|of)\s++(?P<np>[^,;:()]{{2,90}}?)\s++by\s*+\Z", regex.IGNORECASE
+    )
 
 
 # a clause that only continues the one before it: ", by a quarter point", ", to a range of"
