@@ -43,3 +43,38 @@ def test_a_pipeline_extends_a_list():
     assert "bales" not in linker_cues()["unit_nouns"]
     with using_patterns(overlay):
         assert {"bales", "tonnes"} <= linker_cues()["unit_nouns"]
+
+
+def test_a_pattern_built_from_a_list_follows_its_additions():
+    from newsfigures.linker.subject import _expected_subject
+
+    text = "Analysts anticipate core inflation to end the year at 2.5%"
+    assert _expected_subject().search(text) is None
+    with using_patterns(PatternOverlay({"lexicon.json": {"expecting_verbs": {"words": ["anticipate"]}}})):
+        assert _expected_subject().search(text)["np"] == "core inflation"
+    assert _expected_subject().search("Analysts expect core inflation to end the year at 2.5%")["np"] == "core inflation"
+
+
+def _near_forms(words):
+    """Each word with the inflections and misspellings near it: "cut", "cuts", "cutting", "cuting", "cu"..."""
+    ends = ("", "s", "es", "ed", "ing", "e", "ee", "eed", "d")
+    return {stem + end for w in words for stem in (w, w[:-1], w[:-2], w + w[-1:]) for end in ends}
+
+
+def test_the_direction_table_reads_words_as_their_stems_do():
+    """``direction_of`` looks a word up in the inflections of the direction cues: the same answer as reading the
+    word's possible stems (``direction_by_stems``), for the cues, the words near them and other words."""
+    from newsfigures.linker.text import direction_by_stems
+
+    cues = linker_cues()
+    increase, decrease, table = cues["increase"], cues["decrease"], cues["direction_forms"]
+    words = _near_forms(increase | decrease) | set(table) | {"rates", "bed", "ring", "seeing", "access", "", "Rising"}
+    assert all(table.get(w) == direction_by_stems(w, increase, decrease) for w in words)
+    assert (table["cutting"], table["rising"], table["trims"]) == ("decrease", "increase", "decrease")
+
+
+def test_a_pipeline_extends_the_direction_table():
+    overlay = PatternOverlay({"directions.json": {"increase": ["balloon"]}})
+    assert linker_cues()["direction_forms"].get("ballooning") is None
+    with using_patterns(overlay):
+        assert linker_cues()["direction_forms"]["ballooning"] == "increase"

@@ -7,23 +7,20 @@ from decimal import Decimal
 
 import pytest
 
-from newsfigures.evaluation.corpus import GoldArticle
 from newsfigures.errors import NewsfiguresError
-from newsfigures.evaluation.peers import (
-    PEERS,
-    SPACY_MODELS,
-    comparison_table,
+from newsfigures.evaluation.corpus import GoldArticle
+from newsfigures.evaluation.peer_mapping import (
     currency_iso,
     dateline_span,
     drop_dateline,
     exclusive_span,
-    get_system,
     pick_resolution,
     recognizers_money,
     resolve_datetime,
     timex_dates,
     to_decimal,
 )
+from newsfigures.evaluation.peers import PEERS, SPACY_MODELS, comparison_table, get_system
 from newsfigures.records import Mention
 
 TEXT = (
@@ -262,6 +259,13 @@ def _run(name):
 
 def test_registry_names():
     assert set(PEERS) == {"spacy-ner", "quantulum3", "recognizers"}
+
+
+def test_the_mapping_helpers_are_still_importable_from_peers():
+    from newsfigures.evaluation import peer_mapping, peers
+
+    assert all(getattr(peers, name) is getattr(peer_mapping, name) for name in peers.__all__ if hasattr(peer_mapping, name))
+    assert {"currency_iso", "exclusive_span", "recognizers_money", "timex_dates"} <= set(peers.__all__)
 
 
 def test_quantulum3_on_a_tiny_article():

@@ -340,8 +340,9 @@ def _word_start_patterns():
     from newsfigures.linker import text as linking_text
 
     found = []
-    for module in (linking_period, linking_subject, linking_phrases, linking_text):
-        for name, pattern in vars(module).items():
+    built = {"_expected_subject": linking_subject._expected_subject()}  # built from a lexicon list
+    for module in (linking_period, linking_subject, linking_phrases, linking_text, built):
+        for name, pattern in (module if isinstance(module, dict) else vars(module)).items():
             source = getattr(pattern, "pattern", None)
             m = re.fullmatch(r"\(\?=\\b\[([a-z]+)\]\)\(\?:(.*)\)", source, re.S) if isinstance(source, str) else None
             if m and hasattr(pattern, "search"):
@@ -377,7 +378,7 @@ WORD_START_PATTERNS = _word_start_patterns()
 
 
 def test_word_start_lookaheads_name_every_letter_a_branch_begins_with():
-    assert {name for name, *_ in WORD_START_PATTERNS} >= {"_ASIDE_BEFORE", "_EXPECTED_SUBJECT", "_DETERMINER_BEFORE"}
+    assert {name for name, *_ in WORD_START_PATTERNS} >= {"_ASIDE_BEFORE", "_expected_subject", "_DETERMINER_BEFORE"}
     for name, letters, plain, _ in WORD_START_PATTERNS:
         assert {ch.lower() for ch in _first_characters(plain.pattern)} <= set(letters), name
 

@@ -23,7 +23,6 @@ CUE_PIECES = ["non-target", "the goal's", "is likely", "are  likely", "plans to"
 def test_one_search_for_any_cue_word_finds_what_the_two_searches_find(pieces, data):
     """The target and forecast cues are searched once together before either is searched alone."""
     from newsfigures.linker import reading as linking_reading
-    from newsfigures.linker import roles as linking_roles
     from newsfigures.linker import text as linking_text
 
     cues = linking_text.linker_cues()
@@ -39,7 +38,6 @@ def test_one_search_for_any_cue_word_finds_what_the_two_searches_find(pieces, da
 def test_expected_or_first_reported_is_either_pattern(pieces):
     from newsfigures.linker import link as linking
     from newsfigures.linker import reading as linking_reading
-    from newsfigures.linker import roles as linking_roles
 
     text = " ".join(pieces)
     for pos in range(len(text) + 1):

@@ -3,13 +3,16 @@ reference point or another figure's comparison, else one from an earlier sentenc
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date
 
 import regex
 
 from ..periods.calendar import months_ending, reported_range, shift_range
+from ..resources import per_patterns
 from ..text.fastre import compile_fast as _compile
+from ..text.fastre import prefix_alternation
 from ..text.prefilter import Prefilter
 from ..text.tables import opens_row
 from .text import (
@@ -147,25 +150,31 @@ def _aside_now(doc: IndexedText, period: PeriodRef, lo: int) -> int:
     m = _ASIDE_BEFORE.search(text, window, period.start) if hint else None
     if m is not None and m["reference"]:
         return 2  # "its highest since May"
-    if m is not None and m[0].lower().startswith(_REPORT_VERBS) and _MODIFIED_NOUN_AFTER.match(text, period.end):
+    report_verbs, report_verb, reported_after = _report_patterns()
+    if m is not None and m[0].lower().startswith(report_verbs) and _MODIFIED_NOUN_AFTER.match(text, period.end):
         m = None  # "reported October revenue of": the period is the noun's, not the report's
     elif m is not None and m["from"] and m.end("from") + 1 == period.start and text[period.start].isupper():
         if " will " in text[lo : period.start]:
             m = None  # "will rise to £12.60 from April": when it starts, not what it is compared with
     if m is not None:
         return 1
-    if _REPORTED_AFTER.match(text, period.end):
+    if reported_after.match(text, period.end):
         return 1  # "on Thursday reported net income of ...": the report's date
-    if _WEEKDAY.fullmatch(text, period.start, period.end) and _REPORT_VERB.search(text, lo, period.start):
+    if _WEEKDAY.fullmatch(text, period.start, period.end) and report_verb.search(text, lo, period.start):
         return 1  # "Crestline on Thursday ... reported": a weekday in a report's sentence
     if text.startswith(("this ", "last "), period.start) and _ORDINAL_BEFORE.search(text, window, period.start):
         return 2  # "its third reduction this year": a point to count from
     return 0
 
 
-# the verbs of a report: "said on Friday", "on Thursday reported", "reported October revenue"
-_REPORT_WORDS = r"said|says|reported|announced|posted|released|published|showed|unveiled|told"
-_REPORT_VERBS = tuple(_REPORT_WORDS.split("|"))
+@per_patterns
+def _report_patterns() -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
+    """The verbs of a report that dates it (``report_date_verbs``, not ``reporting_verbs``: see its "about"),
+    as a tuple and as patterns: one among the words before a weekday ("Crestline on Thursday ... reported"), one
+    right after a period ("on Thursday reported")."""
+    verbs = tuple(sorted(linker_cues()["report_date_verbs"]))
+    alternation = prefix_alternation(verbs)
+    return verbs, _compile(rf"\b{alternation}\b"), _compile(rf"\s*+,?\s*+{alternation}\b", regex.IGNORECASE)
 
 
 # a noun right after a period makes the period its modifier: "October revenue", "first-half profit"
@@ -176,12 +185,6 @@ _MODIFIED_NOUN_AFTER = _compile(
 
 
 _WEEKDAY = _compile(r"(?:on\s++)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", regex.IGNORECASE)
-
-
-_REPORT_VERB = _compile(rf"\b(?:{_REPORT_WORDS})\b")
-
-
-_REPORTED_AFTER = _compile(rf"\s*+,?\s*+(?:{_REPORT_WORDS})\b", regex.IGNORECASE)
 
 
 _ORDINAL_BEFORE = _compile(

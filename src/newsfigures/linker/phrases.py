@@ -24,23 +24,24 @@ from .text import (
 )
 
 
-def is_verb(left: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether the i-th word is a verb ("account" only before "for": not "the current account")."""
+def is_verb(left: list[tuple[int, int, str]], i: int, cues: dict) -> bool:
+    """Whether the i-th word is a verb ("account" only before "for": not "the current account"); ``cues``: the
+    linker's word lists (:func:`~newsfigures.linker.text.linker_cues`)."""
     w = left[i][2]
     if w in ("account", "accounts"):
         return i + 1 < len(left) and left[i + 1][2] == "for"
-    return w in _verb_words()
+    return w in cues["verb_words"]
 
 
 def clause_verb(left: list[tuple[int, int, str]], cues: dict) -> int | None:
     """The index of the last verb among the words before a figure, past particles and nouns that look like verbs."""
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w in cues["prepositions"] or not is_verb(left, i):
+        if w in cues["prepositions"] or not is_verb(left, i, cues):
             continue  # a preposition is never the verb
         if w == "up" and i and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed"):
             continue  # "which made up 40%": a particle of the verb before it
-        if w in ("up", "down") and i > 1 and not is_verb(left, i - 1) and any(is_verb(left, k) for k in range(i)):
+        if w in ("up", "down") and i > 1 and not is_verb(left, i - 1, cues) and any(is_verb(left, k, cues) for k in range(i)):
             continue  # "revised January's gain down to 229,000": a particle after the object
         if w in ("total", "record", "high", "low", "peak") and (
             i and (left[i - 1][2] in cues["determiners"] or left[i - 1][2].endswith(("'s", "’s")))
@@ -48,13 +49,6 @@ def clause_verb(left: list[tuple[int, int, str]], cues: dict) -> int | None:
             continue  # "the year's total", "a record": a noun here
         return i
     return None
-
-
-@per_patterns
-def _verb_words() -> frozenset[str]:
-    """The words ``sieve_subject`` takes for a verb: change, level and other verbs."""
-    cues = linker_cues()
-    return cues["increase"] | cues["decrease"] | cues["level"] | cues["verbs"]
 
 
 def previous_object(
@@ -89,7 +83,7 @@ def _clause_bounds(text: str, sent_start: int, clause_start: int) -> list[int]:
 def _verbish(word: str, cues: dict) -> bool:
     """A word that acts as a verb of a clause: a change word, a level verb or another verb of the lexicons."""
     return word not in cues["prepositions"] and (
-        word in cues["verbs"] or word in cues["level"] or direction_of(word) is not None
+        word in cues["verbs"] or word in cues["level"] or direction_of(word, cues) is not None
     )
 
 
@@ -221,7 +215,7 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
         words = words[:-1]
     has_content = any(
         w[2] not in cues["determiners"] and w[2] not in cues["aux"]
-        and (not direction_of(w[2]) or w[2] in cues["measured_changes"])
+        and (not direction_of(w[2], cues) or w[2] in cues["measured_changes"])
         and (w[2] not in cues["verbs"] and w[2] not in cues["level"] or w[2] in cues["also_nouns"])
         and not (
             w[2].endswith("ing") and w[2] not in cues["ing_nouns"] and not (w is words[0] and text[w[0]].isupper())
@@ -262,7 +256,7 @@ def sentence_subject(
         if w[2] in ("of", "at") and np:
             np.append(w)  # "Imports of capital equipment": a preposition here, not the level word of "revenue of $5bn"
             continue
-        if direction_of(w[2]) or w[2] in cues["level"] or w[2] in cues["verbs"] or w[2] in cues["aux"]:
+        if direction_of(w[2], cues) or w[2] in cues["level"] or w[2] in cues["verbs"] or w[2] in cues["aux"]:
             break
         np.append(w)
     stop = next((i for i, w in enumerate(np) if text[w[1] : w[1] + 1] == ","), None)
@@ -374,7 +368,7 @@ def _phrase_start(words: list[tuple[int, int, str]], cues: dict) -> int:
                     (
                         k
                         for k, x in enumerate(words)
-                        if x[2] in cues["verbs"] or direction_of(x[2]) and x[2] not in cues["noun_only_changes"]
+                        if x[2] in cues["verbs"] or direction_of(x[2], cues) and x[2] not in cues["noun_only_changes"]
                     ),
                     len(words),
                 )

@@ -99,7 +99,7 @@ def _is_attributive(text: str, fig: FigureRef, cues: dict) -> bool:
     if m["np"].split()[0] in ("a", "an", "per", "each") or m["np"].split()[0] in cues["prepositions"]:
         return False  # "US$7,046 a tonne": a price per unit, not a noun the figure describes; "... to 42.5%"
     head = m["np"].rsplit(None, 1)[-1].lower()
-    return head not in cues["rate_heads"] and not direction_of(head)
+    return head not in cues["rate_heads"] and not direction_of(head, cues)
 
 
 _TO_A = _compile(

@@ -12,13 +12,12 @@ from ..text.prefilter import Prefilter
 from . import rules
 from .reading import FigureReading
 from .text import (
-    CHANGE_IN_BY,
     CONTINUED,
     WORD,
     FigureRef,
     Link,
+    change_in_by,
     direction_of,
-    linker_cues,
 )
 
 RULES_FILE = "roles.jsonl"
@@ -74,7 +73,7 @@ def _points_restated(r: FigureReading, link: Link):
     """ "shed 45 points, or 0.6%": the percentage restates the move in points, so it is the change, in the
     direction of the verb."""
     m = _POINTS_OR.search(r.text, max(0, r.fig.start - 80), r.fig.start)  # ", or" ends the clause: read past it
-    direction = direction_of(m["verb"].lower()) if m else None
+    direction = direction_of(m["verb"].lower(), r.cues) if m else None
     return {"direction": direction, "role": "change"} if direction else None
 
 
@@ -85,8 +84,9 @@ def _change_word_before(r: FigureReading, link: Link):
     left, fig = r.left, r.fig
     window = len(left) if r.reached_by_to else COUNT_WINDOW if fig.kind == "count" else DIRECTION_WINDOW
     lo = max(0, len(left) - window)
-    # the change word of each word in the window, read in C (most words are none), then read closer
-    directions = list(map(direction_of, map(WORD, left[lo:])))
+    # the change word of each word in the window (direction_of's table), read in C (most words are none), then
+    # read closer
+    directions = list(map(r.cues["direction_forms"].get, map(WORD, left[lo:])))
     if not (any(directions) or fig.kind == "count"):
         return None
     noun = None
@@ -152,17 +152,17 @@ def _continued_clause(r: FigureReading, link: Link):
     if not CONTINUED.match(r.text, r.clause_start, r.fig.start):
         return None
     for _, _, word in reversed(r.doc.words(max(0, r.clause_start - 60), r.clause_start)[-DIRECTION_WINDOW:]):
-        if direction_of(word):
-            return {"direction": direction_of(word), "cue": word}
+        if direction_of(word, r.cues):
+            return {"direction": direction_of(word, r.cues), "cue": word}
     return None
 
 
 @_rule("change-in-by")
 def _change_in_by(r: FigureReading, link: Link):
     """ "saw a year-on-year increase in green credit balances by 10.9%"."""
-    change_in = CHANGE_IN_BY.search(r.left_text) if r.before == "by" else None
+    change_in = change_in_by().search(r.left_text) if r.before == "by" else None
     if change_in:
-        return {"direction": direction_of(change_in["noun"]), "cue": change_in["noun"]}
+        return {"direction": direction_of(change_in["noun"], r.cues), "cue": change_in["noun"]}
     return None
 
 
@@ -173,7 +173,7 @@ def _word_after(r: FigureReading, link: Link):
     if r.fig.counted is not None or not r.right:
         return None
     word = r.right_next
-    direction = r.cues["up_or_down"].get(word) or direction_of(word)
+    direction = r.cues["up_or_down"].get(word) or direction_of(word, r.cues)
     return {"direction": direction, "cue": word} if direction else None
 
 
@@ -184,9 +184,9 @@ def _change_noun_after_next(r: FigureReading, link: Link):
     if r.fig.counted is not None or len(right) < 2 or right[1][2] not in cues["change_nouns"]:
         return None
     first = right[0][2]
-    if first in cues["prepositions"] or direction_of(first) or first in cues["verbs"]:
+    if first in cues["prepositions"] or direction_of(first, cues) or first in cues["verbs"]:
         return None
-    return {"direction": direction_of(right[1][2]), "cue": right[1][2]}
+    return {"direction": direction_of(right[1][2], cues), "cue": right[1][2]}
 
 
 # -- stage "clause": a comparison, then the role ---------------------------------------------------------
@@ -200,12 +200,12 @@ def _compared_with(r: FigureReading, link: Link) -> bool:
     recent = [w[2] for w in r.left[-4:]] if "from" in left_text else ()
     return bool(
         "from" in recent
-        and not any(direction_of(w) for w in recent[recent.index("from") :])
+        and not any(direction_of(w, r.cues) for w in recent[recent.index("from") :])
         or _COMPARED_WITH_NEEDS.may_match(left_text)
         and _COMPARED_WITH.search(left_text)
         or _SHORT_OF_NEEDS.may_match(left_text)
         and _SHORT_OF.search(left_text)
-        and not r.right_text.lstrip().startswith(linker_cues()["target_after"])
+        and not r.right_text.lstrip().startswith(r.cues["target_after"])
     )
 
 
@@ -214,7 +214,7 @@ def _compared_change_noun_after(r: FigureReading, link: Link):
     """ "a smaller drop than the 10.6 percent decline": a decline."""
     word = r.right_next
     if word in r.cues["change_nouns"] and word not in r.cues["trend_nouns"]:
-        return {"direction": direction_of(word)}
+        return {"direction": direction_of(word, r.cues)}
     return None
 
 
@@ -240,10 +240,10 @@ def _target(r: FigureReading, link: Link) -> bool:
     """ "the 2 per cent inflation target", "aims for growth of 5%"."""
     right_text = r.right_text
     return bool(
-        right_text.lstrip().startswith(linker_cues()["target_after"])
+        right_text.lstrip().startswith(r.cues["target_after"])
         or (_TARGET_AFTER_NEEDS.may_match(right_text) and _TARGET_AFTER.match(right_text))
         or r.cue_word
-        and linker_cues()["target_re"].search(r.governing)
+        and r.cues["target_re"].search(r.governing)
     )
 
 
@@ -253,7 +253,7 @@ def _forecast(r: FigureReading, link: Link) -> bool:
     governing = r.governing
     return bool(
         r.cue_word
-        and linker_cues()["forecast_re"].search(governing)
+        and r.cues["forecast_re"].search(governing)
         or r.expected_after()
         or (_PROJECTS_NEEDS.may_match(governing) and _PROJECTS.search(governing))
     )
@@ -263,7 +263,7 @@ def _forecast(r: FigureReading, link: Link) -> bool:
 def _share(r: FigureReading, link: Link):
     """ "accounted for 48.6 percent of the total", "77 percent of the annual quota"; a share merely "made up"
     has no direction, one reached by "by" or "to" keeps its verb's."""
-    fig, cues = r.fig, linker_cues()
+    fig, cues = r.fig, r.cues
     if fig.kind != "percentage":
         return None
     if (
@@ -323,7 +323,7 @@ def _share_compared_with_share(r: FigureReading, link: Link) -> bool:
 @_rule("elliptical-item")
 def _elliptical_item(r: FigureReading, link: Link):
     """ "..., clean energy by 31.48 percent": a list item reads like its head."""
-    if link.cues or not _elliptical(r.left, r.fig):
+    if link.cues or not _elliptical(r.left, r.fig, r.cues):
         return None
     prev = r.previous[1]
     return {"direction": prev.direction, "role": prev.role}
@@ -390,12 +390,11 @@ def _count_of_forecasters(r: FigureReading, link: Link) -> bool:
 # -- the words and patterns the rules read ------------------------------------------------------------------
 
 
-def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
+def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef, cues: dict) -> bool:
     """A list item that names only its subject: "..., clean energy by 31.48 percent" - not a clause of
     its own ("after four straight hikes") and not a count of things. ``left``: the words of its clause before it."""
     if fig.counted is not None:
         return False
-    cues = linker_cues()
     if left and left[0][2] in cues["subordinators"]:
         return False
     if any(w in cues["verbs"] or w in cues["level"] or (w.endswith("ed") and len(w) > 4) for _, _, w in left):
@@ -403,7 +402,7 @@ def _elliptical(left: list[tuple[int, int, str]], fig: FigureRef) -> bool:
     return (
         not left
         or left[-1][2] == "by"
-        or all(not direction_of(w) for _, _, w in left)
+        or all(not direction_of(w, cues) for _, _, w in left)
         and left[-1][2] not in ("to", "at", "of", "from")
     )
 

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
+from ..resources import per_patterns
 from ..text.fastre import compile_fast as _compile
+from ..text.fastre import prefix_alternation
 from ..text.tables import row_at
 from .phrases import (
     antecedent,
@@ -19,7 +23,6 @@ from .phrases import (
     trim_phrase,
 )
 from .text import (
-    CHANGE_IN_BY,
     CONTINUED,
     WORD,
     FigureRef,
@@ -27,6 +30,7 @@ from .text import (
     SortedPeriods,
     at_word_start,
     attributive_at,
+    change_in_by,
     computed_once,
     determiner_before,
     direction_of,
@@ -100,12 +104,12 @@ def _noun_after(w: _Where):
     if not attributive or not (fig.start < text.find("\n") or determiner_before(text, fig.start)):
         return None
     words = w.doc.words(attributive.start("np"), attributive.end("np"))
-    if len(words) == 2 and is_past(words[1][2], cues) and not direction_of(words[1][2]):
+    if len(words) == 2 and is_past(words[1][2], cues) and not direction_of(words[1][2], cues):
         words = words[:1]  # "whose $3.6 billion programme [expired]"
     if (
         words and all(x[2] not in cues["prepositions"] for x in words)
-        and not direction_of(words[0][2])  # "a 4% rise" is a change; "a 2% pay raise" names one
-        and all(not direction_of(x[2]) or x[2] in cues["change_nouns"] for x in words[1:])
+        and not direction_of(words[0][2], cues)  # "a 4% rise" is a change; "a 2% pay raise" names one
+        and all(not direction_of(x[2], cues) or x[2] in cues["change_nouns"] for x in words[1:])
         and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
         and not all(x[2] in cues["bare_rate_words"] for x in words)  # "grew at a 2.8% annualized rate": the economy's
     ):  # fmt: skip
@@ -122,7 +126,7 @@ def _change_after_in(w: _Where):
 def _change_in_by(w: _Where):
     """ "an increase in [green credit balances] by 10.9%"."""
     left = w.left
-    change_in = CHANGE_IN_BY.search(w.text, w.clause_start, w.fig.start) if left and left[-1][2] == "by" else None
+    change_in = change_in_by().search(w.text, w.clause_start, w.fig.start) if left and left[-1][2] == "by" else None
     return w.unless_period((change_in.start("np"), change_in.end("np"))) if change_in else None
 
 
@@ -131,7 +135,7 @@ def _expected_thing(w: _Where):
     cues = w.cues
     if cues["expecting_verbs"].isdisjoint(map(WORD, w.left)):
         return None
-    expected = _EXPECTED_SUBJECT.search(w.text, w.clause_start, w.fig.start)
+    expected = _expected_subject().search(w.text, w.clause_start, w.fig.start)
     if not expected or expected["ing"] and expected["ing"].lower() in cues["ing_nouns"]:
         return None  # "expects underlying operating profit of": a noun, not "sees output rising"
     if (
@@ -208,7 +212,7 @@ def _understood_verb(w: _Where):
     if gap is None or gap + 1 >= len(between):
         return None
     rest = between[gap + 1 :]
-    if all(not is_verb(left, verb + gap + 2 + k) and x[2] not in cues["prepositions"] for k, x in enumerate(rest)):
+    if all(not is_verb(left, verb + gap + 2 + k, cues) and x[2] not in cues["prepositions"] for k, x in enumerate(rest)):
         return rest[0][0], rest[-1][1]
     return None
 
@@ -294,18 +298,23 @@ _NP_CUT = _compile(
 )
 
 
-_EXPECTED_SUBJECT = _compile(
-    at_word_start(
-        "aefnpsw",
-        r"\b(?:expect|expects|expected|expecting|forecast|forecasts|forecasting|see|sees|project|projects|projected"
-        r"|predict|predicts|predicted|estimate|estimates|estimated|want|wants|need|needs|allow|allows|allowed"
-        r"|assume|assumes|assumed)\s++"
-        r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
-        # "to end the year at", "averaging", "will average"
-        r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
-    ),
-    regex.IGNORECASE,
-)
+@per_patterns
+def _expected_subject() -> re.Pattern:
+    """What is expected, after a verb of ``expecting_verbs`` (``lexicon.json``): "expect [core inflation] to end the
+    year at", "sees [output] rising", "forecasts [revenue] will average" (groups ``np``, ``verb``, ``next``,
+    ``ing``); built from the list, with the lookahead on the letters its verbs begin with."""
+    verbs = sorted(linker_cues()["expecting_verbs"])
+    letters = "".join(sorted({re.escape(verb[0]) for verb in verbs}))
+    return _compile(
+        at_word_start(
+            letters,
+            rf"\b{prefix_alternation(verbs)}\s++"
+            r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
+            # "to end the year at", "averaging", "will average"
+            r"\s++(?:to\s++(?P<verb>[a-z]++)\b(?P<next>\s++[a-z]++)?|(?P<ing>[a-z]+ing)\b|will\s++[a-z]++\b)",
+        ),
+        regex.IGNORECASE,
+    )
 
 
 _FOR_AFTER = _compile(r"\s++for\s++(?P<np>[^,;:.()\n]{2,80})")

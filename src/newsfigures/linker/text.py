@@ -8,7 +8,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
 
@@ -129,6 +128,8 @@ def linker_cues() -> dict:
         **_word_lists(load_json("lexicon.json")),
     }
     # unions asked of single words
+    cues["verb_words"] = cues["increase"] | cues["decrease"] | cues["level"] | cues["verbs"]  # sieve_subject's verbs
+    cues["direction_forms"] = direction_forms(cues["increase"], cues["decrease"])
     cues["prepositions_or_determiners"] = cues["prepositions"] | cues["determiners"]
     cues["fillers_before_of"] = cues["count_fillers"] - {"of", "by", "to"}  # "growth of just 0.3 per cent"
     cues["not_a_verb_before"] = cues["determiners"] | cues["modals"] | {"will", "to", "shall"}  # "would account"
@@ -298,17 +299,37 @@ def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tu
     return [(m.start(), m.end(), m[0].lower().rstrip(".")) for m in _WORDS.finditer(text, start, end)]
 
 
-def direction_of(word: str) -> str | None:
-    """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk")."""
-    cues = linker_cues()
-    return _direction_among(word, cues["increase"], cues["decrease"])
+_INFLECTIONS = ("ing", "ed", "s", "es")
 
 
-@lru_cache(maxsize=4096)
-def _direction_among(word: str, increase: frozenset, decrease: frozenset) -> str | None:
-    """``direction_of`` for the cue words of one set of pattern additions (the cache is keyed by them too)."""
+def direction_of(word: str, cues: dict) -> str | None:
+    """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk"), looked
+    up among the inflections of the cue words (``cues``: the linker's word lists, :func:`linker_cues`)."""
+    return cues["direction_forms"].get(word)
+
+
+def direction_forms(increase: frozenset[str], decrease: frozenset[str]) -> dict[str, str]:
+    """Every word that :func:`direction_by_stems` gives a direction, with that direction: each cue word, and
+    each suffix of ``_INFLECTIONS`` added to it, to it less its "e" ("rising"), or to it with its last letter
+    doubled ("cutting") - where the stem left is longer than two letters. An increase wins over a decrease."""
+    forms: dict[str, str] = {}
+    for direction, words in (("decrease", decrease), ("increase", increase)):
+        for cue in words:
+            forms[cue] = direction
+            for suffix in _INFLECTIONS:
+                stems = [cue, cue + cue[-1:]]
+                if cue.endswith("e"):
+                    stems.append(cue[:-1])
+                for stem in stems:
+                    if len(stem) > 2:
+                        forms[stem + suffix] = direction
+    return forms
+
+
+def direction_by_stems(word: str, increase: frozenset[str], decrease: frozenset[str]) -> str | None:
+    """The reference for :func:`direction_forms`: a word's direction read from its possible stems."""
     forms = {word}
-    for suffix in ("ing", "ed", "s", "es"):
+    for suffix in _INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             forms |= {stem, stem + "e"}
@@ -321,12 +342,14 @@ def _direction_among(word: str, increase: frozenset, decrease: frozenset) -> str
     return None
 
 
-# a change noun, what changed, then "by" and the figure: "an increase in exports to Asia by 5%"
-CHANGE_IN_BY = _compile(
-    r"\b(?P<noun>increase|rise|growth|gain|jump|expansion|decline|decrease|drop|fall|reduction|contraction)s?"
-    r"\s++(?:in|of)\s++(?P<np>[^,;:()]{2,90}?)\s++by\s*+\Z",
-    regex.IGNORECASE,
-)
+@per_patterns
+def change_in_by() -> re.Pattern:
+    """A change noun (``change_nouns``), what changed, then "by" and the figure: "an increase in exports to Asia
+    by 5%" (groups ``noun``, ``np``); searched up to the figure."""
+    nouns = prefix_alternation(sorted(linker_cues()["change_nouns"]))
+    return _compile(
+        rf"\b(?P<noun>{nouns})s?\s++(?:in|of)\s++(?P<np>[^,;:()]{{2,90}}?)\s++by\s*+\Z", regex.IGNORECASE
+    )
 
 
 # a clause that only continues the one before it: ", by a quarter point", ", to a range of"
