@@ -202,3 +202,33 @@ def test_a_sentence_that_starts_like_a_row_keeps_its_own_subject():
     [pct] = [m for m in newsfigures.extract("Sales rose 5 pct in the quarter.", published="1987-03-02").mentions
              if m.kind == "percentage"]  # fmt: skip
     assert pct.subject == "Sales"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "period"),
+    [
+        # a period right after the figure's own noun phrase is its own, nearer ones before it notwithstanding
+        ("Output will fall two pct this year after a 2.5 pct increase in 1986, the institute said.", "2.5 pct", "1986"),
+        ("Exports should rise 4 pct next year after a 6 pct gain in 1986.", "6 pct", "1986"),
+        # a compared figure may carry a few words ("a provisional", "a deficit of") and keeps its period to itself
+        ("The surplus widened to 8.8 bln marks in March from a slightly revised 6.5 bln in February.", "8.8 bln marks",
+         "March"),
+        ("It posted a deficit of 98.1 bln escudos compared with a deficit of 2.4 bln escudos in 1985.", "2.4 bln escudos",
+         "1985"),
+    ],
+)
+def test_a_figure_s_own_period_and_a_compared_figure_s(text, figure, period):
+    import newsfigures
+
+    mentions = newsfigures.extract(text, published="1987-04-10").mentions
+    fig = next(m for m in mentions if m.text == figure)
+    ref = next(m for m in mentions if m.kind == "period" and m.text == period)
+    assert (fig.period_start, fig.period_end) == (ref.period_start, ref.period_end)
+
+
+def test_a_figure_compared_with_a_deficit_of_does_not_lend_its_period():
+    import newsfigures
+
+    text = "It posted a deficit of 98.1 bln escudos compared with a deficit of 2.4 bln escudos in 1985."
+    first = next(m for m in newsfigures.extract(text, published="1987-04-10").mentions if m.text == "98.1 bln escudos")
+    assert first.period_start is None

@@ -114,14 +114,18 @@ def _best_ranked(
     text, best, ranked = doc.text, None, None
     for item in in_sentence:
         i, p = item
+        own = False
         if p.start >= fig.end:
             distance, semicolon = p.start - fig.end, text.find(";", fig.end, p.start) >= 0
+            # the figure's own, said right after its noun: "after a 2.5 pct increase in 1986"
+            own = distance <= 24 and _OWN_PERIOD_AFTER.fullmatch(text, fig.end, p.start) is not None
         else:
             distance, semicolon = fig.start - p.end, text.find(";", p.end, fig.start) >= 0
         if i in attached:  # the period of a compared figure: its own, nobody else's
             aside = 2 if attached[i] != fig.start else 0
         else:
-            aside = _aside(doc, i, p, lo, asides)
+            aside = 0 if own else _aside(doc, i, p, lo, asides)
+        distance = 0 if own else distance
         rank = (aside, semicolon, distance)
         if best is None or rank < best:
             best, ranked = rank, item
@@ -187,6 +191,12 @@ _MODIFIED_NOUN_AFTER = _compile(
 _WEEKDAY = _compile(r"(?:on\s++)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", regex.IGNORECASE)
 
 
+# between a figure and a period that is its own: "a 2.5 pct increase in 1986" (not "on Tuesday": a report's date)
+_OWN_PERIOD_AFTER = _compile(
+    r"\s*+(?:(?!than\b|from\b|against\b|with\b)[a-z-]++\s++){0,2}(?:in|during)\s++(?:the\s++)?\Z", regex.IGNORECASE
+)
+
+
 _ORDINAL_BEFORE = _compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s++(?!quarter|half)[a-z-]++"
     r"(?:\s++[a-z-]++)?\s++\Z",
@@ -228,9 +238,15 @@ _DEFINITE_BEFORE = _compile(
 )
 
 
+# what a compared figure comes after: "from", "compared with"..., perhaps with a few words on the figure
+# ("from a slightly downwards revised 6.5 billion", "against a provisional 4.1 billion", "compared with a
+# deficit of 2.4 billion")
 _COMPARED_FIGURE = _compile(
-    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s++(?:(?:the|an?|its|their)\s++)?\Z", regex.IGNORECASE
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s++(?:(?:the|an?|its|their)\s++)?"
+    r"(?:(?!(?:and|or|but|at|to|in|of|by|on|for|with|was|were|is|are|had|has)\b)[a-z-]++\s++){0,3}(?:of\s++)?\Z",
+    regex.IGNORECASE,
 )
+COMPARED_REACH = 60  # characters before a figure searched for what makes it a compared one
 
 
 # "up from 74% in the fourth quarter", "than the 3.0% pace in the April-June period"
@@ -264,7 +280,7 @@ def _compared(text: str, figures: list[FigureRef], k: int) -> bool:
     """Whether ``figures[k]`` is a figure compared with: right after "from", "against", "compared with"..., or
     joined to one that is ("compared with 1,326.5 billion and 971.7 billion in 1985", "up from 574 mln in
     January and 370 mln in February 1986")."""
-    while not _COMPARED_FIGURE.search(text, max(0, figures[k].start - 20), figures[k].start):
+    while not _COMPARED_FIGURE.search(text, max(0, figures[k].start - COMPARED_REACH), figures[k].start):
         if k == 0 or not _JOINED_FIGURES.fullmatch(text, figures[k - 1].end, figures[k].start):
             return False
         k -= 1
@@ -393,7 +409,7 @@ def date_comparisons(
         last = k  # the compared figures: "from 36.4 mln dlrs or 79 cts ..."
         while last + 1 < len(figures) and _LIST_GAP.fullmatch(text, figures[last].end, figures[last + 1].start):
             last += 1
-        if not _COMPARED_FIGURE.search(text, max(0, fig.start - 20), fig.start):
+        if not _COMPARED_FIGURE.search(text, max(0, fig.start - COMPARED_REACH), fig.start):
             k += 1
             continue
         sent = containing_span(sentences, sentence_starts, fig.start) or (0, len(text))
