@@ -232,3 +232,28 @@ def test_a_figure_compared_with_a_deficit_of_does_not_lend_its_period():
     text = "It posted a deficit of 98.1 bln escudos compared with a deficit of 2.4 bln escudos in 1985."
     first = next(m for m in newsfigures.extract(text, published="1987-04-10").mentions if m.text == "98.1 bln escudos")
     assert first.period_start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "label"),
+    [
+        ("Claims fell to 340,000 in the week ended March 7 from 373,000 in the prior week.", "1987-03-12", "the prior week",
+         "1987-02-22/1987-02-28"),
+        ("Stocks rose in the week to Friday, April 3, after a fall in the previous week.", "1987-04-06",
+         "the previous week", "1987-03-21/1987-03-27"),
+    ],
+)
+def test_the_week_before_a_week_ending_on_a_named_day(text, published, span, label):
+    import newsfigures
+
+    periods = [(m.text, m.label) for m in newsfigures.extract(text, published=published).mentions if m.kind == "period"]
+    assert (span, label) in periods
+
+
+def test_a_record_since_a_year_long_ago_lends_no_period():
+    import newsfigures
+
+    text = ("Unemployment rose to 3.0 pct in January, the highest since the agency began compiling the figures in 1953."
+            " Unemployment was up from 2.8 pct a year earlier.")
+    second = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == "2.8 pct")
+    assert (str(second.period_start), str(second.period_end)) == ("1986-01-01", "1986-01-31")

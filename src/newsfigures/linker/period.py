@@ -146,9 +146,12 @@ def _aside(doc: IndexedText, index: int, period: PeriodRef, lo: int, asides: dic
     return aside
 
 
+ASIDE_REACH = 80  # characters before a period searched for what puts it aside
+
+
 def _aside_now(doc: IndexedText, period: PeriodRef, lo: int) -> int:
     text, lower = doc.text, doc.lower
-    window = max(lo, period.start - 40)
+    window = max(lo, period.start - ASIDE_REACH)
     # a word every way of standing aside needs, first (where lower-casing keeps offsets)
     hint = lower is None or _ASIDE_BEFORE_NEEDS.may_match(lower[window : period.start])
     m = _ASIDE_BEFORE.search(text, window, period.start) if hint else None
@@ -223,7 +226,7 @@ _ASIDE_BEFORE = _compile(
         r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
         r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
         r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
-        r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,30}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
+        r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,60}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
     ),
     regex.IGNORECASE,
 )

@@ -348,6 +348,9 @@ class Anaphor:
         else:
             start = end = ctx.published
         if self.mode == "previous":
+            if anchor is not None and self.unit == "week" and (end - start).days == 6:
+                # the week before "the week ended March 7" is the seven days before it, whatever day ends them
+                return Resolved(start + timedelta(days=7 * self.step), end + timedelta(days=7 * self.step), anaphoric=True)
             return Resolved(*step_unit(end, self.unit, self.step), anaphoric=True)
         if self.mode == "year":
             if anchor is None:
