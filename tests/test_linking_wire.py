@@ -257,3 +257,22 @@ def test_a_record_since_a_year_long_ago_lends_no_period():
             " Unemployment was up from 2.8 pct a year earlier.")
     second = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == "2.8 pct")
     assert (str(second.period_start), str(second.period_end)) == ("1986-01-01", "1986-01-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "direction"),
+    [
+        # a money gain named by a noun is an item of accounts, a level like a loss
+        ("Net includes a gain of 432,000 dlrs on the sale of a unit.", "432,000 dlrs", None),
+        ("Note: Extraordinary gains 72 mln dlrs vs 2.7 mln.", "72 mln dlrs", None),
+        ("The quarter includes realized capital gains of 2,610,000 dlrs.", "2,610,000 dlrs", None),
+        # a verb still gives the direction, and a percentage gain is a change
+        ("Analysts said the company gained 2.5 mln dlrs from the sale.", "2.5 mln dlrs", "increase"),
+        ("The index posted a gain of 1.2 pct on Friday.", "1.2 pct", "increase"),
+    ],
+)
+def test_a_money_gain_is_an_amount_not_a_rise(text, figure, direction):
+    import newsfigures
+
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == figure)
+    assert fig.direction == direction

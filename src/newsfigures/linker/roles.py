@@ -111,11 +111,12 @@ def _change_word_before(r: FigureReading, link: Link):
 
 
 def _word_direction(r: FigureReading, i: int, direction: str | None) -> str | None:
-    """The direction of the i-th word before the figure: its change word, none for a loss (a level); for a
-    count, also a verb that opens or closes things ("opened 37 stores") unless after "had" (a total by then)."""
+    """The direction of the i-th word before the figure: its change word, none for a loss or a money gain (a
+    level); for a count, also a verb that opens or closes things ("opened 37 stores") unless after "had" (a total by
+    then)."""
     word, cues = r.left[i][2], r.cues
-    if direction is not None and word in cues["losses"]:
-        direction = None
+    if direction is not None and (word in cues["losses"] or (r.fig.kind == "money" and word in cues["money_gains"])):
+        direction = None  # "a loss of $5 million", "a gain of 432,000 dlrs on the sale": an amount
     if direction is not None or r.fig.kind != "count" or (i and r.left[i - 1][2] == "had"):
         return direction
     if word in cues["count_increase"]:
