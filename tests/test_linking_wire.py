@@ -276,3 +276,22 @@ def test_a_money_gain_is_an_amount_not_a_rise(text, figure, direction):
 
     fig = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == figure)
     assert fig.direction == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "direction"),
+    [
+        # money-market flows: what drains, is repaid or withdrawn leaves the market; what is injected enters it
+        ("Maturing bills will drain some 1.07 billion stg from the market.", "some 1.07 billion stg", "decrease"),
+        ("An earlier pact expires next week, draining 8.5 billion marks from the system.", "8.5 billion marks", "decrease"),
+        ("Banks repaid around 5.8 billion francs of central bank credit.", "around 5.8 billion francs", "decrease"),
+        ("The central bank injected 2 billion yuan into the money market.", "2 billion yuan", "increase"),
+        # a stock price "off" is down
+        ("Acme shares closed at 27.50 dlrs, off 2.50 dlrs.", "2.50 dlrs", "decrease"),
+    ],
+)
+def test_money_market_flows_and_prices_off_have_their_direction(text, figure, direction):
+    import newsfigures
+
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == figure)
+    assert fig.direction == direction
