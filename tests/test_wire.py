@@ -331,6 +331,12 @@ WIRE_PIECES = [
     "Reserves rose 9.4 mln francs to 33.12 billion in the first quarter, the bank said.",
     "Unemployment fell to 8.2 pct in February from 8.4 pct in January, and 2,000 workers were hired.",
     "Sales of 94.8 mln stg and 750 mln pesetas were reported for the year ended June 30.",
+    "Final div six cents vs three",
+    "Year",
+    "Qtr ended Jan 31",
+    "Net includes a gain of 2.6 mln vs 2.4 mln for the quarter and 18.1 mln vs 13.6 mln for the nine months.",
+    "Barley sowings for the 1986/87 campaign were 1.4 mln hectares against 1.2 mln harvested last campaign.",
+    "March imports rose 15 pct from February and 4.7 pct compared with March 1986.",
 ]
 
 

@@ -77,8 +77,9 @@ class FigureLinker(FigureComponent):
             if link.period is not None:
                 data.update(_period_fields(periods[link.period], link.period_shift))
             elif link.reported_quarter and doc._.published:
-                published, headings = date.fromisoformat(doc._.published), _headings(text, periods)
-                start, end = headless_table_period(text, published, data["start"], headings, linker_cues())
+                reading = reading_text(doc)  # line breaks as the linker reads them, wrapped or not
+                published, headings = date.fromisoformat(doc._.published), _headings(reading, periods)
+                start, end = headless_table_period(reading, published, data["start"], headings, linker_cues())
                 start, end = shifted_dates(start, end, link.period_shift)
                 data.update(period_start=start.isoformat(), period_end=end.isoformat())
             if link.equivalent_of is not None:
