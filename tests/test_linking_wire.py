@@ -295,3 +295,25 @@ def test_money_market_flows_and_prices_off_have_their_direction(text, figure, di
 
     fig = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == figure)
     assert fig.direction == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # an item of accounts named before "of": the whole item, its gain or loss included
+        ("Net also includes a gain on termination of a pension plan of 2,614,000 dlrs.", "2,614,000 dlrs",
+         "a gain on termination of a pension plan"),
+        ("Earnings exclude a loss from discontinued operations of 87,449 dlrs.", "87,449 dlrs",
+         "a loss from discontinued operations"),
+        ("The bank booked a gain on the sale of its leasing unit of 12 mln stg.", "12 mln stg",
+         "a gain on the sale of its leasing unit"),
+        # clause words and verbs that only introduce are no part of a subject
+        ("If oil prices rise to 18 dlrs, earnings will rise.", "18 dlrs", "oil prices"),
+        ("Earnings exclude profits of 19.5 mln dlrs in the quarter.", "19.5 mln dlrs", "profits"),
+    ],
+)
+def test_subjects_of_items_of_accounts_and_trimmed_edges(text, figure, subject):
+    import newsfigures
+
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == figure)
+    assert fig.subject == subject

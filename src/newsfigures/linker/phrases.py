@@ -211,8 +211,11 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
             break
     words = doc.words(start, end)
     cues = linker_cues()
-    while words and words[-1][2] in cues["prepositions_or_determiners"]:
-        words = words[:-1]
+    edges, bare = cues["not_subject_edges"], cues["prepositions"]
+    while len(words) > 1 and (words[0][2] in edges or (words[0][2] in bare and words[0] is not words[-1])):
+        words = words[1:]  # "and pushed interbank rates", "based on an average oil price"
+    while words and (words[-1][2] in cues["prepositions_or_determiners"] or words[-1][2] in edges):
+        words = words[:-1]  # "The opening compares"
     has_content = any(
         w[2] not in cues["determiners"] and w[2] not in cues["aux"]
         and (not direction_of(w[2], cues) or w[2] in cues["measured_changes"])
@@ -329,8 +332,11 @@ def object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, in
     return words[0][0], words[-1][1]
 
 
-def noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
-    """The noun phrase that ends right before a verb or "of": back to a verb, "that", or the clause start."""
+def noun_phrase_before(
+    words: list[tuple[int, int, str]], cues: dict, items: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase that ends right before a verb or "of": back to a verb, "that", or the clause start.
+    ``items``: a gain or a loss is an item the phrase names (a money amount's: "a gain on the sale of ...")."""
     if len(words) > 2 and words[-1][2] == "to" and words[-2][2] in cues["passive_before_to"]:
         words = words[:-2]  # "ordinary revenue [expected to] rise 12%"
     while words and (
@@ -340,7 +346,7 @@ def noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[i
         words = words[:-1]  # "the jobless rate was edging [up to]": the verb group is not the subject
     if words and words[-1][2] in ("and", "but", "or"):
         return None  # "fell 0.9% in September and were down 1.0%": the subject of the clause before
-    words = words[_phrase_start(words, cues) :]
+    words = words[_phrase_start(words, cues, items) :]
     while words and (words[0][2] in cues["openers"] or words[0][2] in cues["prepositions"]):
         words = words[1:]
     words = words[-MAX_SUBJECT_WORDS:]
@@ -350,7 +356,7 @@ def noun_phrase_before(words: list[tuple[int, int, str]], cues: dict) -> tuple[i
     return None  # only numbers and determiners: no noun phrase
 
 
-def _phrase_start(words: list[tuple[int, int, str]], cues: dict) -> int:
+def _phrase_start(words: list[tuple[int, int, str]], cues: dict, items: bool = False) -> int:
     """Where the noun phrase ending the words starts: after the last verb, "that", "by", a reporting verb or a
     clause joined by "and" (read from the end)."""
     first_verb = None
@@ -374,6 +380,8 @@ def _phrase_start(words: list[tuple[int, int, str]], cues: dict) -> int:
                 )
             if first_verb < i:
                 return i + 1  # "revenue declined 10% and [spending] rose 5%"
+        if items and (w in cues["money_gains"] or w in cues["losses"]):
+            continue  # "gain on termination of pension plan [of 2,614,000]": the item named
         if (
             w in cues["reporting"]
             or w in ("that", "who", "which", "while", "as", "after", "when")
@@ -383,6 +391,8 @@ def _phrase_start(words: list[tuple[int, int, str]], cues: dict) -> int:
         ):  # "an advance quota": a noun
             return i + 1
         if w in ("by", "from", "with") and i < len(words) - 1:
+            if items and i and (words[i - 1][2] in cues["money_gains"] or words[i - 1][2] in cues["losses"]):
+                continue  # "a loss from discontinued operations [of 87,449 dlrs]"
             return i + 1
         if (
             w in ("and", "but")

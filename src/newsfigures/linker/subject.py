@@ -160,7 +160,7 @@ def _noun_before_of(w: _Where):
         of -= 1
     if not left or left[of][2] != "of" or of > 0 and left[of - 1][2] in cues["not_subject_heads"]:
         return None
-    np = noun_phrase_before(left[:of], w.cues)
+    np = noun_phrase_before(left[:of], w.cues, items=w.fig.kind == "money")
     if np is None and of == 0 and w.clause_start > w.sent_start and text[w.clause_start - 1] == ")":
         opening = text.rfind("(", w.sent_start, w.clause_start - 1)  # the phrase before the brackets
         if opening > w.sent_start:
