@@ -137,6 +137,7 @@ def test_currency_follows_the_article(text, span, unit):
         "He said 20 were injured.",  # no count of named things before it
         "Revenue was 20 million yuan and 5 were sold.",  # the earlier figure is money
         "Nine governors met. Three voted to cut.",  # another sentence
+        "Shares rose 12 and 5 closing higher.",  # "and" alone, with no elided count before
     ],
 )
 def test_an_elided_count_needs_a_count_of_things_before_it_in_the_sentence(text):

@@ -86,7 +86,9 @@ def _bare_count(
     if fig.scaled or (fig.grouped and fig.value >= 1000) or partitive or after_change:
         rule = "count_bare_range" if value_high is not None else "count_bare"
         return QuantityMatch(start, end, "", "count", rule, fig.value, value_high, None, qualifier)
-    if not fig.decimal and value_high is None and _elided_shape(r, start, end) and _follows_a_count(r, start):
+    if not fig.decimal and value_high is None and _elided_shape(r, start, end) and (
+        _follows_a_count(r, start) or _with_before(r, start, end)
+    ):
         return QuantityMatch(start, end, "", "count", "count_elided", fig.value, None, None, qualifier)
     return None  # a lone small number is not a count
 
@@ -106,6 +108,19 @@ def _elided_shape(r: Reading, start: int, end: int) -> bool:
         return True
     before = LAST_WORD.search(r.text, max(0, start - 20), start)
     return bool(before and before["word"].lower() in r.grammar["elided_verbs_before"])
+
+
+def _with_before(r: Reading, start: int, end: int) -> bool:
+    """ "divided, with three predicting growth and two seeing none": "with" and a number acting as the subject
+    of an -ing verb count the things said before."""
+    before = LAST_WORD.search(r.text, max(0, start - 12), start)
+    after = _NEXT_WORD.match(r.text, end)
+    if before is None or after is None or not after["w"].lower().endswith("ing"):
+        return False
+    if before["word"].lower() == "and":  # "... and two seeing none": after such a count
+        last = next((m for m in reversed(r.found) if m.kind == "count"), None)
+        return last is not None and last.rule == "count_elided" and not SENTENCE_BREAK.search(r.text, last.end, start)
+    return before["word"].lower() == "with"
 
 
 def _follows_a_count(r: Reading, start: int) -> bool:
