@@ -206,6 +206,20 @@ def test_currency_names_and_places_follow_the_date(text, published, unit):
 
 
 @pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Shr 21.6 H.K. cents vs 12 cents\n    Net 121 mln dlrs vs 67.42 mln", ["HKD", "HKD", "HKD", "HKD"]),
+        ("It paid 5 mln Canadian dlrs for the unit. Net profit was 10 mln dlrs.", ["CAD", "CAD"]),
+        ("Sales were 40 mln Australian dlrs, or 28 mln U.S. dlrs; costs were 9 mln dlrs.", ["AUD", "USD", "USD"]),
+        ("Net profit was 10 mln dlrs, up from 8 mln dlrs.", ["USD", "USD"]),
+    ],
+)
+def test_a_bare_dollar_word_is_the_dollar_named_last(text, units):
+    money = [m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.kind == "money"]
+    assert [m.unit for m in money] == units
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("There was a 400 mln mark deficit in services.", [("money", "400 mln mark", "DEM")]),

@@ -126,6 +126,8 @@ def _currencies() -> dict:
         "currency_tables": tables,
         "yen": currencies["yen_sign"],
         "cents_currencies": frozenset(currencies["cents_currencies"]),
+        "bare_dollars": frozenset(w.lower() for w in currencies["dollar_words"]["bare"]),
+        "dollar_currencies": frozenset(currencies["dollar_words"]["follow"]),
     }
 
 

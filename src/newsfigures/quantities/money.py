@@ -53,6 +53,8 @@ def read_currency_word(r: Reading, fig: Figure) -> bool:
     if word in g["currency_tables"].scaled_only and not fig.scaled:
         return False  # "the 2,000 mark": a threshold; "a 400 mln mark deficit": money
     fig.currency = g["word_table"][word]
+    if word in g["bare_dollars"]:
+        fig.currency = _story_dollar(r)  # "Net 121 mln dlrs" after "Shr 21.6 H.K. cents": Hong Kong dollars
     if fig.currency == CONTEXT:
         fig.currency = g["currency_tables"].resolve_unit(word, text, fig.start, r.published)
     fig.end, fig.rule = m.end(), "money_word"
@@ -70,6 +72,14 @@ def read_sub_unit(r: Reading, fig: Figure) -> None:
     fig.currency = code
     fig.value = clean_decimal(fig.value / 100)
     fig.end, fig.minor, fig.rule = m.end(), True, "money_minor"
+
+
+def _story_dollar(r: Reading) -> str:
+    """The dollar of a bare dollar word: that of the last amount found in a dollar, else US dollars."""
+    for prev in reversed(r.found):
+        if prev.kind == "money" and prev.unit in r.grammar["dollar_currencies"]:
+            return prev.unit
+    return "USD"
 
 
 def _cents_currency(r: Reading) -> str:
