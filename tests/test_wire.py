@@ -94,6 +94,9 @@ def test_a_count_stays_a_count_beside_money(text, amount):
         "Plantings were put at 6.41 mln hectares against a forecast of 6.60 mln.",
         "Crushings were 21.8 mln bushels, compared with 18.9 mln a year earlier.",
         "Output rose to 480,000 tonnes from 452,000.",
+        # the series goes on past the first bare figure
+        "Sowings were 246,000 ha versus an estimate of 236,000 and actual area harvested of 217,000.",
+        "Stocks stood at 1.2 mln barrels against 1.1 mln a week earlier and 950,000 a year ago.",
     ],
 )
 def test_an_amount_after_a_measure_is_that_measure(text):

@@ -120,22 +120,26 @@ def _series_grammar() -> dict:
 def currency_said_once(text: str, found: list[QuantityMatch]) -> None:
     """Bare counts in ``found`` whose currency was said for their series become money in it; those after a
     physical measure of their sentence are dropped (see the module docstring)."""
-    keep = []
+    keep, measured = [], set()
     for i, m in enumerate(found):
         if m.kind == "count" and m.counted is None and m.rule in ("count_bare", "count_bare_range"):
-            if not _said_once(text, found, i):
+            if not _said_once(text, found, i, measured):
+                measured.add(id(m))
                 continue
         keep.append(m)
     found[:] = keep
 
 
-def _said_once(text: str, found: list[QuantityMatch], i: int) -> bool:
-    """Give the bare count ``found[i]`` the currency of its series if it has one; False if it is a measure."""
+def _said_once(text: str, found: list[QuantityMatch], i: int, measured: set[int]) -> bool:
+    """Give the bare count ``found[i]`` the currency of its series if it has one; False if it is a measure
+    (``measured``: the ids of the bare figures before it already read as measures)."""
     g, m = _series_grammar(), found[i]
     prior = _amount_before(text, found, i)
     since = prior.end if prior is not None else sentence_start(text, m.start)
     if prior is not None and prior.kind == "money" and _same_series(text, prior.end, m.start):
         m.kind, m.unit, m.rule = "money", prior.unit, "money_series"
+    elif prior is not None and id(prior) in measured and _same_series(text, prior.end, m.start):
+        return False  # "at 246,000 ha versus an estimate of 236,000 and ... of 217,000": the series goes on
     elif g["measure"].search(text, since, m.start):
         return False  # the measure was said once for the series
     else:
