@@ -32,6 +32,7 @@ from .specs import (
     Fixed,
     InYear,
     RelativeFiscalYear,
+    Season,
     ReportedEnd,
     Weekend,
     RelativeMonth,
@@ -344,6 +345,13 @@ def parse_day_word(groups: dict, lex: Lexicon):
     if word.startswith("last") or word == "yesterday":
         return DayOffset(-1)
     return DayOffset(1 if word.startswith("tom") else 0)
+
+
+def parse_season(groups: dict, lex: Lexicon):
+    """``this summer``, ``last autumn``, ``next spring``, ``the summer``, ``spring 1986``, ``the fall of 1986``."""
+    rel = _norm(groups.get("rel"))
+    step = -1 if rel in ("last", "past", "the past") else 1 if rel in ("next", "coming", "the coming") else 0
+    return Season(_norm(groups["season"]), step, int(groups["year"]) if groups.get("year") else None)
 
 
 def parse_weekend(groups: dict, lex: Lexicon):

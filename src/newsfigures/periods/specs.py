@@ -299,6 +299,46 @@ class DayOffset:
         return Resolved(day, day)
 
 
+SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month; three months each
+
+
+@dataclass(frozen=True)
+class Season:
+    """``this summer``, ``last autumn``, ``next spring``, ``the summer``, ``winter 1986`` (northern seasons of
+    three months; winter runs December to February, ``winter 1987`` the one that ends in 1987). ``step``: 0 the
+    one around P (else the nearer of the last and the next), -1 the last that ended before P, +1 the first that
+    starts after it."""
+
+    season: str
+    step: int = 0
+    year: int | None = None
+
+    def _occurrence(self, year: int) -> tuple[date, date]:
+        first = SEASON_MONTHS[self.season]
+        start = date(year - 1, 12, 1) if first == 12 else date(year, first, 1)
+        return months_range(start, 3)
+
+    def resolve(self, ctx, span, container):
+        if container is not None:
+            return None
+        if self.year is not None:
+            return Resolved(*self._occurrence(self.year))
+        p = ctx.published
+        if p is None:
+            return UNRESOLVED
+        seasons = [self._occurrence(y) for y in (p.year - 1, p.year, p.year + 1, p.year + 2)]
+        if self.step < 0:
+            return Resolved(*[s for s in seasons if s[1] < p][-1])
+        later = [s for s in seasons if s[0] > p]
+        if self.step > 0:
+            return Resolved(*later[0])
+        around = [s for s in seasons if s[0] <= p <= s[1]]
+        if around:
+            return Resolved(*around[0])
+        before = [s for s in seasons if s[1] < p][-1]
+        return Resolved(*(before if (p - before[1]) < (later[0][0] - p) else later[0]))  # the nearer one
+
+
 @dataclass(frozen=True)
 class Weekend:
     """``last weekend``, ``this past weekend``, ``over the weekend`` (-1: the last Saturday-Sunday that began
