@@ -343,6 +343,9 @@ def test_bases(text, span, basis, reference):
         ("Core prices in June were up 2.2% compared with June 2023.", "June 2023", "year_on_year"),
         ("Third-quarter output grew 0.8 percent over the second quarter.", "the second quarter", "quarter_on_quarter"),
         ("In March, car sales were 9 pct lower than in March last year.", "March last year", "year_on_year"),
+        # no period in the sentence: a recent year is the one before the year the story reports
+        ("Net income was 106.9 mln dlrs, three pct below 2023.", "2023", "year_on_year"),
+        ("The unit earned 29 mln dlrs, a 44 pct increase over 2022.", "2022", "year_on_year"),
     ],
 )
 # fmt: on
@@ -357,6 +360,7 @@ def test_a_period_a_change_is_compared_with_is_its_basis(text, phrase, basis):
     [
         ("Exports rose 5 pct from February, the ministry said.", "February"),  # no period the sentence is about
         ("Sales in May rose 3 pct from January.", "January"),  # not the step before
+        ("Output is up 50 pct from 2010.", "2010"),  # no period in the sentence, and no recent year
         ("Output rose to 5 mln tonnes in May from 4 mln in April.", "April"),  # the compared figure's own period
     ],
 )

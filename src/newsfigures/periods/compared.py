@@ -14,14 +14,14 @@ import regex
 
 from ..resources import per_patterns
 from .anchors import Resolved
-from .rules import lexicon
+from .rules import expand, lexicon
 
 COMPARISON_WINDOW = 120  # characters looked at before the period
 
 
 @per_patterns
 def _before() -> regex.Pattern:
-    return regex.compile(lexicon().raw["compared_period"]["before"], regex.IGNORECASE)
+    return regex.compile(expand(lexicon().raw["compared_period"]["before"], "compared_period"), regex.IGNORECASE)
 
 
 def _months(day: date) -> int:
@@ -39,10 +39,17 @@ def _span_months(period: Resolved) -> int | None:
     return _months(following) - _months(start)
 
 
-def compared_basis(text: str, start: int, period: Resolved, anchor: Resolved | None) -> str | None:
-    """The basis a period at ``start`` names, if it is what a percentage change before it is compared with."""
-    if anchor is None or period.duration is not None or not _before().search(text, max(0, start - COMPARISON_WINDOW), start):
+def compared_basis(
+    text: str, start: int, period: Resolved, anchor: Resolved | None, published: date | None = None
+) -> str | None:
+    """The basis a period at ``start`` names, if it is what a percentage change before it is compared with.
+    With no period the sentence is about, a calendar year one or two years before ``published`` is the year
+    the story reports compared with the one before it ("net income was three pct below 1985", in 1987)."""
+    if period.duration is not None or not _before().search(text, max(0, start - COMPARISON_WINDOW), start):
         return None
+    if anchor is None:
+        recent = published is not None and period.start is not None and published.year - period.start.year in (1, 2)
+        return "year_on_year" if recent and _span_months(period) == 12 and period.start.month == 1 else None
     length = _span_months(period)
     if length is None or length != _span_months(anchor):
         return None
