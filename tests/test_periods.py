@@ -184,6 +184,21 @@ def test_period_table(text, published, span, start, end, label):
 P_APR87 = date(1987, 4, 9)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Reagan and Mulroney meet April 15-16 in Ottawa.", "April 15-16", "1987-04-15/1987-04-16"),
+        ("It sold 675,900 shares on March 2 and 3 at 34.78 dlrs.", "March 2 and 3", "1987-03-02/1987-03-03"),
+        ("The bank bought dollars between February 18 and March 4.", "February 18 and March 4", "1987-02-18/1987-03-04"),
+        ("Growth was negative in the first 1987 quarter.", "the first 1987 quarter", "1987-Q1"),
+        ("Fourth 1986 qtr net rose 12 pct.", "Fourth 1986 qtr", "1986-Q4"),
+        ("Profits will fall in the 1986/87 year ending March 31.", "year ending March 31", "1986-04/1987-03"),
+    ],
+)
+def test_wire_day_ranges_and_quarters_named_with_their_year(text, span, label):
+    assert only(text, P_APR87, span).label == label
+
+
 # fmt: off
 @pytest.mark.parametrize(
     ("text", "span", "label"),

@@ -293,12 +293,11 @@ class _Edged:
 def _link(left: _Candidate, right: _Candidate, text: str, links: tuple[Rule, ...]) -> Rule | None:
     if left.rule.role != "period" or right.rule.role != "period" or right.start - left.end > LINK_MAX_GAP:
         return None
-    gap = text[left.end : right.start]
     for rule in links:
         kinds_fit = left.rule.kind in rule.left and right.rule.kind in rule.right
         if (
             kinds_fit
-            and rule.pattern.fullmatch(gap)
+            and rule.pattern.fullmatch(text, left.end, right.start)  # the text before may be looked behind at
             and (rule.right_pattern is None or rule.right_pattern.match(text, right.start))
         ):
             return rule

@@ -32,6 +32,7 @@ from .specs import (
     Fixed,
     InYear,
     RelativeFiscalYear,
+    DayRange,
     Season,
     ReportedEnd,
     Weekend,
@@ -143,6 +144,13 @@ def parse_date(groups: dict, lex: Lexicon):
         return None
     limit = month_end(year, month).day if year else (29 if month == 2 else calendar.monthrange(2023, month)[1])
     return InYear(month=month, day=day, year=year) if day <= limit else None
+
+
+def parse_day_range(groups: dict, lex: Lexicon):
+    """``April 5-6``, ``March 2 and 3``, ``May 11 to 13, 1987``: days of one month."""
+    first, last = int(groups["day"]), int(groups["day2"])
+    spec = parse_date(groups, lex) if last > first else None
+    return None if spec is None else DayRange(spec, last - first)
 
 
 def parse_month(groups: dict, lex: Lexicon):

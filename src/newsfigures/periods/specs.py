@@ -299,6 +299,20 @@ class DayOffset:
         return Resolved(day, day)
 
 
+@dataclass(frozen=True)
+class DayRange:
+    """``April 5-6``, ``March 2 and 3``: the first day as a date is read, and the days after it to the last."""
+
+    first: Spec
+    days: int
+
+    def resolve(self, ctx, span, container):
+        start = self.first.resolve(ctx, span, container)
+        if start is None or start.start is None:
+            return start
+        return Resolved(start.start, start.start + timedelta(days=self.days))
+
+
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month; three months each
 
 
