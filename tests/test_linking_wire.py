@@ -317,3 +317,27 @@ def test_subjects_of_items_of_accounts_and_trimmed_edges(text, figure, subject):
 
     fig = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == figure)
     assert fig.subject == subject
+
+
+def test_every_row_of_a_long_table_takes_its_heading():
+    import newsfigures
+
+    labels = ["Group turnover", "Parent turnover", "Domestic turnover", "Foreign turnover", "Parent pre-tax profit",
+              "Group sales", "Parent sales", "Export sales", "Group investment in fixed assets",
+              "Parent investment in fixed assets"]
+    rows = [f"{label} {n}.5 billion vs {n}.0 billion." for n, label in enumerate(labels, start=1)]
+    text = "Year to December 31.\n    " + "\n    ".join(["Group net profit 2.63 billion marks vs 3.04 billion."] + rows)
+    money = [m for m in newsfigures.extract(text, published="1987-03-30").mentions if m.kind == "money"]
+    assert len(money) == 22
+    assert {(str(m.period_start), str(m.period_end)) for m in money[0::2]} == {("1986-01-01", "1986-12-31")}
+    assert {(str(m.period_start), str(m.period_end)) for m in money[1::2]} == {("1985-01-01", "1985-12-31")}
+
+
+def test_a_compared_figure_keeps_its_own_fiscal_year():
+    import newsfigures
+
+    text = "Sales were 258 mln dlrs, up 30 pct from 198 mln dlrs in its 1985 fiscal year."
+    mentions = newsfigures.extract(text, published="1987-03-02").mentions
+    first = next(m for m in mentions if m.text == "258 mln dlrs")
+    year = next(m for m in mentions if m.kind == "period")
+    assert first.period_index is None or mentions[first.period_index] is not year

@@ -18,6 +18,7 @@ import regex
 
 from ..text.fastre import compile_fast as _compile
 from ..text.sentences import split_sentences
+from ..text.tables import row_at
 from .period import (
     attached_periods,
     date_comparisons,
@@ -92,7 +93,10 @@ def link_figures(
         story_from = None
         if story:
             k = bisect_right(sentence_starts, fig.start) - 1
-            story_from = sentence_starts[max(0, k - STORY_SENTENCES)]
+            # a table row looks up past the rows above it to the table's heading
+            row = row_at(text, fig.start)
+            back = TABLE_ROWS if row is not None and row.compares else STORY_SENTENCES
+            story_from = sentence_starts[max(0, k - back)]
         clause = (clause_start, clause_end)
         link.period = governing_period(doc, dated_at, fig, sent, attached, asides, clause, story_from)
         done.links.append(link)
@@ -130,6 +134,7 @@ _STORY_MIN_PARAGRAPHS = 3
 # how many sentences back a period may come from in story scope: a wire story's lead dates the next few
 # paragraphs, not the whole story (five: the best on the newswire split, against 3, 4, 8 and the whole story)
 STORY_SENTENCES = 5
+TABLE_ROWS = 30  # rows of a results table a heading above them governs
 
 
 # a paragraph set apart by its layout: indented (as wire copy's are) or after a blank line

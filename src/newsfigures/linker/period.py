@@ -254,7 +254,7 @@ COMPARED_REACH = 60  # characters before a figure searched for what makes it a c
 
 # "up from 74% in the fourth quarter", "than the 3.0% pace in the April-June period"
 _PERIOD_AFTER_FIGURE = _compile(
-    r"\s*+(?:(?:[a-z-]++\s++){0,2}(?:in|during|for|on|at|over)\s++(?:the\s++)?)?\s*+\Z", regex.IGNORECASE
+    r"\s*+(?:(?:[a-z-]++\s++){0,2}(?:in|during|for|on|at|over)\s++(?:(?:the|its|their)\s++)?)?\s*+\Z", regex.IGNORECASE
 )
 
 
