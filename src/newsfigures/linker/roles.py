@@ -416,7 +416,7 @@ _UP_FROM_AFTER = _compile(
 
 # the figure a change is measured against: "compared with 6.8%", "down from its earlier forecast of 1.9%"
 _COMPARED_WITH = _compile(
-    r"(?:\bcompared\s++(?:with|to)|\bversus|\bvs\.?|\bthan|\bfrom\s++(?:its|their|the|an?)\s++(?:[a-z-]++\s++){0,2}"
+    r"(?:\bcompared\s++(?:with|to)|\bversus|\bvs\.?|\bthan|\bagainst|\bfrom\s++(?:its|their|the|an?)\s++(?:[a-z-]++\s++){0,2}"
     r"(?:forecast|estimate|projection|reading|level|figure|rate|pace|guidance)\s++of)\s++(?:the\s++|an?\s++)?\Z",
     regex.REVERSE,  # only whether it matches is used: searched from the end
 )
