@@ -310,6 +310,13 @@ def test_money_market_flows_and_prices_off_have_their_direction(text, figure, di
         # clause words and verbs that only introduce are no part of a subject
         ("If oil prices rise to 18 dlrs, earnings will rise.", "18 dlrs", "oil prices"),
         ("Earnings exclude profits of 19.5 mln dlrs in the quarter.", "19.5 mln dlrs", "profits"),
+        # "from" after an amount's noun says where it comes from, inside the subject
+        ("Net earnings from continuing operations rose to 18 mln dlrs.", "18 mln dlrs",
+         "Net earnings from continuing operations"),
+        ("Revenue from exports fell 5 pct.", "5 pct", "Revenue from exports"),
+        # a verb at a subject's end is cut off
+        ("The trade deficit with the West almost quadrupled to 2.72 billion roubles.", "2.72 billion roubles",
+         "The trade deficit with the West"),
     ],
 )
 def test_subjects_of_items_of_accounts_and_trimmed_edges(text, figure, subject):

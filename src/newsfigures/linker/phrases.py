@@ -212,10 +212,13 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
     words = doc.words(start, end)
     cues = linker_cues()
     edges, bare = cues["not_subject_edges"], cues["prepositions"]
-    while len(words) > 1 and (words[0][2] in edges or (words[0][2] in bare and words[0] is not words[-1])):
-        words = words[1:]  # "and pushed interbank rates", "based on an average oil price"
-    while words and (words[-1][2] in cues["prepositions_or_determiners"] or words[-1][2] in edges):
-        words = words[:-1]  # "The opening compares"
+    while len(words) > 1 and (words[0][2] in edges or words[0][2] in cues["aux"] or words[0][2] in bare):
+        words = words[1:]  # "and pushed interbank rates", "was based on an average oil price"
+    while words and (
+        words[-1][2] in cues["prepositions_or_determiners"] or words[-1][2] in edges
+        or len(words) > 1 and words[-1][2].endswith("ed") and direction_of(words[-1][2], cues)
+    ):  # fmt: skip
+        words = words[:-1]  # "The opening compares", "The trade deficit almost quadrupled"
     has_content = any(
         w[2] not in cues["determiners"] and w[2] not in cues["aux"]
         and (not direction_of(w[2], cues) or w[2] in cues["measured_changes"])
@@ -393,6 +396,10 @@ def _phrase_start(words: list[tuple[int, int, str]], cues: dict, items: bool = F
         if w in ("by", "from", "with") and i < len(words) - 1:
             if items and i and (words[i - 1][2] in cues["money_gains"] or words[i - 1][2] in cues["losses"]):
                 continue  # "a loss from discontinued operations [of 87,449 dlrs]"
+            if w == "from" and i and words[i - 1][2] in cues["source_nouns"]:
+                continue  # "Net earnings from continuing operations [rose to 18 mln dlrs]"
+            if w == "with" and i and words[i - 1][2] in cues["partner_nouns"]:
+                continue  # "the trade deficit with the West [quadrupled]"
             return i + 1
         if (
             w in ("and", "but")
