@@ -648,3 +648,17 @@ def test_wire_periods(text, published, period, dates):
 def test_a_compared_figures_period_does_not_carry_forward(text, figure, dates):
     found = {m.text: m for m in newsfigures.extract(text, published="1987-04-10").mentions}
     assert (str(found[figure].period_start), str(found[figure].period_end)) == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reserves rose by about three pct to 614 mln dlrs from 1986's 595 mln dlrs.",
+        "Output was 951 mln cubic feet a day in 1986, down 10 pct from 1985's 1,084 mln.",
+        "Sales rose 5 pct in 1986 from 1985 to 2.1 billion dlrs.",
+    ],
+)
+def test_a_compared_year_with_its_figure_reads_without_error(text):
+    mentions = newsfigures.extract(text, published="1987-03-10").mentions
+    assert all(m.kind != "count" or m.text not in ("1985", "1986") for m in mentions)
+    assert [m.text for m in mentions if m.kind == "percentage"]

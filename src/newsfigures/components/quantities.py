@@ -7,7 +7,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import SPANS_KEY, reading_text, figure_data
+from .extensions import BASES_KEY, SPANS_KEY, figure_data, reading_text
 from ..quantities.finder import find_quantities
 from .base import FigureComponent, existing_spans
 
@@ -23,6 +23,8 @@ class QuantityFinder(FigureComponent):
         for span in existing_spans(doc, self.spans_key):
             data = figure_data(span) or {}
             exclude.append((data.get("start", span.start_char), data.get("end", span.end_char)))
+        if BASES_KEY in doc.spans:  # a comparison basis ("from 1985") is no figure either
+            exclude.extend((span.start_char, span.end_char) for span in doc.spans[BASES_KEY])
         if doc._.dateline:
             exclude.append(tuple(doc._.dateline))
         matches = []

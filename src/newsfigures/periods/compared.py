@@ -40,13 +40,15 @@ def _span_months(period: Resolved) -> int | None:
 
 
 def compared_basis(
-    text: str, start: int, period: Resolved, anchor: Resolved | None, published: date | None = None
+    text: str, start: int, end: int, period: Resolved, anchor: Resolved | None, published: date | None = None
 ) -> str | None:
     """The basis a period at ``start`` names, if it is what a percentage change before it is compared with.
     With no period the sentence is about, a calendar year one or two years before ``published`` is the year
     the story reports compared with the one before it ("net income was three pct below 1985", in 1987)."""
     if period.duration is not None or not _before().search(text, max(0, start - COMPARISON_WINDOW), start):
         return None
+    if text.startswith(("'s", "’s"), end):
+        return None  # "from 1986's 595 mln": the compared figure's period
     if anchor is None:
         recent = published is not None and period.start is not None and published.year - period.start.year in (1, 2)
         return "year_on_year" if recent and _span_months(period) == 12 and period.start.month == 1 else None
