@@ -96,12 +96,18 @@ def _series_grammar() -> dict:
     rows = load_json("earnings_tables.json")
     units = load_json("units.json")["measure_units"]
     scales = list(lexicon()["scales"]) + list(lexicon()["spaced_abbreviations"])
+    directions = load_json("directions.json")
+    changes = [w for w in directions["increase"] + directions["decrease"] if " " not in w]
     return {
         "money_rows": frozenset(rows["money_rows"]),
         "count_rows": frozenset(rows["count_rows"]),
         "quote_words_before": frozenset(rows["quote_words_before"]),
         "money_noun": compile_fast(
             rf"\b(?:{trie(rows['money_nouns'])})\s++(?:(?:of|by|to|totall?ing|at)\s++)?\Z", regex.IGNORECASE
+        ),
+        # a money noun right before its change verb: "Turnover rose to 242.1 mln", "profits fell by 12 mln"
+        "money_noun_changed": compile_fast(
+            rf"\b(?:{trie(rows['money_nouns'])})\s++(?:{trie(changes)})\s++(?:to|from|by)\s++\Z", regex.IGNORECASE
         ),
         # a money noun, a few words saying which ("on the sale of its unit", "with the U.S."), then the amount:
         # "a gain on termination of its pension plan of 2,614,000", "the surplus with Japan was 4.2 billion"
@@ -156,7 +162,9 @@ def _after_money_noun(text: str, start: int) -> bool:
     """Whether a money noun names the bare amount at ``start``: right before it ("a loss of 125,047") or with a
     few words saying which, then "of", "was" or "totalled" ("a gain on the sale of its unit of 1,250,000")."""
     g = _series_grammar()
-    if g["money_noun"].search(text, max(0, start - 40), start):
+    if g["money_noun"].search(text, max(0, start - 40), start) or g["money_noun_changed"].search(
+        text, max(0, start - 40), start
+    ):
         return True
     window = max(0, start - 90)
     stop = text.rfind("\n\n", window, start)
