@@ -662,3 +662,21 @@ def test_a_compared_year_with_its_figure_reads_without_error(text):
     mentions = newsfigures.extract(text, published="1987-03-10").mentions
     assert all(m.kind != "count" or m.text not in ("1985", "1986") for m in mentions)
     assert [m.text for m in mentions if m.kind == "percentage"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind"),
+    [
+        # rows of a results table are money in its currency unless they count shares
+        ("Shr 31 cts vs 56 cts\n    Rev 161.6 mln vs 77.6 mln", "161.6 mln", "money"),
+        ("Net 13.7 mln dlrs vs 25.2 mln\n    Backlog 30.3 mln vs 31.9 mln", "30.3 mln", "money"),
+        ("Pretax profit 62 mln stg vs 51 mln\n    Minorities 25 mln vs 16 mln", "25 mln", "money"),
+        ("Net profit 1.2 billion guilders vs 1.1 billion\n    Depreciation 457 mln vs 493 mln", "457 mln", "money"),
+        ("Net 13.7 mln dlrs vs 25.2 mln\n    Avg shrs 4.9 mln vs 4.9 mln", "4.9 mln", "count"),
+        # sales may count things sold: a bare amount after their change verb stays a count
+        ("Exports were worth 2.1 billion yen. Colour television sales fell to 950,000 from 1.2 mln.", "950,000", "count"),
+    ],
+)
+def test_table_rows_and_money_nouns_before_a_change(text, figure, kind):
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == figure)
+    assert fig.kind == kind

@@ -107,7 +107,9 @@ def _series_grammar() -> dict:
         ),
         # a money noun right before its change verb: "Turnover rose to 242.1 mln", "profits fell by 12 mln"
         "money_noun_changed": compile_fast(
-            rf"\b(?:{trie(rows['money_nouns'])})\s++(?:{trie(changes)})\s++(?:to|from|by)\s++\Z", regex.IGNORECASE
+            rf"\b(?:{trie([n for n in rows['money_nouns'] if n not in rows['volume_or_money_nouns']])})"
+            rf"\s++(?:{trie(changes)})\s++(?:to|from|by)\s++\Z",
+            regex.IGNORECASE,
         ),
         # a money noun, a few words saying which ("on the sale of its unit", "with the U.S."), then the amount:
         # "a gain on termination of its pension plan of 2,614,000", "the surplus with Japan was 4.2 billion"
