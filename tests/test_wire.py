@@ -180,6 +180,8 @@ def test_bare_unit_words_follow_the_article(text, published, unit):
         ("Tokyo paid 4.5 bln H.K. dlrs.", "HKD"),
         ("The fee is 150 Danish kroner.", "DKK"),
         ("Prices were 2,500 Kenyan shillings.", "KES"),
+        ("EC farm spending would rise to 3.1 bln ECUs.", "XEU"),
+        ("Credit Foncier is issuing a 150 mln Ecu eurobond.", "XEU"),
     ],
 )
 def test_currency_names_come_from_cldr(text, unit):

@@ -103,7 +103,9 @@ def _series_grammar() -> dict:
         "count_rows": frozenset(rows["count_rows"]),
         "quote_words_before": frozenset(rows["quote_words_before"]),
         "money_noun": compile_fast(
-            rf"\b(?:{trie(rows['money_nouns'])})\s++(?:(?:of|by|to|totall?ing|at)\s++)?\Z", regex.IGNORECASE
+            rf"\b(?:{trie(rows['money_nouns'])})\s++"
+            r"(?:(?:of|by|to|totall?ing|at|was|were|reached|totall?ed|amounted\s+to|stood\s+at)\s++)?\Z",
+            regex.IGNORECASE,
         ),
         # a money noun right before its change verb: "Turnover rose to 242.1 mln", "profits fell by 12 mln"
         "money_noun_changed": compile_fast(
