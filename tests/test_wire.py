@@ -97,6 +97,9 @@ def test_a_count_stays_a_count_beside_money(text, amount):
         # the series goes on past the first bare figure
         "Sowings were 246,000 ha versus an estimate of 236,000 and actual area harvested of 217,000.",
         "Stocks stood at 1.2 mln barrels against 1.1 mln a week earlier and 950,000 a year ago.",
+        # a measure named before its verb
+        "Available seat miles rose to 9.6 mln from 7.1 mln last year.",
+        "Crude stocks in barrels totalled 320 mln at the end of March.",
     ],
 )
 def test_an_amount_after_a_measure_is_that_measure(text):

@@ -124,6 +124,12 @@ def _series_grammar() -> dict:
         "measure": compile_fast(
             rf"\d[\d,./-]*+\s*+(?:(?:{trie(scales)})\s++)?(?:{trie(units)})(?![A-Za-z])", regex.IGNORECASE
         ),
+        # a measure named, then its verb: "available seat miles rose to 9.6 mln", "... miles in February totaled"
+        "measure_changed": compile_fast(
+            rf"\b(?:{trie(units)})(?:\s++[A-Za-z][\w-]*+){{0,3}}?\s++(?:{trie(changes)}|totall?ed|reached|were|was)"
+            rf"\s++(?:(?:to|from|by|at)\s++)?\Z",
+            regex.IGNORECASE,
+        ),
     }
 
 
@@ -150,8 +156,8 @@ def _said_once(text: str, found: list[QuantityMatch], i: int, measured: set[int]
         m.kind, m.unit, m.rule = "money", prior.unit, "money_series"
     elif prior is not None and id(prior) in measured and _same_series(text, prior.end, m.start):
         return False  # "at 246,000 ha versus an estimate of 236,000 and ... of 217,000": the series goes on
-    elif g["measure"].search(text, since, m.start):
-        return False  # the measure was said once for the series
+    elif g["measure"].search(text, since, m.start) or g["measure_changed"].search(text, max(since, m.start - 60), m.start):
+        return False  # the measure was said once for the series, or named before its verb
     else:
         currency = _article_currency(found, i)
         label = _row_label(text, m.start)
