@@ -237,8 +237,8 @@ def test_a_figure_compared_with_a_deficit_of_does_not_lend_its_period():
 @pytest.mark.parametrize(
     ("text", "published", "span", "label"),
     [
-        ("Claims fell to 340,000 in the week ended March 7 from 373,000 in the prior week.", "1987-03-12", "the prior week",
-         "1987-02-22/1987-02-28"),
+        ("Claims fell to 340,000 in the week ended March 7, the most since the prior week.", "1987-03-12",
+         "the prior week", "1987-02-22/1987-02-28"),
         ("Stocks rose in the week to Friday, April 3, after a fall in the previous week.", "1987-04-06",
          "the previous week", "1987-03-21/1987-03-27"),
     ],
@@ -348,3 +348,13 @@ def test_a_compared_figure_keeps_its_own_fiscal_year():
     first = next(m for m in mentions if m.text == "258 mln dlrs")
     year = next(m for m in mentions if m.kind == "period")
     assert first.period_index is None or mentions[first.period_index] is not year
+
+
+def test_a_figure_compared_with_the_previous_week_takes_that_week():
+    import newsfigures
+
+    text = "Claims fell to 340,000 in the week ended March 7 from 373,000 in the prior week."
+    mentions = newsfigures.extract(text, published="1987-03-12").mentions
+    compared = next(m for m in mentions if m.text == "373,000")
+    assert (str(compared.period_start), str(compared.period_end)) == ("1987-02-22", "1987-02-28")
+    assert [m.text for m in mentions if m.kind == "period"] == ["the week ended March 7"]

@@ -19,7 +19,7 @@ KINDS: tuple[str, ...] = ("percentage", "money", "count", "period")
 PERCENT_UNITS: tuple[str, ...] = ("percent", "percentage_point", "basis_point")
 Role = Literal["level", "change", "share", "target", "forecast"]
 Direction = Literal["increase", "decrease"]
-Basis = Literal["year_on_year", "quarter_on_quarter", "month_on_month", "since_start_of_year"]
+Basis = Literal["year_on_year", "quarter_on_quarter", "month_on_month", "week_on_week", "since_start_of_year"]
 
 
 class Mention(BaseModel):

@@ -349,7 +349,9 @@ def _standing_now(doc: IndexedText, sent: tuple[int, int]) -> bool:
 
 # How far back a comparison said after a figure dates it: "from 2.98 billion a year earlier" (the basis the
 # period stage reports), and a table row's "vs" figure (the same period a year earlier).
-_BASIS_SHIFT = {"year_on_year": (-12, 0), "quarter_on_quarter": (-3, 0), "month_on_month": (-1, 0)}
+_BASIS_SHIFT = {
+    "year_on_year": (-12, 0), "quarter_on_quarter": (-3, 0), "month_on_month": (-1, 0), "week_on_week": (0, -7)
+}
 _YEAR_EARLIER = _BASIS_SHIFT["year_on_year"]
 
 

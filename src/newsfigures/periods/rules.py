@@ -50,7 +50,7 @@ ROLE_KEYS = {
     "basis": {"basis", "reference"},
     "dateline": set(),
 }
-BASES = ("year_on_year", "quarter_on_quarter", "month_on_month", "since_start_of_year")
+BASES = ("year_on_year", "quarter_on_quarter", "month_on_month", "week_on_week", "since_start_of_year")
 REFERENCES = ("start_of_year", "end_of_last_year")
 MACRO_NAME = regex.compile(r"\{([A-Z][A-Z_]*)\}")
 
