@@ -166,9 +166,21 @@ def test_every_iso_currency_is_known_with_historic_ones():
         ("Manila's budget rose 20 billion pesos.", "2024-01-02", "PHP"),
         ("Italy's deficit reached 100,000 bln lire.", "1987-03-02", "ITL"),
         ("Turkey's central bank sold 5 billion lira.", "2024-03-02", "TRY"),
+        # a name several currencies share over time is the one in use on the date
+        ("Exports reached 5 bln Turkish lira.", "1987-05-01", "TRL"),
+        ("Exports reached 5 bln Turkish lira.", "2024-05-01", "TRY"),
+        ("The loan was 20 mln Brazilian cruzados.", "1987-05-01", "BRC"),
+        # a place's name before the unit is the currency that place used then
+        ("GDP rose to 8.2 bln Zimbabwe dlrs.", "1987-05-01", "ZWD"),
+        ("Remittances were 3 mln Zimbabwe dollars.", "2015-05-01", "USD"),
+        ("The port collected 40 mln Singapore dlrs.", "1987-05-01", "SGD"),
+        ("A dealer paid 2 mln Jamaica dollars.", "1987-05-01", "JMD"),
+        # a bare unit word several currencies share over time: the one in use then
+        ("Trade with the West reached 2.72 billion roubles.", "1987-05-01", "SUR"),
+        ("Trade with the West reached 2.72 billion roubles.", "2024-05-01", "RUB"),
     ],
 )
-def test_bare_unit_words_follow_the_article(text, published, unit):
+def test_currency_words_follow_the_article_and_the_date(text, published, unit):
     money = [m for m in newsfigures.extract(text, published=published).mentions if m.kind == "money"]
     assert [m.unit for m in money] == [unit]
 
@@ -189,30 +201,6 @@ def test_bare_unit_words_follow_the_article(text, published, unit):
 )
 def test_currency_names_come_from_cldr(text, unit):
     money = [m for m in newsfigures.extract(text, published="2024-03-02").mentions if m.kind == "money"]
-    assert [m.unit for m in money] == [unit]
-
-
-# fmt: off
-@pytest.mark.parametrize(
-    ("text", "published", "unit"),
-    [
-        # a name several currencies share over time is the one in use on the date
-        ("Exports reached 5 bln Turkish lira.", "1987-05-01", "TRL"),
-        ("Exports reached 5 bln Turkish lira.", "2024-05-01", "TRY"),
-        ("The loan was 20 mln Brazilian cruzados.", "1987-05-01", "BRC"),
-        # a place's name before the unit is the currency that place used then
-        ("GDP rose to 8.2 bln Zimbabwe dlrs.", "1987-05-01", "ZWD"),
-        ("Remittances were 3 mln Zimbabwe dollars.", "2015-05-01", "USD"),
-        ("The port collected 40 mln Singapore dlrs.", "1987-05-01", "SGD"),
-        ("A dealer paid 2 mln Jamaica dollars.", "1987-05-01", "JMD"),
-        # a bare unit word several currencies share over time: the one in use then
-        ("Trade with the West reached 2.72 billion roubles.", "1987-05-01", "SUR"),
-        ("Trade with the West reached 2.72 billion roubles.", "2024-05-01", "RUB"),
-    ],
-)
-# fmt: on
-def test_currency_names_and_places_follow_the_date(text, published, unit):
-    money = [m for m in newsfigures.extract(text, published=published).mentions if m.kind == "money"]
     assert [m.unit for m in money] == [unit]
 
 
