@@ -178,6 +178,13 @@ def test_every_iso_currency_is_known_with_historic_ones():
         # a bare unit word several currencies share over time: the one in use then
         ("Trade with the West reached 2.72 billion roubles.", "1987-05-01", "SUR"),
         ("Trade with the West reached 2.72 billion roubles.", "2024-05-01", "RUB"),
+        # CLDR's unit words alone, read by the date
+        ("The 1987 budget deficit was 43.8 billion forints.", "1987-05-01", "HUF"),
+        ("Spot bean prices rose to 350 cruzados.", "1987-05-01", "BRC"),
+        ("Wheat rose six australs per tonne.", "1987-05-01", "ARA"),
+        ("The firm deficit is put at 11 billion intis.", "1987-05-01", "PEI"),
+        ("Debt payments were set at 7.50 bolivars per dollar.", "1987-05-01", "VEB"),
+        ("Profits were about 80 mln punts.", "1987-05-01", "IEP"),
     ],
 )
 def test_currency_words_follow_the_article_and_the_date(text, published, unit):
@@ -673,3 +680,8 @@ def test_a_compared_year_with_its_figure_reads_without_error(text):
 def test_table_rows_and_money_nouns_before_a_change(text, figure, kind):
     fig = next(m for m in newsfigures.extract(text, published="1987-03-02").mentions if m.text == figure)
     assert fig.kind == kind
+
+
+@pytest.mark.parametrize("text", ["Output grew 5 pct in real terms.", "The board sold 4 units to staff.", "He won 5 votes."])
+def test_english_words_among_cldr_units_are_no_currency_alone(text):
+    assert not [m for m in newsfigures.extract(text, published="1987-05-01").mentions if m.kind == "money"]

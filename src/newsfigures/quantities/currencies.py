@@ -102,12 +102,20 @@ def currency_tables() -> CurrencyTables:
     """The merged tables (hand-written entries win over CLDR's)."""
     hand = load_json("currencies.json")
     cldr = load_json("currencies_cldr.json")
-    prefixes, named, minor, by_unit, cues = _cldr_forms(hand["cldr_forms"], cldr)
+    prefixes, named, minor, (by_unit, every_unit), cues = _cldr_forms(hand["cldr_forms"], cldr)
     in_use = {
         code: tuple((start, end) for _, start, end in info["territories"]) for code, info in cldr["currencies"].items()
     }
     words, units = _shared_words(named, in_use)
     units.update(_bare_units(hand["bare_units"], by_unit, cues, words))
+    for cur in hand["currencies"]:
+        for w in cur.get("words", []):
+            words[w.lower()] = cur["code"]
+    alone, alone_rules = _unit_words(
+        every_unit, cues, in_use, words, {w.lower() for w in hand["cldr_forms"]["units_never_alone"]}
+    )
+    words.update(alone)
+    units.update(alone_rules)
     for cur in hand["currencies"]:
         for p in cur.get("prefixes", []):
             prefixes[p] = cur["code"]
@@ -144,6 +152,7 @@ def _cldr_forms(forms: dict, cldr: dict) -> tuple[dict, dict, dict, dict, dict]:
     words: dict[str, list[tuple[str, tuple | None]]] = {}  # form -> (code, (place, tender from, to) or None)
     minor: dict[str, str] = {}
     by_unit: dict[str, list[str]] = {}
+    every_unit: dict[str, list[str]] = {}  # dated currencies too: "cruzados", "australs", "sucres"
     cues: dict[str, tuple[str, ...]] = {}
     for code, info in cldr["currencies"].items():
         if not _usable(code, supranational):
@@ -162,6 +171,8 @@ def _cldr_forms(forms: dict, cldr: dict) -> tuple[dict, dict, dict, dict, dict]:
                     words.setdefault(f"{adj} {form}".strip().lower(), []).append((code, place))
                 for sub in minor_units.get(unit, []) if adj else []:
                     minor[f"{adj} {sub}".lower()] = code  # "H.K. cents", "Canadian cents"
+        for unit in {singular[-1].lower(), plural[-1].lower()}:
+            every_unit.setdefault(unit, []).append(code)
         if _dated(info["name"]):
             continue  # a bare "pesos" is among the currencies CLDR does not date
         for unit in {singular[-1].lower(), plural[-1].lower()}:
@@ -169,7 +180,30 @@ def _cldr_forms(forms: dict, cldr: dict) -> tuple[dict, dict, dict, dict, dict]:
         cues[code] = ((adjective, None, None),) * bool(adjective) + tuple(
             (names[t], start, end) for t, start, end in info["territories"]
         )
-    return prefixes, words, minor, by_unit, cues
+    return prefixes, words, minor, (by_unit, every_unit), cues
+
+
+def _unit_words(
+    every_unit: dict[str, list[str]], cues: dict, in_use: dict, taken: dict, stop: set[str]
+) -> tuple[dict[str, str], dict[str, UnitRule]]:
+    """CLDR's unit words written alone after a number ("4.5 billion forints", "20 mln cruzados"): the currency of
+    that unit in use on the date, the country the article names first, else the newest. Not the words ``taken``
+    already, English words (``stop``) or words of fewer than four letters ("won", "lev", "sum")."""
+    words, units = {}, {}
+    for word, codes in every_unit.items():
+        folded = word.translate(_ACCENTS)
+        for form in {word, folded}:
+            if form in taken or form in stop or len(form) < 4 or not form.isalpha():
+                continue
+            newest_first = tuple(
+                sorted(set(codes), key=lambda c: max((a or "" for a, _ in in_use.get(c, ())), default=""), reverse=True)
+            )
+            words[form] = CONTEXT
+            units[form] = UnitRule(newest_first, newest_first, {c: cues.get(c, ()) for c in newest_first})
+    return words, units
+
+
+_ACCENTS = str.maketrans("áéíóúñç", "aeiounc")
 
 
 def _shared_words(
