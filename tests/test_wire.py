@@ -100,6 +100,7 @@ def test_a_count_stays_a_count_beside_money(text, amount):
         # a measure named before its verb
         "Available seat miles rose to 9.6 mln from 7.1 mln last year.",
         "Crude stocks in barrels totalled 320 mln at the end of March.",
+        "Slaughter is estimated at 128,000 to 132,000 head versus 130,000 a week ago.",
     ],
 )
 def test_an_amount_after_a_measure_is_that_measure(text):

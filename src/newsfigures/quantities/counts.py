@@ -74,7 +74,7 @@ def _bare_count(
     """A number with no counted noun after it counts only when it is clearly a quantity: "rose by 150,000",
     "2.3 million", "20 of the country's 31 regions"; or, standing for a noun counted before it, ``count_elided``."""
     text = r.text
-    if (fig.decimal and not fig.scaled) or _measure_said_after(r, end):
+    if (fig.decimal and not fig.scaled) or _measure_said_after(r, end) or _unit_said_after(r, fig, end):
         return None
     partitive = _PARTITIVE.match(text[end : end + 40])  # "eight of Indonesia's 13 partners"
     if _CLOSED_AT.search(text[max(0, start - 20) : start]):
@@ -98,6 +98,19 @@ def _measure_said_after(r: Reading, end: int) -> bool:
     gap = LEVEL_COMPARED_GAP.match(r.text, end)
     other = read_figure(r, pos=gap.end(), in_range=True) if gap else None
     return other is not None and bool(r.grammar["measure_after"].match(r.text, other.end))
+
+
+def _unit_said_after(r: Reading, fig: Figure, end: int) -> bool:
+    """Whether an unscaled number is joined by "and" to a money amount or a percentage that says the unit for
+    both: "denominations of 1,000 and 10,000 dlrs" (the quantity finder then reads it in that unit)."""
+    if fig.scaled:
+        return False
+    gap = _AND_JOINED.match(r.text, end)
+    other = read_figure(r, pos=gap.end(), in_range=True) if gap else None
+    return other is not None and not other.scaled and bool(other.currency or other.percent_unit)
+
+
+_AND_JOINED = compile_fast(r"\s++and\s++(?=\d)")
 
 
 def _elided_shape(r: Reading, start: int, end: int) -> bool:

@@ -33,7 +33,7 @@ from .reading import Reading
 _COMPARED_GAP = compile_fast(r"\s*+(?:vs\.?|versus)\s++(?:(?:loss|profit)\s++)?", regex.IGNORECASE)
 _NUMBER_OF = compile_fast(r"\bnumbers?\s++of\b", regex.IGNORECASE)
 # the word before a level ("fell to 5.84 pct", "at 34.78", "was 153.67 yen against 181.23")
-_LEVEL_WORDS = frozenset(("to", "at", "was", "were", "is", "are"))
+_LEVEL_WORDS = frozenset(("to", "at", "was", "were", "is", "are", "of"))
 # between a bare level and an amount said with its unit: "at 34.78 and 34.75 dlrs a share"
 _AND_GAP = compile_fast(r"\s++and\s++", regex.IGNORECASE)
 
