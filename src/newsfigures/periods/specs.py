@@ -41,6 +41,7 @@ from .calendar import (
     shift_range,
     step_unit,
     unit_range,
+    whole_months,
 )
 from .context import FiscalConvention, ResolutionContext, Resolved
 from .rules import lexicon
@@ -373,6 +374,23 @@ class Weekend:
         return Resolved(saturday, saturday + timedelta(days=1))
 
 
+UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
+def _one_unit_long(start: date, end: date, unit: str) -> bool:
+    """Whether ``start..end`` is exactly one ``unit``: seven days for a week, whole months for the others."""
+    if unit == "week":
+        return (end - start).days == 6
+    return unit in UNIT_MONTHS and whole_months(start, end) == UNIT_MONTHS[unit]
+
+
+def _step_whole(start: date, end: date, unit: str, step: int) -> tuple[date, date]:
+    if unit == "week":
+        return start + timedelta(days=7 * step), end + timedelta(days=7 * step)
+    months = UNIT_MONTHS[unit]
+    return months_range(add_months(start, step * months), months)
+
+
 @dataclass(frozen=True)
 class Anaphor:
     """A period defined from the one the sentence is about (else from P).
@@ -402,10 +420,10 @@ class Anaphor:
         else:
             start = end = ctx.published
         if self.mode == "previous":
-            if anchor is not None and self.unit == "week" and (end - start).days == 6:
-                # the week before "the week ended March 7" is the seven days before it, whatever day ends them
-                return Resolved(start + timedelta(days=7 * self.step), end + timedelta(days=7 * self.step), anaphoric=True)
-            return Resolved(*step_unit(end, self.unit, self.step), anaphoric=True)
+            whole = anchor is not None and _one_unit_long(start, end, self.unit)
+            # an anchor one unit long steps as a whole: the week before "the week ended March 7" ends on February 28
+            stepped = _step_whole(start, end, self.unit, self.step) if whole else step_unit(end, self.unit, self.step)
+            return Resolved(*stepped, anaphoric=True)
         if self.mode == "year":
             if anchor is None:
                 return Resolved(None, None, anaphoric=True)
