@@ -14,6 +14,7 @@ import regex
 
 from ..resources import per_patterns
 from .anchors import Resolved
+from .calendar import whole_months
 from .rules import expand, lexicon
 
 COMPARISON_WINDOW = 120  # characters looked at before the period
@@ -24,19 +25,9 @@ def _before() -> regex.Pattern:
     return regex.compile(expand(lexicon().raw["compared_period"]["before"], "compared_period"), regex.IGNORECASE)
 
 
-def _months(day: date) -> int:
-    return day.year * 12 + day.month - 1
-
-
 def _span_months(period: Resolved) -> int | None:
     """The whole months a period covers, or None if it is not a run of whole months."""
-    start, end = period.start, period.end
-    if start is None or end is None or start.day != 1 or (end.month == 12 and end.day != 31):
-        return None
-    following = date(end.year + end.month // 12, end.month % 12 + 1, 1)
-    if (following - end).days != 1:
-        return None
-    return _months(following) - _months(start)
+    return None if period.start is None or period.end is None else whole_months(period.start, period.end)
 
 
 def compared_basis(
@@ -55,7 +46,7 @@ def compared_basis(
     length = _span_months(period)
     if length is None or length != _span_months(anchor):
         return None
-    shift = _months(anchor.start) - _months(period.start)
+    shift = (anchor.start.year - period.start.year) * 12 + anchor.start.month - period.start.month
     if shift == 12:
         return "year_on_year"
     if shift == length == 1:

@@ -95,19 +95,21 @@ def _bare_count(
 
 def _measure_said_after(r: Reading, end: int) -> bool:
     """Whether the figure ending at ``end`` is compared with a measure: "to 3.0 mln from 2.45 mln 60-kilo bags"."""
-    gap = LEVEL_COMPARED_GAP.match(r.text, end)
-    other = read_figure(r, pos=gap.end(), in_range=True) if gap else None
+    other = _figure_after(r, LEVEL_COMPARED_GAP, end)
     return other is not None and bool(r.grammar["measure_after"].match(r.text, other.end))
 
 
 def _unit_said_after(r: Reading, fig: Figure, end: int) -> bool:
     """Whether an unscaled number is joined by "and" to a money amount or a percentage that says the unit for
     both: "denominations of 1,000 and 10,000 dlrs" (the quantity finder then reads it in that unit)."""
-    if fig.scaled:
-        return False
-    gap = _AND_JOINED.match(r.text, end)
-    other = read_figure(r, pos=gap.end(), in_range=True) if gap else None
+    other = None if fig.scaled else _figure_after(r, _AND_JOINED, end)
     return other is not None and not other.scaled and bool(other.currency or other.percent_unit)
+
+
+def _figure_after(r: Reading, gap_pattern, end: int) -> Figure | None:
+    """The figure read right after ``end`` past a gap ``gap_pattern`` matches, if there is one."""
+    gap = gap_pattern.match(r.text, end)
+    return read_figure(r, pos=gap.end(), in_range=True) if gap else None
 
 
 _AND_JOINED = compile_fast(r"\s++and\s++(?=\d)")

@@ -109,25 +109,22 @@ def currency_tables() -> CurrencyTables:
     words, units = _shared_words(named, in_use)
     units.update(_bare_units(hand["bare_units"], by_unit, cues, words))
     for cur in hand["currencies"]:
-        for w in cur.get("words", []):
-            words[w.lower()] = cur["code"]
-    alone, alone_rules = _unit_words(
-        every_unit, cues, in_use, words, {w.lower() for w in hand["cldr_forms"]["units_never_alone"]}
-    )
-    words.update(alone)
-    units.update(alone_rules)
-    for cur in hand["currencies"]:
         for p in cur.get("prefixes", []):
             prefixes[p] = cur["code"]
         for w in cur.get("words", []):
             words[w.lower()] = cur["code"]
         for w in cur.get("minor", []):
             minor[w.lower()] = cur["code"]
+    # then CLDR's unit words alone, where no form above reads the word
+    alone, alone_rules = _unit_words(
+        every_unit, cues, in_use, words, {w.lower() for w in hand["cldr_forms"]["units_never_alone"]}
+    )
+    words.update(alone)
+    units.update(alone_rules)
     # a dollar prefix written with a space before its "$" ("C $", "HK $", "S $") is the same prefix
     prefixes.update({p[:-1] + " $": code for p, code in list(prefixes.items()) if _letters_then_dollar(p)})
-    scaled_only = frozenset(
-        form.lower() for word, rule in hand["bare_units"].items() if not word.startswith("_") for form in rule.get("scaled_forms", [])
-    )
+    bare = [rule for word, rule in hand["bare_units"].items() if not word.startswith("_")]
+    scaled_only = frozenset(form.lower() for rule in bare for form in rule.get("scaled_forms", []))
     return CurrencyTables(prefixes, words, minor, units, in_use, scaled_only)
 
 
@@ -164,7 +161,9 @@ def _cldr_forms(forms: dict, cldr: dict) -> tuple[dict, dict, dict, dict, dict]:
             prefixes[symbol] = code
         singular, plural = _undated(info["name"]).split(), _undated(info["plural"]).split()
         adjective = " ".join(singular[:-1])
-        places = [(names[t], (names[t], a, b)) for t, a, b in info["territories"] if adjective and _plain_place(names.get(t, ""))]
+        places = [
+            (names[t], (names[t], a, b)) for t, a, b in info["territories"] if adjective and _plain_place(names.get(t, ""))
+        ]
         for adj, place in [(adj, None) for adj in (adjective, *aliases.get(adjective, []))] + places:
             for unit in {singular[-1].lower(), plural[-1].lower()}:
                 for form in [unit, *abbreviations.get(unit, [])]:
@@ -191,16 +190,18 @@ def _unit_words(
     already, English words (``stop``) or words of fewer than four letters ("won", "lev", "sum")."""
     words, units = {}, {}
     for word, codes in every_unit.items():
-        folded = word.translate(_ACCENTS)
-        for form in {word, folded}:
+        newest_first = _newest_first(codes, in_use)
+        for form in {word, word.translate(_ACCENTS)}:
             if form in taken or form in stop or len(form) < 4 or not form.isalpha():
                 continue
-            newest_first = tuple(
-                sorted(set(codes), key=lambda c: max((a or "" for a, _ in in_use.get(c, ())), default=""), reverse=True)
-            )
             words[form] = CONTEXT
             units[form] = UnitRule(newest_first, newest_first, {c: cues.get(c, ()) for c in newest_first})
     return words, units
+
+
+def _newest_first(codes: list[str], in_use: dict) -> tuple[str, ...]:
+    """Currencies in the order a word shared by them is tried when no date decides: the latest introduced first."""
+    return tuple(sorted(set(codes), key=lambda c: max((a or "" for a, _ in in_use.get(c, ())), default=""), reverse=True))
 
 
 _ACCENTS = str.maketrans("áéíóúñç", "aeiounc")
@@ -223,8 +224,7 @@ def _shared_words(
             if place is not None:
                 cues[code] = (*cues.get(code, ()), place)
         single[word] = CONTEXT
-        newest_first = tuple(sorted(codes, key=lambda c: max((a or "" for a, _ in in_use.get(c, ())), default=""), reverse=True))
-        shared[word] = UnitRule(newest_first, newest_first, cues)
+        shared[word] = UnitRule(_newest_first(codes, in_use), _newest_first(codes, in_use), cues)
     return single, shared
 
 

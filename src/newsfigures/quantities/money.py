@@ -54,7 +54,8 @@ def read_currency_word(r: Reading, fig: Figure) -> bool:
         return False  # "the 2,000 mark": a threshold; "a 400 mln mark deficit": money
     fig.currency = g["word_table"][word]
     if word in g["bare_dollars"]:
-        fig.currency = _story_dollar(r)  # "Net 121 mln dlrs" after "Shr 21.6 H.K. cents": Hong Kong dollars
+        # "Net 121 mln dlrs" after "Shr 21.6 H.K. cents": Hong Kong dollars
+        fig.currency = _last_currency_among(r, g["dollar_currencies"])
     if fig.currency == CONTEXT:
         fig.currency = g["currency_tables"].resolve_unit(word, text, fig.start, r.published)
     fig.end, fig.rule = m.end(), "money_word"
@@ -68,23 +69,16 @@ def read_sub_unit(r: Reading, fig: Figure) -> None:
         return
     code = r.grammar["minor_table"][squash(m["cur"].lower())]
     if code == "USD" and not _US_CENTS.search(m["cur"]):
-        code = _cents_currency(r)
+        code = _last_currency_among(r, r.grammar["cents_currencies"])
     fig.currency = code
     fig.value = clean_decimal(fig.value / 100)
     fig.end, fig.minor, fig.rule = m.end(), True, "money_minor"
 
 
-def _story_dollar(r: Reading) -> str:
-    """The dollar of a bare dollar word: that of the last amount found in a dollar, else US dollars."""
+def _last_currency_among(r: Reading, codes: frozenset[str]) -> str:
+    """The currency of the last amount found in one of ``codes``, else US dollars: the dollar of a bare
+    "dlrs" (``dollar_currencies``), the currency of bare cents (``cents_currencies``)."""
     for prev in reversed(r.found):
-        if prev.kind == "money" and prev.unit in r.grammar["dollar_currencies"]:
-            return prev.unit
-    return "USD"
-
-
-def _cents_currency(r: Reading) -> str:
-    """The currency of the last amount found that has cents, else US dollars."""
-    for prev in reversed(r.found):
-        if prev.kind == "money" and prev.unit in r.grammar["cents_currencies"]:
+        if prev.kind == "money" and prev.unit in codes:
             return prev.unit
     return "USD"
