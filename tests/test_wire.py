@@ -326,6 +326,18 @@ def test_contract_months_and_reference_levels_are_no_periods(text):
          "eight cts a share.", "the year", "1986-01-01", "1986-12-31"),
         ("Shr 5 cts vs 4 cts\n    NOTE: It had a loss of 3 mln dlrs for the nine months.", "the nine months", "1986-04-01",
          "1986-12-31"),
+        # a heading read first ends the table's periods: the block above "Year" and its notes are its last quarter
+        ("Net 5 mln vs 4 mln\n    Year\n    Net 20 mln vs 18 mln\n    NOTE: Net includes gains of 1 mln in quarter.",
+         "quarter", "1986-10-01", "1986-12-31"),
+        # a note that opens with the year before is on that year's periods
+        ("Year\n    Net 20 mln vs 18 mln\n    NOTE: 1985 results exclude gains of 2 mln dlrs in quarter and 5 mln dlrs "
+         "in year.", "quarter", "1985-10-01", "1985-12-31"),
+        ("Year\n    Net 20 mln vs 18 mln\n    NOTE: 1985 results exclude gains of 2 mln dlrs in quarter and 5 mln dlrs "
+         "in year.", "year", "1985-01-01", "1985-12-31"),
+        ("Qtr ended May 31\n    Shr 5 cts vs 4 cts\n    Note - 1986 earnings exclude a loss of 3 mln dlrs in the "
+         "quarter.", "the quarter", "1986-03-01", "1986-05-31"),
+        ("Year\n    Net 20 mln vs 18 mln\n    NOTE: 1986 net includes a gain of 2 mln dlrs for year.", "year",
+         "1986-01-01", "1986-12-31"),
     ],
 )
 def test_results_headings_are_the_reported_period(text, heading, start, end):

@@ -9,6 +9,7 @@ from datetime import date
 from .calendar import is_year_range
 
 YEAR_ANCHOR_REACH = 80  # chars from a year to a period that inherits it ('In 2023, ... in March')
+OPENING_REACH = 12  # chars from a sentence's start to the year it opens with ('NOTE: 1985 operating losses')
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,4 +64,15 @@ class Anchors:
                 break
             if kind == "year" and resolved.is_year and not resolved.anaphoric:
                 return resolved
+        return None
+
+    def opening_year(self, position: int, reach: int = OPENING_REACH) -> Resolved | None:
+        """The year a sentence opens with, before ``position`` ("1985 operating losses exclude ... in quarter",
+        "Note: 1986 net includes ..."): what a results note is about."""
+        sent_start, _ = self._sentence(position)
+        for start, _end, resolved, kind in self._resolved:
+            if start >= sent_start:
+                if start < position and start - sent_start <= reach and kind == "year" and resolved.is_year:
+                    return None if resolved.anaphoric else resolved
+                return None
         return None

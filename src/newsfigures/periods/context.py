@@ -119,6 +119,10 @@ class ResolutionContext:
         """The period the sentence is about so far (:meth:`Anchors.anchor`)."""
         return self._anchors.anchor(position)
 
+    def opening_year(self, position: int) -> Resolved | None:
+        """The year the sentence opens with, before ``position`` (:meth:`Anchors.opening_year`)."""
+        return self._anchors.opening_year(position)
+
     def year_anchor(self, position: int) -> Resolved | None:
         """The latest year named shortly before ``position`` in the same sentence (:meth:`Anchors.year_anchor`)."""
         return self._anchors.year_anchor(position)

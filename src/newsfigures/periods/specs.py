@@ -557,11 +557,18 @@ class ReportedPeriod:
         if container is not None:
             return None
         ctx.reported_seen = True
-        if ctx.reported_end is not None:  # "Qtr ends Jan 30" above: the table's periods end that day
-            return Resolved(*months_ending(ctx.reported_end, self.months))
-        if ctx.published is None:
+        if ctx.reported_end is not None:  # a heading above ("Qtr ends Jan 30", "Year"): the table's periods end then
+            start, end = months_ending(ctx.reported_end, self.months)
+        elif ctx.published is None:
             return UNRESOLVED
-        return Resolved(*reported_range(ctx.published, self.months))
+        else:
+            start, end = reported_range(ctx.published, self.months)
+            ctx.reported_end = end
+        opening = ctx.opening_year(span[0])
+        if opening is not None and opening.end.year == end.year - 1:
+            # a note on the year before: "1985 operating losses exclude ... in quarter and ... in year"
+            return Resolved(*shift_range(start, end, months=-12))
+        return Resolved(start, end)
 
 
 @dataclass(frozen=True)
