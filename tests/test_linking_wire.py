@@ -346,3 +346,46 @@ def test_a_figure_compared_with_the_previous_week_takes_that_week():
     compared = next(m for m in mentions if m.text == "373,000")
     assert (str(compared.period_start), str(compared.period_end)) == ("1987-02-22", "1987-02-28")
     assert [m.text for m in mentions if m.kind == "period"] == ["the week ended March 7"]
+
+
+# a results note under a table: "Qtr" above "Year", published in early 1987 (the table is 1986's)
+NOTED = "Shr 10 cts vs 8 cts\n    Year\n    Shr 40 cts vs 33 cts\n    NOTE: "
+
+
+@pytest.mark.parametrize(
+    ("note", "figure", "dates"),
+    [
+        # the period said after a chain of figures is all of theirs; the one after "vs" is a year earlier
+        ("Net includes gains of 1,250,000 vs 980,000 for qtr and 4.1 mln vs 3.2 mln for year.", "1,250,000",
+         ("1986-10-01", "1986-12-31")),
+        ("Net includes gains of 1,250,000 vs 980,000 for qtr and 4.1 mln vs 3.2 mln for year.", "980,000",
+         ("1985-10-01", "1985-12-31")),
+        ("Net includes gains of 1,250,000 vs 980,000 for qtr and 4.1 mln vs 3.2 mln for year.", "3.2 mln",
+         ("1985-01-01", "1985-12-31")),
+        # a restated per-share figure shares its amount's period, and the year-earlier shift after "vs"
+        ("Earnings exclude a gain of 310,000 dlrs, or four cts a share, vs a loss of 52,000 dlrs, or one ct a share, "
+         "in the quarter.", "four cts", ("1986-10-01", "1986-12-31")),
+        ("Earnings exclude a gain of 310,000 dlrs, or four cts a share, vs a loss of 52,000 dlrs, or one ct a share, "
+         "in the quarter.", "52,000 dlrs", ("1985-10-01", "1985-12-31")),
+        ("Earnings exclude a gain of 310,000 dlrs, or four cts a share, vs a loss of 52,000 dlrs, or one ct a share, "
+         "in the quarter.", "one ct", ("1985-10-01", "1985-12-31")),
+        # "nil vs X": X is the year before's
+        ("Results include writedowns of nil vs 2.3 mln dlrs, or 12 cts a share, in year.", "2.3 mln dlrs",
+         ("1985-01-01", "1985-12-31")),
+        # a note that opens with the year before is on that year's quarter and year
+        ("1985 results exclude charges of 7.5 mln dlrs, or 41 cts a share, in quarter.", "41 cts",
+         ("1985-10-01", "1985-12-31")),
+    ],
+)
+def test_a_results_note_dates_its_chains_of_figures(note, figure, dates):
+    mentions = newsfigures.extract(NOTED + note, published="1987-03-10").mentions
+    fig = next(m for m in mentions if m.text == figure and m.start > len(NOTED))
+    assert (str(fig.period_start), str(fig.period_end)) == dates
+
+
+def test_a_lone_figure_compared_with_keeps_its_own_period():
+    text = "The trade deficit narrowed to 1.2 bln dlrs from 1.9 bln dlrs in January."
+    mentions = newsfigures.extract(text, published="1987-03-10").mentions
+    first, second = (m for m in mentions if m.kind == "money")
+    assert (str(second.period_start), str(second.period_end)) == ("1987-01-01", "1987-01-31")
+    assert first.period_start != second.period_start or first.period_start is None

@@ -21,6 +21,7 @@ from ..text.sentences import split_sentences
 from ..text.tables import row_at
 from .period import (
     attached_periods,
+    chained_periods,
     date_comparisons,
     governing_period,
 )
@@ -62,7 +63,9 @@ def link_figures(
         sentences = split_sentences(text)
     sentence_starts = [s for s, _ in sentences]
     dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
-    attached = attached_periods(text, figures, dated)
+    chained = chained_periods(text, figures, dated)
+    # a chain's period is all of its figures', not the compared one's alone ("2,610,000 vs 2,442,000 for qtr")
+    attached = {i: at for i, at in attached_periods(text, figures, dated).items() if i not in chained.values()}
     dated_at = SortedByStart(dated, [p.start for _, p in dated])
     bases_at = SortedByStart(bases, [b.start for b in bases])
     asides: dict[tuple[int, int], int] = {}  # how far each period stands aside, by (period, sentence start)
@@ -98,7 +101,9 @@ def link_figures(
             back = TABLE_ROWS if row is not None and row.compares else STORY_SENTENCES
             story_from = sentence_starts[max(0, k - back)]
         clause = (clause_start, clause_end)
-        link.period = governing_period(doc, dated_at, fig, sent, attached, asides, clause, story_from)
+        link.period = chained.get(index)
+        if link.period is None:
+            link.period = governing_period(doc, dated_at, fig, sent, attached, asides, clause, story_from)
         done.links.append(link)
         done.previous = (fig.start, link)
         if fig.counted is not None:

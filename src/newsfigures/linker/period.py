@@ -279,6 +279,37 @@ def attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int,
     return attached
 
 
+# between the figures of a results note's chain: one restated per share (", or 2.64 dlrs a share"), the year
+# before's after "vs" ("2,610,000 vs 2,442,000", "nine cts a share vs loss of 585,175 dlrs")
+_PER_SHARE = r"(?:\s++(?:a|per)\s++(?:share|shr))?"
+_RESTATED = _compile(_PER_SHARE + r"\s*+,?\s*+or\s++")
+_CHAIN_GAP = _compile(
+    _PER_SHARE + r"\s*+,?\s*+(?:or|vs\.?(?:\s++(?:a\s++)?(?:loss|profit|gain|deficit|surplus|credit)(?:\s++of)?)?)\s++"
+)
+# between a chain and the period said after it: "... in quarter", ", or 2.74 dlrs a share, in year", " for qtr"
+_CHAIN_PERIOD = _compile(_PER_SHARE + r"\s*+,?\s*+(?:in|for|during)\s++(?:the\s++)?")
+
+
+def chained_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
+    """The period said after a results note's chain of figures is all of theirs: in "gains of 2,610,000 vs
+    2,442,000 for qtr" and "profits of 19.5 mln dlrs, or 2.64 dlrs a share, in quarter" the quarter is each
+    figure's (the figure after "vs" is then dated a year earlier by :func:`date_comparisons`). Only chains of
+    two figures or more: a lone figure's own period is ranked by :func:`governing_period`. Figure index ->
+    period index."""
+    chained: dict[int, int] = {}
+    starts = [p.start for _, p in dated]
+    k = 0
+    while k < len(figures):
+        last = k
+        while last + 1 < len(figures) and _CHAIN_GAP.fullmatch(text, figures[last].end, figures[last + 1].start):
+            last += 1
+        j = bisect_right(starts, figures[last].end)
+        if last > k and j < len(dated) and _CHAIN_PERIOD.fullmatch(text, figures[last].end, dated[j][1].start):
+            chained.update((m, dated[j][0]) for m in range(k, last + 1))
+        k = last + 1
+    return chained
+
+
 def _compared(text: str, figures: list[FigureRef], k: int) -> bool:
     """Whether ``figures[k]`` is a figure compared with: right after "from", "against", "compared with"..., or
     joined to one that is ("compared with 1,326.5 billion and 971.7 billion in 1985", "up from 574 mln in
@@ -357,7 +388,13 @@ _YEAR_EARLIER = _BASIS_SHIFT["year_on_year"]
 
 # between the two figures of an earnings table row: "Shr 31 cts vs 56 cts", "Net loss 55.5 mln vs loss 21.4 mln",
 # "Oper shr loss 45 cts vs profit 44 cts"
-_VS_GAP = _compile(r"\s*+,?\s*+vs\.?\s++(?:(?:a\s++)?(?:loss|profit|gain|deficit|surplus)\s++(?:of\s++)?)?")
+_VS_GAP = _compile(
+    _PER_SHARE + r"\s*+,?\s*+vs\.?\s++(?:(?:a\s++)?(?:loss|profit|gain|deficit|surplus|credit)\s++(?:of\s++)?)?"
+)
+
+
+# a note's figure after "nil vs": the year before's ("losses of nil vs 473,000 dlrs ... in quarter")
+_NIL_VS = _compile(r"\bnil\s++vs\.?\s++(?:(?:a\s++)?(?:loss|profit|gain|credit)\s++(?:of\s++)?)?\Z", regex.IGNORECASE)
 
 
 # "Qtly div 12 cts vs 12 cts prior": the previous payment, not a period
@@ -393,15 +430,23 @@ def date_comparisons(
     A compared figure with a period of its own ("vs 5.2 mln in 1985") keeps it."""
     own = {start for start in attached.values()}
     for k, fig in enumerate(figures):
-        if k == 0 or fig.start in own:
+        link = links[k]
+        if fig.start in own:
             continue
-        link, partner = links[k], figures[k - 1]
+        if link.period is not None and _NIL_VS.search(text, max(0, fig.start - 30), fig.start):
+            link.period_shift = _YEAR_EARLIER  # "losses of nil vs 473,000 dlrs ... in quarter"
+        if k == 0:
+            continue
+        partner, before = figures[k - 1], links[k - 1]
+        if before.period_shift is not None and (before.period, link.period_shift) == (link.period, None):
+            if _RESTATED.fullmatch(text, partner.end, fig.start):  # "vs 585,175 dlrs, or 33 cts a share"
+                link.period_shift = before.period_shift
+                continue
         if not _VS_GAP.fullmatch(text, partner.end, fig.start):
             continue
         if _PRIOR_AFTER.match(text, fig.end):
             link.period, link.period_shift = None, None
             continue
-        before = links[k - 1]
         if before.period is not None and before.period_shift is None:
             link.period, link.period_shift = before.period, _YEAR_EARLIER
         elif before.period is None and partner.start not in own and opens_row(text, partner.start):
