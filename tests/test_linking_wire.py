@@ -187,6 +187,9 @@ def test_a_headless_block_takes_the_period_its_table_shows(text, published, curr
         ("dOper net loss 55.5 mln vs loss 21.4 mln", "Oper net loss"),
         ("Revs 114.9 mln vs 120.0 mln", "Revs"),
         ("Qtly div 15 cts vs 12 cts", "Qtly div"),
+        # a first figure in words ends the label as digits do
+        ("Shr profit two cts vs loss 1.05 dlrs", "Shr profit"),
+        ("Oper shr nine cts vs 12 cts", "Oper shr"),
     ],
 )
 def test_an_earnings_table_row_is_the_subject_of_its_figures(row, subject):
@@ -389,3 +392,28 @@ def test_a_lone_figure_compared_with_keeps_its_own_period():
     first, second = (m for m in mentions if m.kind == "money")
     assert (str(second.period_start), str(second.period_end)) == ("1987-01-01", "1987-01-31")
     assert first.period_start != second.period_start or first.period_start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # the figures of a results note's chain share the item they measure
+        ("Net includes realized capital gains of 2,610,000 dlrs vs 2,442,000 for qtr and 18.1 mln vs 13.6 mln "
+         "for year.", ["capital gains"] * 4),
+        ("Oper net excludes tax credits of 1.5 mln dlrs vs 940,000 dlrs for the nine months.", ["tax credits"] * 2),
+        ("Results include a writedown of 3.1 mln dlrs, or 18 cts a share, in quarter.", ["a writedown"] * 2),
+        # a charge is an item of accounts, not a verb
+        ("1985 loss includes a pre-tax charge of 16.9 mln dlrs, or 95 cts a share.", ["a pre-tax charge"] * 2),
+        ("Earnings were cut by charges of 12 mln dlrs in the year.", ["charges"]),
+        ("The caps are 25 bln dlrs for Treasuries and 35 bln dlrs for mortgage bonds.", ["Treasuries", "mortgage bonds"]),
+    ],
+)
+def test_a_results_note_chain_shares_its_subject(text, subjects):
+    mentions = newsfigures.extract(text, published="1987-03-10").mentions
+    assert [m.subject for m in mentions if m.kind != "period"] == subjects
+
+
+def test_a_count_of_its_own_things_after_or_keeps_its_subject():
+    text = "Tariffs will cover 74 pct of imports, or some 6,600 product categories."
+    [count] = [m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.kind == "count"]
+    assert count.subject == "product categories"

@@ -22,6 +22,7 @@ from ..text.tables import row_at
 from .period import (
     attached_periods,
     chained_periods,
+    continues_chain,
     date_comparisons,
     governing_period,
 )
@@ -211,6 +212,8 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
         text, site.clause_start, fig.start
     ):
         rule, subject = "compared-figure", before.subject  # "borrowing of €51.3 billion, versus €50.3 billion"
+    elif before is not None and before.subject and continues_chain(text, figures[index - 1], fig):
+        rule, subject = "chain-partner", before.subject  # "capital gains of 2,610,000 vs 2,442,000 for qtr"
     link.subject, link.subject_rule = subject, rule if subject is not None else None
 
 

@@ -288,6 +288,21 @@ _CHAIN_GAP = _compile(
 )
 # between a chain and the period said after it: "... in quarter", ", or 2.74 dlrs a share, in year", " for qtr"
 _CHAIN_PERIOD = _compile(_PER_SHARE + r"\s*+,?\s*+(?:in|for|during)\s++(?:the\s++)?")
+# between a chain with its period and the next chain of the list: "A vs B for qtr and C vs D for year"
+_NEXT_CHAIN = _compile(
+    _PER_SHARE + r"\s*+,?\s*+(?:in|for|during)\s++(?:the\s++)?(?:(?:\d{4}|prior|fiscal)\s++)?"
+    r"(?:qtr|quarter|year|half|(?:[a-z]++\s++)?(?:mths|months))\s*+,?\s*+and\s++",
+    regex.IGNORECASE,
+)
+
+
+def continues_chain(text: str, prev: FigureRef, fig: FigureRef) -> bool:
+    """Whether ``fig`` continues the chain of ``prev`` (after "vs", a per-share "or", or the chain's period and
+    "and"): the same item of a results note, so the same subject. A count of its own things is not ("74 pct, or
+    some 6,600 product categories")."""
+    if fig.counted is not None:
+        return False
+    return bool(_CHAIN_GAP.fullmatch(text, prev.end, fig.start) or _NEXT_CHAIN.fullmatch(text, prev.end, fig.start))
 
 
 def chained_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:

@@ -6,14 +6,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..resources import load_json, per_patterns
 from .fastre import compile_fast
 
 ROW_WIDTH = 200  # a table row is a short line: looking no further keeps a long unbroken text linear
-# a label of up to four words at the start of a line, perhaps after a footnote letter glued to it ("dOper net loss"),
-# then the row's first figure
-_LABEL = compile_fast(
-    r"[ \t]*+(?:[a-z](?=[A-Z]))?(?P<label>[A-Za-z][A-Za-z.&'-]*+(?: [A-Za-z][A-Za-z.&'-]*+){0,3}) ++(?=[\d$])"
-)
+
+
+@per_patterns
+def _label():
+    """A label of up to four words at the start of a line, perhaps after a footnote letter glued to it ("dOper net
+    loss"), then the row's first figure, in digits or a number word ("Shr profit two cts vs loss 1.05 dlrs")."""
+    numbers = load_json("numbers.json")
+    words = "|".join(sorted([*numbers["units"], *numbers["tens"]], key=len, reverse=True))
+    return compile_fast(
+        r"[ \t]*+(?:[a-z](?=[A-Z]))?(?P<label>[A-Za-z][A-Za-z.&'-]*+(?: [A-Za-z][A-Za-z.&'-]*+){0,3}) ++"
+        rf"(?=[\d$]|(?i:{words})\b)"
+    )
 _VERSUS = compile_fast(r"\bvs\b")  # tables abbreviate; running prose writes "versus"
 
 
@@ -50,6 +58,6 @@ def row_at(text: str, pos: int) -> Row | None:
         return None
     end = text.find("\n", pos, pos + ROW_WIDTH)
     end = end if end >= 0 else min(len(text), pos + ROW_WIDTH)
-    label = _LABEL.match(text, start)
+    label = _label().match(text, start)
     span = label.span("label") if label is not None and label.end() <= pos else None
     return Row(start, end, span, _VERSUS.search(text, start, end) is not None)
