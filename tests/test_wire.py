@@ -186,6 +186,11 @@ def test_every_iso_currency_is_known_with_historic_ones():
         ("The firm deficit is put at 11 billion intis.", "1987-05-01", "PEI"),
         ("Debt payments were set at 7.50 bolivars per dollar.", "1987-05-01", "VEB"),
         ("Profits were about 80 mln punts.", "1987-05-01", "IEP"),
+        # a unit word several countries' currencies share: the country the story names, then or since
+        ("The Bank of Zambia said the auction rate fell to 18.75 kwacha.", "1987-05-01", "ZMK"),
+        ("The Bank of Zambia said the auction rate fell to 18.75 kwacha.", "2020-05-01", "ZMW"),
+        ("Malawi said maize imports cost 40 mln kwacha.", "1987-05-01", "MWK"),
+        ("Zaire's budget put spending at 60 billion zaires.", "1987-05-01", "ZRZ"),
     ],
 )
 def test_currency_words_follow_the_article_and_the_date(text, published, unit):

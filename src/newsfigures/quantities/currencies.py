@@ -172,13 +172,13 @@ def _cldr_forms(forms: dict, cldr: dict) -> tuple[dict, dict, dict, dict, dict]:
                     minor[f"{adj} {sub}".lower()] = code  # "H.K. cents", "Canadian cents"
         for unit in {singular[-1].lower(), plural[-1].lower()}:
             every_unit.setdefault(unit, []).append(code)
+        cues[code] = ((adjective, None, None),) * bool(adjective) + tuple(
+            (names[t], start, end) for t, start, end in info["territories"]
+        )  # a dated currency's too: a "kwacha" in a story about Zambia in 1987 is ZMK
         if _dated(info["name"]):
             continue  # a bare "pesos" is among the currencies CLDR does not date
         for unit in {singular[-1].lower(), plural[-1].lower()}:
             by_unit.setdefault(unit, []).append(code)
-        cues[code] = ((adjective, None, None),) * bool(adjective) + tuple(
-            (names[t], start, end) for t, start, end in info["territories"]
-        )
     return prefixes, words, minor, (by_unit, every_unit), cues
 
 
