@@ -703,3 +703,32 @@ def test_table_rows_and_money_nouns_before_a_change(text, figure, kind):
 @pytest.mark.parametrize("text", ["Output grew 5 pct in real terms.", "The board sold 4 units to staff.", "He won 5 votes."])
 def test_english_words_among_cldr_units_are_no_currency_alone(text):
     assert not [m for m in newsfigures.extract(text, published="1987-05-01").mentions if m.kind == "money"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "dates"),
+    [
+        # two months in a row joined by "and" are one stretch, as "March 2 and 3" is
+        ("Industrial output in January and February was 1.3 pct higher.", "1987-03-10", "January and February",
+         ("1987-01-01", "1987-02-28")),
+        ("Car sales in November and December 1986 rose 4 pct.", "1987-03-10", "November and December 1986",
+         ("1986-11-01", "1986-12-31")),
+        # a range of lengths counted from the wire date reaches to the longer
+        ("The dollar will fall over the next two to three years.", "1987-03-10", "the next two to three years",
+         ("1987-03-11", "1990-03-10")),
+        ("Prices should hold for the next 30 to 60 days.", "1987-04-24", "the next 30 to 60 days",
+         ("1987-04-25", "1987-06-23")),
+        # "must" and "should" point forward, as "will" does
+        ("The accord must be approved before October 1.", "1987-04-01", "October 1", ("1987-10-01", "1987-10-01")),
+        ("Rates should ease in June, the bank said.", "1987-03-10", "June", ("1987-06-01", "1987-06-30")),
+    ],
+)
+def test_wire_periods_of_pairs_ranges_and_obligations(text, published, span, dates):
+    periods = {m.text: m for m in newsfigures.extract(text, published=published).mentions if m.kind == "period"}
+    assert (str(periods[span].period_start), str(periods[span].period_end)) == dates
+
+
+def test_two_months_apart_are_two_periods():
+    text = "Exports fell in January and March."
+    periods = [m.text for m in newsfigures.extract(text, published="1987-04-10").mentions if m.kind == "period"]
+    assert periods == ["January", "March"]
