@@ -95,6 +95,12 @@ class Prefilter:
     def may_match(self, text: str) -> bool:
         if self.literals is None or Prefilter.plain:
             return True
-        if not any(literal in text for literal in self.literals):
+        for literal in self.literals:
+            if literal in text:
+                break
+        else:
             return False
-        return all(any(literal in text for literal in found) for found in self.more)
+        for found in self.more:
+            if not any(literal in text for literal in found):
+                return False
+        return True
