@@ -2,7 +2,9 @@
 
 import pytest
 
-from newsfigures.text.prefilter import Prefilter, needed_literals
+import regex
+
+from newsfigures.text.prefilter import Prefilter, needed_literal_sets, needed_literals
 
 
 @pytest.mark.parametrize(
@@ -19,6 +21,26 @@ from newsfigures.text.prefilter import Prefilter, needed_literals
 )
 def test_needed_literals_are_read_from_the_parse(pattern, literals):
     assert needed_literals(pattern) == literals
+
+
+@pytest.mark.parametrize(
+    "pattern, sets",
+    [
+        (r"\d\s*+(?:pct|per\s+cent|%)\s++(?:from|than)\s++\Z", (("%", "cent", "pct"), ("from", "than"))),
+        (r"(?i)\bShare\s++of\b", (("share",), ("of",))),
+        (r"[a-z]+\d*", ()),
+    ],
+)
+def test_needed_literal_sets_are_read_from_the_parse(pattern, sets):
+    assert needed_literal_sets(pattern) == sets
+
+
+def test_every_set_must_be_met_and_a_flag_lower_cases_the_literals():
+    needs = Prefilter(regex.compile(r"\d\s*+(?:PCT|%)\s++(?:from|than)\s++\Z", regex.IGNORECASE), every=True)
+    assert needs.may_match("rose 5 pct from ")
+    assert not needs.may_match("rose 5 points from ")  # no percent word
+    assert not needs.may_match("rose 5 pct in ")  # no comparison word
+    assert Prefilter(needs.pattern).may_match("rose 5 points from ")  # one set only: the best one
 
 
 def test_plain_mode_tries_every_pattern_and_gives_the_same_records(nlp):

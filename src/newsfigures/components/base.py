@@ -42,9 +42,13 @@ class FigureComponent(Pipe):
         self._overlay_memo: tuple[tuple, PatternOverlay] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
+        return self._annotate(doc, self.overlay())
+
+    def _annotate(self, doc: Doc, overlay: PatternOverlay) -> Doc:
+        """``match`` then ``set_annotations`` on the rule files of ``overlay``, inside spaCy's error handler."""
         error_handler = self.get_error_handler()
         try:
-            with using_patterns(self.overlay()):
+            with using_patterns(overlay):
                 matches = self.match(doc)
                 self.set_annotations(doc, matches)
             return doc
@@ -54,10 +58,12 @@ class FigureComponent(Pipe):
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
         # a batch at a time, as spaCy's own components do: each stage then runs over several Docs in a
-        # row, which keeps its code and data warm in the CPU caches (measurably faster than one Doc at a time)
+        # row, which keeps its code and data warm in the CPU caches (measurably faster than one Doc at a time);
+        # the rule files the pipeline's components extend are looked up once per batch
         for docs in minibatch(stream, size=batch_size):
+            overlay = self.overlay()
             for doc in docs:
-                self(doc)
+                self._annotate(doc, overlay)
             yield from docs
 
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:

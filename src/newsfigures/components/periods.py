@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import BASES_KEY, SPANS_KEY, reading_text, set_figure_data
-from ..periods.dates import dateline_span, find_dateline, parse_date
+from ..periods.dates import parse_date, read_dateline
 from ..periods.finder import find_periods_and_bases
 from .base import FigureComponent
 
@@ -33,13 +33,14 @@ class PeriodFinder(FigureComponent):
 
     def match(self, doc: Doc) -> list[tuple[int, int, str, str, dict]]:
         text = reading_text(doc)
-        span = dateline_span(text)
+        dateline = read_dateline(text)
+        span = dateline[0] if dateline else None
         doc._.dateline = list(span) if span else None
         published = parse_date(doc._.published) if doc._.published else None
         if published is None:
-            published = find_dateline(text)
+            published = dateline[1] if dateline else None
             doc._.published = published.isoformat() if published else None
-        periods, bases = find_periods_and_bases(text, published)
+        periods, bases = find_periods_and_bases(text, published, dateline=span)
         base_spans = []
         for b in bases:
             s = doc.char_span(b.start, b.end, label=b.basis, alignment_mode="expand", span_id=b.rule)

@@ -18,7 +18,6 @@ import regex
 
 from ..text.fastre import compile_fast as _compile
 from ..text.sentences import split_sentences
-from ..text.tables import row_at
 from .period import (
     attached_periods,
     chained_periods,
@@ -59,6 +58,8 @@ def link_figures(
     sentences: list[tuple[int, int]] | None = None,
 ) -> list[Link]:
     """One :class:`Link` per figure, in the order given. Sentences are found in the text when not given."""
+    if not figures:
+        return []  # nothing to link: the text need not be read
     doc = IndexedText(text)
     if sentences is None:
         sentences = split_sentences(text)
@@ -98,7 +99,7 @@ def link_figures(
         if story:
             k = bisect_right(sentence_starts, fig.start) - 1
             # a table row looks up past the rows above it to the table's heading
-            row = row_at(text, fig.start)
+            row = doc.row(fig.start)
             back = TABLE_ROWS if row is not None and row.compares else STORY_SENTENCES
             story_from = sentence_starts[max(0, k - back)]
         clause = (clause_start, clause_end)

@@ -72,7 +72,8 @@ _POINTS_OR = _compile(
 def _points_restated(r: FigureReading, link: Link):
     """ "shed 45 points, or 0.6%": the percentage restates the move in points, so it is the change, in the
     direction of the verb."""
-    m = _POINTS_OR.search(r.text, max(0, r.fig.start - 80), r.fig.start)  # ", or" ends the clause: read past it
+    lo = max(0, r.fig.start - 80)  # ", or" ends the clause: read past it
+    m = _POINTS_OR.search(r.text, lo, r.fig.start) if _POINTS_OR_NEEDS.may_match(r.text[lo : r.fig.start]) else None
     direction = direction_of(m["verb"].lower(), r.cues) if m else None
     return {"direction": direction, "role": "change"} if direction else None
 
@@ -465,6 +466,7 @@ _PROJECTS = _compile(
 
 
 # the strings one of which every match of a pattern contains, read from the pattern: tried first (on lower-cased text)
+_POINTS_OR_NEEDS = Prefilter(_POINTS_OR, every=True)
 _COMPARED_WITH_NEEDS = Prefilter(_COMPARED_WITH)
 _SHORT_OF_NEEDS = Prefilter(_SHORT_OF)
 _TARGET_AFTER_NEEDS = Prefilter(_TARGET_AFTER)

@@ -10,7 +10,6 @@ import regex
 from ..resources import per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.fastre import prefix_alternation
-from ..text.tables import row_at
 from .phrases import (
     antecedent,
     clause_verb,
@@ -80,7 +79,7 @@ def sieve_subject(
 
 def _row_label(w: _Where):
     """The label of the earnings-table row a figure is on: "Shr loss", "Net", "Revs" (a row compares by "vs")."""
-    row = row_at(w.text, w.fig.start)
+    row = w.doc.row(w.fig.start)
     if row is None or row.label is None or not row.compares or not w.text[row.label[0]].isupper():
         return None
     return row.label

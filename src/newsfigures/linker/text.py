@@ -16,6 +16,7 @@ import regex
 from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.fastre import prefix_alternation
+from ..text.tables import Row, row_at
 
 MAX_SUBJECT_WORDS = 12
 
@@ -227,9 +228,9 @@ _WORDS_SPLIT = re.compile(f"({_WORDS.pattern})")
 class IndexedText:
     """One text as the linker reads it, built once per document and passed to every rule: the text, its
     lower-cased form (None where lower-casing moves offsets: "İ"), its words found once with their starts and
-    ends (read by bisection for any slice), and answers asked more than once about it (``standing``)."""
+    ends (read by bisection for any slice), and answers asked more than once about it (``standing``, ``row``)."""
 
-    __slots__ = ("text", "lower", "found", "starts", "ends", "standing")
+    __slots__ = ("text", "lower", "found", "starts", "ends", "standing", "rows")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -242,6 +243,7 @@ class IndexedText:
             self.found = _slice_words(text, None, 0, len(text))
             self.starts, self.ends = [w[0] for w in self.found], [w[1] for w in self.found]
         self.standing: dict[tuple[int, int], bool] = {}  # whether a sentence states a standing fact
+        self.rows: dict[int, Row | None] = {}  # the table row at a position (``row``)
 
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The words of ``text[start:end]`` as (start, end, lower-cased word); a word cut by an edge is read
@@ -267,6 +269,13 @@ class IndexedText:
         if i + n <= len(found) and starts[i] >= start and ends[i + n - 1] <= end:
             return found[i : i + n]
         return self.words(start, end)[:n]
+
+    def row(self, pos: int) -> Row | None:
+        """``text.tables.row_at(self.text, pos)``, read once per position (the story scope and the subject ask)."""
+        rows = self.rows
+        if pos not in rows:
+            rows[pos] = row_at(self.text, pos)
+        return rows[pos]
 
     def last_word(self, pos: int) -> str:
         """The last word within 20 characters before ``pos`` ("" if none)."""

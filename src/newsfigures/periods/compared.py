@@ -13,6 +13,7 @@ from datetime import date
 import regex
 
 from ..resources import per_patterns
+from ..text.prefilter import Prefilter
 from .anchors import Resolved
 from .calendar import whole_months
 from .rules import expand, lexicon
@@ -23,6 +24,11 @@ COMPARISON_WINDOW = 120  # characters looked at before the period
 @per_patterns
 def _before() -> regex.Pattern:
     return regex.compile(expand(lexicon().raw["compared_period"]["before"], "compared_period"), regex.IGNORECASE)
+
+
+@per_patterns
+def _before_needs() -> Prefilter:
+    return Prefilter(_before(), every=True)  # read from the pattern
 
 
 def _span_months(period: Resolved) -> int | None:
@@ -36,7 +42,11 @@ def compared_basis(
     """The basis a period at ``start`` names, if it is what a percentage change before it is compared with.
     With no period the sentence is about, a calendar year one or two years before ``published`` is the year
     the story reports compared with the one before it ("net income was three pct below 1985", in 1987)."""
-    if period.duration is not None or not _before().search(text, max(0, start - COMPARISON_WINDOW), start):
+    if period.duration is not None:
+        return None
+    window = max(0, start - COMPARISON_WINDOW)
+    # case-folded, the window holds every letter the pattern may match without case as that letter ("ſ" as "s")
+    if not _before_needs().may_match(text[window:start].casefold()) or not _before().search(text, window, start):
         return None
     if text.startswith(("'s", "’s"), end):
         return None  # "from 1986's 595 mln": the compared figure's period

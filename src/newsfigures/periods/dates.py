@@ -103,6 +103,12 @@ def _dateline(text: str) -> tuple[int, int, date, str] | None:
     return None
 
 
+def read_dateline(text: str) -> tuple[tuple[int, int], date] | None:
+    """The span of the dateline line and its date (:func:`dateline_span` and :func:`find_dateline` at once), or None."""
+    found = _dateline(text)
+    return ((found[0], found[1]), found[2]) if found else None
+
+
 def find_dateline(text: str) -> date | None:
     """The publication date given on one of the article's first lines (``Updated: 2024-12-23``,
     ``Published: 2024-12-23 10:05``, ``Dec 23, 2024`` on its own line), or None."""

@@ -335,6 +335,9 @@ def _standalone(unit) -> bool:
     return not isinstance(unit, _Single) or unit.rule.standalone
 
 
+_UNREAD = object()  # a dateline span not yet read from the text
+
+
 def trace_periods(
     text: str, published: date | None, *, reference: bool = False
 ) -> list[tuple[PeriodMatch, tuple[str, ...]]]:
@@ -353,15 +356,21 @@ def find_periods(text: str, published: date | None) -> list[PeriodMatch]:
     return [match for match, _ in _analyse(text, parse_date(published))[0]]
 
 
-def find_periods_and_bases(text: str, published: date | None) -> tuple[list[PeriodMatch], list[BasisMatch]]:
-    """:func:`find_periods` and :func:`find_bases` together, reading the text once."""
-    traced, bases = _analyse(text, parse_date(published))
+def find_periods_and_bases(
+    text: str, published: date | None, *, dateline: tuple[int, int] | None | object = _UNREAD
+) -> tuple[list[PeriodMatch], list[BasisMatch]]:
+    """:func:`find_periods` and :func:`find_bases` together, reading the text once. ``dateline``: the span
+    :func:`~newsfigures.periods.dates.dateline_span` gives for ``text``, when the caller has read it already."""
+    span = dateline_span(text) if dateline is _UNREAD else dateline
+    traced, bases = _analyse(text, parse_date(published), span=span)
     return [match for match, _ in traced], list(bases)
 
 
-def _analyse(text: str, published: date | None, reference: bool = False) -> tuple[tuple, tuple[BasisMatch, ...]]:
+def _analyse(
+    text: str, published: date | None, reference: bool = False, *, span: tuple[int, int] | None | object = _UNREAD
+) -> tuple[tuple, tuple[BasisMatch, ...]]:
     """The traced periods and the bases of a text (:func:`find_periods_and_bases` reads both in one pass)."""
-    span = dateline_span(text)
+    span = dateline_span(text) if span is _UNREAD else span
     matches, fiscal_cues = _scan(text, reference)
     bases = _bases(text, published, matches, span)
     blocked = _Blocked(([span] if span else []) + [(b.start, b.end) for b in bases])

@@ -59,6 +59,9 @@ def wraps_lines(text: str) -> bool:
     text whose paragraphs are indented (as wire copy's are); else when at least one, and at least a third of
     them, fall inside a sentence: they run on into a lower-case word or a number, or follow a comma or a
     lower-case word (a title, the first line, may end in one)."""
+    if _INDENTED_LINE.search(text):
+        # paragraphs marked by indenting, as wire copy does: its other line breaks wrap (if it has any)
+        return _BARE_BREAK.search(text) is not None
     breaks = inside = 0
     title_end = text.find("\n")
     for m in _BARE_BREAK.finditer(text):
@@ -70,8 +73,6 @@ def wraps_lines(text: str) -> bool:
             or before.islower() and (m.start() != title_end or _last_word(text, m.start()) in _function_words())
         )
         breaks += 1
-    if breaks and _INDENTED_LINE.search(text):
-        return True  # paragraphs marked by indenting, as wire copy does: its other line breaks wrap
     return inside >= 1 and 3 * inside >= breaks
 
 
