@@ -165,14 +165,11 @@ def parse_month_relative(groups: dict, lex: Lexicon):
 
 
 def parse_month_range(groups: dict, lex: Lexicon):
-    """``January-September``, ``Jan-Sept 2024``, ``January to November``; ``January and February`` (two
-    months in a row only: "January and March" are two periods)."""
+    """``January-September``, ``Jan-Sept 2024``, ``January to November``."""
     first, last = _month(lex, groups), _month(lex, groups, "month2")
     if first is None or last is None or first == last:
         return None
     length = (last - first) % 12 + 1
-    if groups.get("pair") and length != 2:
-        return None
     return InYear(month=first, length=length, year=_year(groups), cumulative=first == 1)
 
 
