@@ -218,6 +218,11 @@ def test_a_sentence_that_starts_like_a_row_keeps_its_own_subject():
          "March"),
         ("It posted a deficit of 98.1 bln escudos compared with a deficit of 2.4 bln escudos in 1985.", "2.4 bln escudos",
          "1985"),
+        # compared figures joined with nothing of their own between them share the period said after the last
+        ("Imports were 1,412 bln escudos and exports 1,076 bln, against 1,326 bln and 971 bln in 1985.", "1,326 bln",
+         "1985"),
+        ("Sales reached 40 mln stg and profits 4 mln, compared with 35 mln stg, 3 mln and 2 mln in 1986.", "35 mln stg",
+         "1986"),
     ],
 )
 def test_a_figure_s_own_period_and_a_compared_figure_s(text, figure, period):

@@ -61,12 +61,12 @@ def test_best_ranked_period_is_the_first_of_the_minimum_rank(spans, fig_start, f
     fig = FigureRef(fig_start, fig_start + fig_length, "percentage")
     in_sentence = [(i, PeriodRef(start, start + length)) for i, (start, length, _, _) in enumerate(spans)]
     asides = {(i, 0): aside for i, (_, _, aside, _) in enumerate(spans)}
-    attached = {i: (fig.start if i % 2 else attached_to) for i, (*_, yes) in enumerate(spans) if yes}
+    attached = {i: frozenset({fig.start if i % 2 else attached_to}) for i, (*_, yes) in enumerate(spans) if yes}
 
     def rank(item):
         i, p = item
         distance = (p.start - fig.end) if p.start >= fig.end else (fig.start - p.end)
-        aside = (2 if attached[i] != fig.start else 0) if i in attached else asides[(i, 0)]
+        aside = (2 if fig.start not in attached[i] else 0) if i in attached else asides[(i, 0)]
         lo, hi = (fig.end, p.start) if p.start >= fig.end else (p.end, fig.start)
         return (aside, ";" in text[lo:hi], distance)
 

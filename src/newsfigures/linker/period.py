@@ -34,7 +34,7 @@ def governing_period(
     dated: SortedByStart,
     fig: FigureRef,
     sent: tuple[int, int],
-    attached: dict[int, int],
+    attached: dict[int, frozenset[int]],
     asides: dict,
     clause: tuple[int, int] | None = None,
     story: int | None = None,
@@ -83,7 +83,7 @@ def _from_earlier_sentences(
     doc: IndexedText,
     dated: SortedByStart,
     sent: tuple[int, int],
-    attached: dict[int, int],
+    attached: dict[int, frozenset[int]],
     asides: dict,
     story: int | None,
     fallback: int | None,
@@ -107,7 +107,7 @@ def _from_earlier_sentences(
 
 
 def _best_ranked(
-    doc: IndexedText, in_sentence: list, fig: FigureRef, lo: int, attached: dict[int, int], asides: dict
+    doc: IndexedText, in_sentence: list, fig: FigureRef, lo: int, attached: dict[int, frozenset[int]], asides: dict
 ) -> tuple[tuple[int, PeriodRef], tuple[int, bool, int]]:
     """The first of the best ranked periods of a figure's sentence, and its rank: how far it stands aside,
     whether a semicolon stands between it and the figure, and its distance (each ranked once, in one loop)."""
@@ -122,7 +122,7 @@ def _best_ranked(
         else:
             distance, semicolon = fig.start - p.end, text.find(";", p.end, fig.start) >= 0
         if i in attached:  # the period of a compared figure: its own, nobody else's
-            aside = 2 if attached[i] != fig.start else 0
+            aside = 2 if fig.start not in attached[i] else 0
         else:
             aside = 0 if own else _aside(doc, i, p, lo, asides)
         distance = 0 if own else distance
@@ -258,10 +258,13 @@ _PERIOD_AFTER_FIGURE = _compile(
 )
 
 
-def attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]) -> dict[int, int]:
-    """Periods that belong to a compared figure: in "up from 74% in the fourth quarter" the quarter is
-    the 74%'s, not the period of the other figures of the sentence. Period index -> figure start."""
-    attached: dict[int, int] = {}
+def attached_periods(
+    text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]]
+) -> dict[int, frozenset[int]]:
+    """Periods that belong to compared figures: in "up from 74% in the fourth quarter" the quarter is the 74%'s,
+    not the period of the other figures of the sentence; in "compared with 1,326.5 billion and 971.7 billion in
+    1985" it is both compared figures'. Period index -> the starts of its figures."""
+    attached: dict[int, frozenset[int]] = {}
     starts = [f.start for f in figures]
     for i, p in dated:
         k = bisect_right(starts, p.start) - 1
@@ -275,8 +278,15 @@ def attached_periods(text: str, figures: list[FigureRef], dated: list[tuple[int,
             and not (text[fig.end : p.start].isspace() and "\n" in text[fig.end : p.start])  # the next heading
             and _compared(text, figures, k)
         ):
-            attached[i] = fig.start
+            first = k
+            while first > 0 and _BARE_JOIN.fullmatch(text, figures[first - 1].end, figures[first].start):
+                first -= 1  # "1,326.5 billion and 971.7 billion in 1985": the period of both
+            attached[i] = frozenset(f.start for f in figures[first : k + 1])
     return attached
+
+
+# between compared figures with nothing of their own between them: "1,326.5 billion and 971.7 billion"
+_BARE_JOIN = _compile(r"\s*+(?:,\s*+(?:and\s++)?|and\s++)")
 
 
 # between the figures of a results note's chain: one restated per share (", or 2.64 dlrs a share"), the year
@@ -330,14 +340,14 @@ def _compared(text: str, figures: list[FigureRef], k: int) -> bool:
     joined to one that is ("compared with 1,326.5 billion and 971.7 billion in 1985", "up from 574 mln in
     January and 370 mln in February 1986")."""
     while not _COMPARED_FIGURE.search(text, max(0, figures[k].start - COMPARED_REACH), figures[k].start):
-        if k == 0 or not _JOINED_FIGURES.fullmatch(text, figures[k - 1].end, figures[k].start):
+        if k == 0 or not JOINED_FIGURES.fullmatch(text, figures[k - 1].end, figures[k].start):
             return False
         k -= 1
     return True
 
 
 # between two figures of one comparison: "and", a comma, perhaps after the first one's period ("in January and")
-_JOINED_FIGURES = _compile(r"(?:\s++(?:in|on|at|for|during)\s++[^,;.\d]{1,24}?)?\s*+(?:,\s*+(?:and\s++)?|and\s++)")
+JOINED_FIGURES = _compile(r"(?:\s++(?:in|on|at|for|during)\s++[^,;.\d]{1,24}?)?\s*+(?:,\s*+(?:and\s++)?|and\s++)")
 
 
 
@@ -429,7 +439,7 @@ def date_comparisons(
     figures: list[FigureRef],
     links: list[Link],
     bases: SortedByStart,
-    attached: dict[int, int],
+    attached: dict[int, frozenset[int]],
     sentences: list[tuple[int, int]],
     sentence_starts: list[int],
 ) -> None:
@@ -443,7 +453,7 @@ def date_comparisons(
       moved back by the comparison; the change it is compared with keeps its own period.
 
     A compared figure with a period of its own ("vs 5.2 mln in 1985") keeps it."""
-    own = {start for start in attached.values()}
+    own = {start for starts in attached.values() for start in starts}
     for k, fig in enumerate(figures):
         link = links[k]
         if fig.start in own:

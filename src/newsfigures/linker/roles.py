@@ -10,6 +10,7 @@ from ..resources import load_jsonl, per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.prefilter import Prefilter
 from . import rules
+from .period import JOINED_FIGURES
 from .reading import FigureReading
 from .text import (
     CONTINUED,
@@ -196,7 +197,12 @@ def _change_noun_after_next(r: FigureReading, link: Link):
 
 @_rule("compared-with")
 def _compared_with(r: FigureReading, link: Link) -> bool:
-    """ "down from 6.5%", "from a record $5.02", "compared with 6.8%", "below the £104.4bn the OBR expected"."""
+    """ "down from 6.5%", "from a record $5.02", "compared with 6.8%", "below the £104.4bn the OBR expected"; a
+    figure joined to a compared one ("up from 4.2 bln in January and 3.9 bln in February 1986")."""
+    if r.previous is not None and "from" in r.previous[1].cues:
+        prev = r.previous[0]
+        if JOINED_FIGURES.fullmatch(r.text, prev.end, r.fig.start):
+            return True
     left_text = r.left_text
     # "from" among the last four words: read only where the clause has it
     recent = [w[2] for w in r.left[-4:]] if "from" in left_text else ()
