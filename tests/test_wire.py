@@ -727,3 +727,30 @@ def test_wire_periods_of_ranges_and_obligations(text, published, span, dates):
 def test_months_joined_by_and_are_a_period_each(text):
     periods = [m.text for m in newsfigures.extract(text, published="1987-04-10").mentions if m.kind == "period"]
     assert len(periods) == 2 and periods[0] == "January"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "dates"),
+    [
+        # a company's results period with its end says where its year ends; its other quarters, halves, nine months
+        # and "full year" are of that year
+        ("Profit for the first nine months ended February 28 fell. Profit in the second quarter was 220 mln dlrs.",
+         "1987-03-26", "the second quarter", ("1986-09-01", "1986-11-30")),
+        ("Profit for the first nine months ended February 28 fell. Analysts see full year profit at 900 mln dlrs.",
+         "1987-03-26", "full year", ("1986-06-01", "1987-05-31")),
+        ("Sales rose in the third quarter. For the third quarter ended January 31, the grocer earned 75 mln dlrs.",
+         "1987-03-11", "the third quarter", ("1986-11-01", "1987-01-31")),
+        ("For the third quarter ended January 31, the grocer earned 75 mln dlrs. For the nine months, it earned 244 mln.",
+         "1987-03-11", "the nine months", ("1986-05-01", "1987-01-31")),
+        ("The retailer said its first half ended July 31 was strong, and the fourth quarter should be better.",
+         "1987-09-10", "the fourth quarter", ("1987-11-01", "1988-01-31")),
+        # a year to December, or a rolling six months, leaves the calendar alone
+        ("For the third quarter ended September 30, the bank earned 5 mln dlrs; the fourth quarter looks weak.",
+         "1987-10-20", "the fourth quarter", ("1987-10-01", "1987-12-31")),
+        ("Exports rose 4 pct in the six months ended March, and the second quarter should be firm.", "1987-04-20",
+         "the second quarter", ("1987-04-01", "1987-06-30")),
+    ],
+)
+def test_a_company_s_results_period_sets_its_year(text, published, span, dates):
+    periods = {m.text: m for m in newsfigures.extract(text, published=published).mentions if m.kind == "period"}
+    assert (str(periods[span].period_start), str(periods[span].period_end)) == dates

@@ -107,6 +107,11 @@ class ResolutionContext:
         """Whether the clause around ``text[start:end]`` speaks of the future (default: no)."""
         return self.direction(start, end) == "forward"
 
+    def reported_year_start(self) -> int | None:
+        """The first month of the year a company's results imply, if not January (:attr:`FiscalHabits.reported`)."""
+        reported = self._fiscal.reported
+        return None if reported is None else reported.start_month
+
     def fiscal_convention(self, position: int, season: bool = False) -> FiscalConvention:
         """The fiscal-year convention for a period at ``position`` (:meth:`FiscalHabits.convention`)."""
         return self._fiscal.convention(position, season)

@@ -41,6 +41,33 @@ _STATED_FISCAL = regex.compile(
 )
 
 
+# a results period with its end, which says where the company's year ends: "the third quarter ended January 31"
+# (a year to April), "the first half ended November 30" and "the first nine months ended February 28" (to May),
+# "the full year ended May 31" (three or six months only after "first": "the six months ended March" may be any
+# half year, a rolling one in a macro story)
+_REPORTED_FISCAL = regex.compile(
+    r"\b(?:(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)\s++(?:fiscal\s++)?(?:quarter|qtr)"
+    r"|(?P<half>first|second)\s++half|(?:first\s++(?P<months>three|six|nine|3|6|9)|(?P<months>nine|9))\s++(?:months|mths)"
+    r"|(?P<year>full\s++year))\s++(?:ended|ending)\s++(?:on\s++)?"
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    regex.IGNORECASE,
+)
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_MONTH_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9}
+
+
+def _months_to_year_end(m: regex.Match) -> int:
+    """How many months after the end of the period matched its year ends."""
+    if m["quarter"]:
+        return 3 * (4 - _ORDINALS[m["quarter"].lower()])
+    if m["half"]:
+        return 6 * (2 - _ORDINALS[m["half"].lower()])
+    if m["months"]:
+        return 12 - _MONTH_COUNTS[m["months"].lower()]
+    return 0
+
+
 @per_patterns
 def fiscal_conventions() -> tuple[dict[str, FiscalConvention], regex.Pattern]:
     """The fiscal-year conventions by name, and the pattern of their country cues (one named group each)."""
@@ -79,12 +106,24 @@ class FiscalHabits:
         return [(m.start(), m.lastgroup) for m in matches]
 
     @cached_property
+    def reported(self) -> FiscalConvention | None:
+        """The year a company's results period with its end implies ("the third quarter ended January 31": a year
+        to April), when it is not the calendar year: the year the story's unqualified quarters, halves and "full
+        year" belong to."""
+        m = _REPORTED_FISCAL.search(self.text)
+        if m is None:
+            return None
+        month = (_MONTH_NUMBERS[m["month"][:3].lower()] + _months_to_year_end(m) - 1) % 12 + 1
+        return None if month == 12 else FiscalConvention(f"stated_{month}", month % 12 + 1, "end")
+
+    @cached_property
     def _stated(self) -> FiscalConvention | None:
         """A fiscal year the article defines: "the financial year to June 30", "its fiscal year ends in
-        March", "the year ended September 30" (with "fiscal" said somewhere) - named by its end year."""
+        March", "the year ended September 30" (with "fiscal" said somewhere) - named by its end year; else the
+        one its results imply (:attr:`reported`)."""
         m = _STATED_FISCAL.search(self.text)
         if m is None or ("fiscal" not in self.text.lower() and "financial year" not in self.text.lower()):
-            return None
+            return self.reported
         month = _MONTH_NUMBERS[m["month"][:3].lower()]
         if m["start"]:  # "whose fiscal year began on March 1": the year ends the month before
             month = (month - 2) % 12 + 1

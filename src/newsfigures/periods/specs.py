@@ -168,6 +168,8 @@ class InYear:
         first_month = 1
         if self.fiscal and not self.month:
             first_month = ctx.fiscal_convention(span[0]).start_month
+        elif not self.month:  # "the second quarter" of a company whose results say its year ends in May
+            first_month = ctx.reported_year_start() or 1
         candidates = _yearly(self, first_month, p.year)
         if not candidates:
             return UNRESOLVED
@@ -487,6 +489,8 @@ class SpanTo:
         if inner.end is None:
             return UNRESOLVED
         last = inner.end
+        if self.ended and self.code in ("M", "Q", "Y") and ctx.reported_end is None:
+            ctx.reported_end = last  # "the third quarter ended January 31": the story's "nine months" end then
         if self.code in ("D", "W"):
             return Resolved(shift_date(last, -self.amount, self.code) + ONE_DAY, last)
         return Resolved(*months_ending(last, round(self.amount * (12 if self.code == "Y" else 1))))
@@ -536,8 +540,8 @@ class ContainerUnit:
         if ctx.reported_seen and self.unit in ("quarter", "year") and not self.fiscal:
             # a note under a results table: "earnings were raised ... for the year"
             return ReportedPeriod(3 if self.unit == "quarter" else 12).resolve(ctx, span, None)
-        if self.fiscal and self.unit == "year":
-            return RelativeFiscalYear(0).resolve(ctx, span, None)
+        if self.unit == "year" and (self.fiscal or ctx.reported_year_start()):
+            return RelativeFiscalYear(0).resolve(ctx, span, None)  # "the full year" of a company's results
         if self.unit in ("quarter", "month") and ctx.direction(*span) != "forward":
             # "lower earnings for the quarter": the latest quarter reported on, i.e. the last one completed
             return Resolved(*step_unit(ctx.published, self.unit, -1))
