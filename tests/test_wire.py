@@ -744,6 +744,15 @@ def test_months_joined_by_and_are_a_period_each(text):
          "1987-03-11", "the nine months", ("1986-05-01", "1987-01-31")),
         ("The retailer said its first half ended July 31 was strong, and the fourth quarter should be better.",
          "1987-09-10", "the fourth quarter", ("1987-11-01", "1988-01-31")),
+        # a split financial year with its end is one period, and the story's "year-end" is that year's end
+        ("Output grew during the financial year 1986/87 ending on June 30.", "1987-06-02",
+         "financial year 1986/87 ending on June 30", ("1986-07-01", "1987-06-30")),
+        ("The financial year 1986/87 ending on June 30 was good; inflation may reach 12 pct by the year-end.",
+         "1987-06-02", "the year-end", ("1987-06-30", "1987-06-30")),
+        ("The retailer's fiscal year ends January 31; it sees sales of 2 bln dlrs by the year-end.", "1987-09-10",
+         "the year-end", ("1988-01-31", "1988-01-31")),
+        ("Inflation may reach 12 pct by the year-end, the central bank said.", "1987-06-02", "the year-end",
+         ("1987-12-31", "1987-12-31")),
         # a year to December, or a rolling six months, leaves the calendar alone
         ("For the third quarter ended September 30, the bank earned 5 mln dlrs; the fourth quarter looks weak.",
          "1987-10-20", "the fourth quarter", ("1987-10-01", "1987-12-31")),

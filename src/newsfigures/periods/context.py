@@ -107,6 +107,11 @@ class ResolutionContext:
         """Whether the clause around ``text[start:end]`` speaks of the future (default: no)."""
         return self.direction(start, end) == "forward"
 
+    def stated_year_start(self) -> int | None:
+        """The first month of the fiscal year the article states or its results imply, if not January."""
+        stated = self._fiscal.stated
+        return None if stated is None else stated.start_month
+
     def reported_year_start(self) -> int | None:
         """The first month of the year a company's results imply, if not January (:attr:`FiscalHabits.reported`)."""
         reported = self._fiscal.reported

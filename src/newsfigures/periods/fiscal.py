@@ -32,7 +32,8 @@ _MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug se
 # "(the|its) (fiscal|financial) year to/ended/ending/ends (in|on) June 30", "for the year to June 30",
 # "fiscal 1987 ending June 30"
 _STATED_FISCAL = regex.compile(
-    r"\b(?:(?:fiscal|financial)\s++(?:year|(?:19|20)\d\d(?!\d))|(?:for|in)\s++the\s++year)\s++(?:that\s++|which\s++)?"
+    r"\b(?:(?:fiscal|financial)\s++(?:year(?:\s++(?:19|20)\d\d(?:/\d\d)?(?!\d))?|(?:19|20)\d\d(?!\d))"
+    r"|(?:for|in)\s++the\s++year)\s++(?:that\s++|which\s++)?"
     r"(?:to|ended|ending|ends|end|(?<=(?:fiscal|financial)\s++year\s++(?:that\s++|which\s++)?)"
     r"(?P<start>began|begins|begin|started|starts|start|runs\s++from))\s++(?:in\s++|on\s++)?"
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
@@ -117,7 +118,7 @@ class FiscalHabits:
         return None if month == 12 else FiscalConvention(f"stated_{month}", month % 12 + 1, "end")
 
     @cached_property
-    def _stated(self) -> FiscalConvention | None:
+    def stated(self) -> FiscalConvention | None:
         """A fiscal year the article defines: "the financial year to June 30", "its fiscal year ends in
         March", "the year ended September 30" (with "fiscal" said somewhere) - named by its end year; else the
         one its results imply (:attr:`reported`)."""
@@ -137,7 +138,7 @@ class FiscalHabits:
         season named without "fiscal" ("the 1986/87 campaign", "last season"), which a crop year's cues
         ("sowings", "harvested") may also claim."""
         cued = self._cued(position, season)
-        stated = self._stated
+        stated = self.stated
         if stated is None or stated.start_month == cued.start_month:
             return cued  # the country's convention also says how its years are named ("fiscal 2024" in Japan)
         return stated

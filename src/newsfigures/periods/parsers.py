@@ -325,7 +325,8 @@ def parse_reported_end(groups: dict, lex: Lexicon):
 
 def parse_fiscal_ending(groups: dict, lex: Lexicon):
     """``fiscal 1987 ending June 30``: the year to that day of the year named (or of the year written after it)."""
-    end = groups["end"] if groups.get("endyear") else f"{groups['end']}, {groups['year']}"
+    year = int(groups["year"]) + 1 if groups.get("yy2") else int(groups["year"])  # "1986/87": its second year
+    end = groups["end"] if groups.get("endyear") else f"{groups['end']}, {year}"
     return SpanTo(1, "Y", end, ended=False)
 
 

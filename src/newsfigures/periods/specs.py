@@ -602,6 +602,9 @@ class YearPoint:
         year = self.year
         if year is None:
             anchor = ctx.year_anchor(span[0])
+            stated = ctx.stated_year_start() if anchor is None and ctx.published else None
+            if stated is not None and self.edge == "end":  # "by the year-end" of a financial year to June
+                return Resolved(*(RelativeFiscalYear(0).resolve(ctx, span, None).end,) * 2)
             year = anchor.start.year if anchor is not None else (ctx.published.year if ctx.published else None)
         if year is None:
             return UNRESOLVED
