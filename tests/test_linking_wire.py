@@ -422,3 +422,26 @@ def test_a_count_of_its_own_things_after_or_keeps_its_subject():
     text = "Tariffs will cover 74 pct of imports, or some 6,600 product categories."
     [count] = [m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.kind == "count"]
     assert count.subject == "product categories"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "dates"),
+    [
+        # "the year-ago quarter", "the prior 2nd qtr": the compared figures are the same period a year earlier, and
+        # the phrase is no period mention
+        ("For the quarter ended January 31, the grocer earned 74 mln dlrs, up from 63 mln dlrs, or 46 cts a share, "
+         "for the year-ago quarter.", "46 cts", ("1985-11-01", "1986-01-31")),
+        ("For the quarter ended January 31, the grocer earned 74 mln dlrs, up from 63 mln dlrs, or 46 cts a share, "
+         "for the year-ago quarter.", "63 mln dlrs", ("1985-11-01", "1986-01-31")),
+        ("In the quarter ended March 31 the bank lost 1.2 mln dlrs, versus a profit of 597,000 dlrs in the prior 1st "
+         "qtr.", "597,000 dlrs", ("1986-01-01", "1986-03-31")),
+        # "the prior quarter" in prose is the quarter before
+        ("In the quarter ended March 31 the bank lost 1.2 mln dlrs, versus a profit of 597,000 dlrs in the prior "
+         "quarter.", "597,000 dlrs", ("1986-10-01", "1986-12-31")),
+    ],
+)
+def test_a_year_ago_period_said_after_a_compared_figure_dates_it(text, figure, dates):
+    mentions = newsfigures.extract(text, published="1987-04-20").mentions
+    fig = next(m for m in mentions if m.text == figure)
+    assert (str(fig.period_start), str(fig.period_end)) == dates
+    assert not [m for m in mentions if m.kind == "period" and ("ago" in m.text or "prior" in m.text)]

@@ -430,8 +430,9 @@ _PRIOR_AFTER = _compile(r"\s++prior\b")
 _LIST_GAP = _compile(r"\s*+(?:,\s*+)?(?:or|and)\s++")
 
 
-# between the last compared figure and the comparison phrase after it: "a 1.91 billion [surplus] a year earlier"
-_BEFORE_BASIS = _compile(r"\s*+(?:[a-z-]++\s++){0,2}?")
+# between the last compared figure and the comparison phrase after it: "a 1.91 billion [surplus] a year earlier",
+# "or 46 cts [a share,] for the year-ago quarter"
+_BEFORE_BASIS = _compile(r"\s*+(?:[a-z-]++\s++){0,2}?|\s++(?:a|per)\s++(?:share|shr)\s*+,?\s++")
 
 
 def date_comparisons(
