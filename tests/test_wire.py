@@ -763,3 +763,28 @@ def test_months_joined_by_and_are_a_period_each(text):
 def test_a_company_s_results_period_sets_its_year(text, published, span, dates):
     periods = {m.text: m for m in newsfigures.extract(text, published=published).mentions if m.kind == "period"}
     assert (str(periods[span].period_start), str(periods[span].period_end)) == dates
+
+
+def test_the_months_named_again_are_the_stretch_named_before():
+    text = ("Industrial output in the three months to January fell 0.7 pct.\n"
+            "    In the three months, manufacturing output was 1.5 pct higher than a year earlier.\n")
+    periods = [m for m in newsfigures.extract(text, published="1987-03-17").mentions if m.kind == "period"]
+    assert [(m.text, str(m.period_start), str(m.period_end)) for m in periods] == [
+        ("the three months to January", "1986-11-01", "1987-01-31"),
+        ("the three months", "1986-11-01", "1987-01-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output in the three months to January fell 0.7 pct from the level of the previous three months.",
+        "Retail sales in the three months to May were 2 pct higher than in the preceding three months.",
+    ],
+)
+def test_the_previous_three_months_after_a_change_is_its_basis(text):
+    mentions = newsfigures.extract(text, published="1987-06-20").mentions
+    assert [m.text for m in mentions if m.kind == "period"] == [text[text.index("the three") : text.index(" fell")
+                                                                     if " fell" in text else text.index(" were")]]
+    [pct] = [m for m in mentions if m.kind == "percentage"]
+    assert pct.basis == "quarter_on_quarter"

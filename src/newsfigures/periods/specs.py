@@ -489,8 +489,10 @@ class SpanTo:
         if inner.end is None:
             return UNRESOLVED
         last = inner.end
-        if self.ended and self.code in ("M", "Q", "Y") and ctx.reported_end is None:
-            ctx.reported_end = last  # "the third quarter ended January 31": the story's "nine months" end then
+        if self.code in ("M", "Q", "Y") and ctx.reported_end is None:
+            # "the third quarter ended January 31", "the three months to January": the story's "nine months" and
+            # "the three months" end then
+            ctx.reported_end = last
         if self.code in ("D", "W"):
             return Resolved(shift_date(last, -self.amount, self.code) + ONE_DAY, last)
         return Resolved(*months_ending(last, round(self.amount * (12 if self.code == "Y" else 1))))
