@@ -386,6 +386,9 @@ def test_period_link_picks_the_governing_period_of_the_sentence(nlp, text, figur
         # standing facts, in the present tense, borrow no period from the sentence before
         ("Profit rose 8% in the third quarter. The group employs about 14,000 people.", "about 14,000"),
         ("Exports fell 2% in October. The port serves more than 300 shipping lines.", "more than 300"),
+        # the past of an attribution dates the telling, not the fact told
+        ("Prices were set on March 25. The ceiling price is now 1,420 yen per kilo, the officials said.", "1,420 yen"),
+        ("Sales rose 9% in 2023. The chain now has about 70 stores, a spokesman told reporters.", "about 70"),
         # nor do hypotheticals
         ("Rates fell in September. A household with a $300,000 loan could save about $150 a month.", "about $150"),
         ("Rates fell in May. For a borrower with a $400,000 loan, repayments will drop by about $80.", "about $80"),
@@ -402,6 +405,12 @@ def test_period_link_picks_the_governing_period_of_the_sentence(nlp, text, figur
 def test_standing_facts_and_known_sets_get_no_period(nlp, text, figure):
     _, m = _figure(nlp, text, figure)
     assert m.period_start is None and m.period_index is None
+
+
+def test_an_attributed_past_fact_still_takes_the_period_of_the_one_before(nlp):
+    text = "In the third quarter, revenue rose 9%. Net profit climbed 12% to $40 million, the company said."
+    _, m = _figure(nlp, text, "12%")
+    assert (m.period_start, m.period_end) == (date(2024, 7, 1), date(2024, 9, 30))
 
 
 def test_a_past_sentence_still_takes_the_period_of_the_one_before(nlp):
