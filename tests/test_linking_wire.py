@@ -445,3 +445,25 @@ def test_a_year_ago_period_said_after_a_compared_figure_dates_it(text, figure, d
     fig = next(m for m in mentions if m.text == figure)
     assert (str(fig.period_start), str(fig.period_end)) == dates
     assert not [m for m in mentions if m.kind == "period" and ("ago" in m.text or "prior" in m.text)]
+
+
+def test_a_date_to_come_lends_no_period_to_a_past_move_told_after_it():
+    text = (
+        "Acme said its offer for Norcros had been accepted by holders of 12 pct of the shares.\n"
+        "    The offer has been extended to April 15.\n"
+        "    Norcros shares eased 26p to 410p on the announcement.\n"
+    )
+    mentions = newsfigures.extract(text, published="1987-04-01").mentions
+    price = next(m for m in mentions if m.text == "410p")
+    assert price.period_start is None
+
+
+def test_a_date_to_come_still_dates_what_is_planned_for_it():
+    text = (
+        "Acme Corp said its board will meet on April 15.\n"
+        "    The board is expected to approve a dividend of 12 cts a share.\n"
+        "    Analysts see sales of 40 mln dlrs.\n"
+    )
+    mentions = newsfigures.extract(text, published="1987-04-01").mentions
+    sales = next(m for m in mentions if m.text == "40 mln dlrs")
+    assert str(sales.period_start) == "1987-04-15"

@@ -52,7 +52,11 @@ class FigureLinker(FigureComponent):
             )
             for d in figures
         ]
-        period_refs = [PeriodRef(d["start"], d["end"], bool(d.get("period_start"))) for d in periods]
+        published = doc._.published or ""
+        period_refs = [
+            PeriodRef(d["start"], d["end"], bool(d.get("period_start")), _after(d.get("period_start"), published))
+            for d in periods
+        ]
         bases = [BasisRef(d["start"], d["end"], d["basis"]) for d in group_data(doc, self.bases_key)]
         # sentences always come from the text: a pretrained parser's were worse for linking news
         # (the small English model joins headlines to first sentences and splits at "U.S.")
@@ -109,3 +113,8 @@ def _period_fields(period: dict, shift: tuple[int, int] | None) -> dict:
         date.fromisoformat(period["period_start"]), date.fromisoformat(period["period_end"]), shift
     )
     return {"period_start": start.isoformat(), "period_end": end.isoformat()}
+
+
+def _after(day: str | None, published: str) -> bool:
+    """Whether an ISO date is after the article's (ISO dates compare as strings)."""
+    return bool(day and published and day > published)

@@ -98,12 +98,20 @@ def _from_earlier_sentences(
     else:
         paragraph_start = max(text.rfind("\n", reach, sent[0]) + 1, reach)
     earlier = dated.within(paragraph_start, sent[0])
+    if earlier and any(p.future for _, p in earlier) and _told_in_past(doc, sent):
+        earlier = [(i, p) for i, p in earlier if not p.future]  # "extended to April 15. Shares eased 26p": not then
     if not earlier:
         return fallback
     for i, p in reversed(earlier):
         if i not in attached and not _aside(doc, i, p, paragraph_start, asides):
             return i
     return earlier[-1][0]
+
+
+def _told_in_past(doc: IndexedText, sent: tuple[int, int]) -> bool:
+    """Whether a sentence tells of the past: a verb in the past tense other than its attribution ("said")."""
+    cues = linker_cues()
+    return any(is_past(w, cues) for _, _, w in doc.words(sent[0], sent[1]) if w not in cues["attribution_verbs"])
 
 
 def _best_ranked(

@@ -38,6 +38,7 @@ class PeriodRef:
     start: int
     end: int
     has_dates: bool = True
+    future: bool = False  # it starts after the article's date ("extended to April 15" in a story of April 1)
 
 
 @dataclass(frozen=True, slots=True)
