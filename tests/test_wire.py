@@ -255,6 +255,16 @@ def test_group_of_n_is_a_name_not_a_count(text):
 
 @pytest.mark.parametrize(
     ("text", "counted"),
+    [("Dome reached an agreement with a group of 56 major creditors.", "major creditors"),
+     ("A group of 12 banks led the loan.", "banks")],
+)
+def test_a_group_of_n_things_in_lower_case_is_a_count(text, counted):
+    counts = [m for m in newsfigures.extract(text, published="1987-05-01").mentions if m.kind == "count"]
+    assert [m.counted for m in counts] == [counted]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
     [("He backed a merger of the two consortia.", "consortia"), ("The bank set out 12 criteria.", "criteria")],
 )
 def test_latin_plurals_are_counted_nouns(text, counted):

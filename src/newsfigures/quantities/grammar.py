@@ -147,7 +147,9 @@ def _context_words() -> dict:
         "qualifier_ends": tuple({q.split()[-1].lower() for q in quals}) if all(q.isascii() for q in quals) else None,
         # only whether it matches is used, so it may be searched from the end (not possessive: "SARS-CoV-" keeps its "-")
         "identifier_before": compile_fast(
-            rf"(?<![A-Za-z])(?:{alternation(counts['identifier_words'], flags='i')})[\s#-]*\Z", AT_END
+            rf"(?<![A-Za-z])(?:{alternation(counts['identifier_words'], flags='i')}"
+            rf"|{alternation(counts['identifier_names'])})[\s#-]*\Z",  # names as written: "Group of Seven"
+            AT_END,
         ),
         "range_sep": compile_fast(r"\s*+(?P<sep>-|–|—|to|and|or|through)\s*+", regex.IGNORECASE),
         "stop_words": frozenset(counts["stop_words"]),
