@@ -8,6 +8,7 @@ about March) is ``month_on_month``, the quarter before ``quarter_on_quarter``, t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import regex
@@ -37,11 +38,18 @@ def _span_months(period: Resolved) -> int | None:
 
 
 def compared_basis(
-    text: str, start: int, end: int, period: Resolved, anchor: Resolved | None, published: date | None = None
+    text: str,
+    start: int,
+    end: int,
+    period: Resolved,
+    anchor_at: Callable[[int], Resolved | None],
+    published: date | None = None,
 ) -> str | None:
     """The basis a period at ``start`` names, if it is what a percentage change before it is compared with.
-    With no period the sentence is about, a calendar year one or two years before ``published`` is the year
-    the story reports compared with the one before it ("net income was three pct below 1985", in 1987)."""
+    ``anchor_at`` gives the period the sentence is about at an offset (``ResolutionContext.anchor``), asked only
+    of a period after a comparison word. With no period the sentence is about, a calendar year one or two years
+    before ``published`` is the year the story reports compared with the one before it ("net income was three
+    pct below 1985", in 1987)."""
     if period.duration is not None:
         return None
     window = max(0, start - COMPARISON_WINDOW)
@@ -50,6 +58,7 @@ def compared_basis(
         return None
     if text.startswith(("'s", "’s"), end):
         return None  # "from 1986's 595 mln": the compared figure's period
+    anchor = anchor_at(start)
     if anchor is None:
         recent = published is not None and period.start is not None and published.year - period.start.year in (1, 2)
         return "year_on_year" if recent and _span_months(period) == 12 and period.start.month == 1 else None

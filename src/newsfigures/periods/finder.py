@@ -386,7 +386,7 @@ def _analyse(
         for piece, result in pieces:
             if result is None:
                 continue
-            basis = compared_basis(text, piece.start, piece.end, result, ctx.anchor(piece.start), published)
+            basis = compared_basis(text, piece.start, piece.end, result, ctx.anchor, published)
             if basis is not None:  # "rose 15 pct from February": what the change is compared with
                 compared.append(BasisMatch(piece.start, piece.end, text[piece.start : piece.end], _COMPARED, basis))
                 continue

@@ -7,7 +7,9 @@ three branches apart and merges them, which gives exactly the same matches: at e
 (the first branch on a tie), and a branch whose head starts inside the match just taken searches again from its
 end. A branch that begins with a word is tried only where a filter over the text's index fold
 (``text.pattern_index.fold_for_index``) says it can begin; each filter is written from its branch's own parse
-(``folded_pattern``), so it finds every place the branch can match and cannot fall out of step with it.
+(``folded_pattern``), so it finds every place the branch can match and cannot fall out of step with it; and it is
+run only over a text whose fold holds one of the strings every match of the branch contains (``text.prefilter``,
+read from the branch's source: "point" for a fraction of a point).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import regex
 
 from ..resources import per_patterns
 from ..text.fastre import compile_fast
-from ..text.pattern_index import fold_for_index, folded_pattern, parse_pattern, start_prefixes
+from ..text.pattern_index import fold_char, fold_for_index, folded_pattern, parse_pattern, start_prefixes
+from ..text.prefilter import Prefilter
 from .numbers import lexicon
 
 
@@ -93,11 +96,13 @@ def _required_head(node: tuple) -> tuple:
 
 @dataclass(frozen=True)
 class CandidateGrammar:
-    """The one candidate pattern, its branches as scans of their own, and where each scan may begin."""
+    """The one candidate pattern, its branches as scans of their own, where each scan may begin, and what a
+    text's index fold must hold for a filtered scan to match in it."""
 
     one: regex.Pattern
     scans: tuple
     filters: tuple
+    needs: tuple
 
 
 @per_patterns
@@ -114,7 +119,17 @@ def candidate_grammar() -> CandidateGrammar:
         for name, source in branches.items()
     )
     filters = tuple(None if name == "digits" else _start_filter(source) for name, source in branches.items())
-    return CandidateGrammar(one, scans, filters)
+    needs = tuple(_fold_needs(scan) if where is not None else None for scan, where in zip(scans, filters))
+    return CandidateGrammar(one, scans, filters, needs)
+
+
+def _fold_needs(scan) -> Prefilter | None:
+    """The strings one of which every match of ``scan`` contains, to be asked of the index fold: only when each of
+    their characters folds to itself (lower-case letters; not digits, which fold to ``0``), else None."""
+    needs = Prefilter(scan)
+    if needs.literals is None or any(fold_char(c) != c for literal in needs.literals for c in literal):
+        return None
+    return needs
 
 
 def number_candidates(text: str, index_fold: str | None = None, *, reference: bool = False) -> Iterator:
@@ -126,12 +141,14 @@ def number_candidates(text: str, index_fold: str | None = None, *, reference: bo
         return
     padded = None
     searches = []
-    for scan, where in zip(grammar.scans, grammar.filters):
+    for scan, where, needs in zip(grammar.scans, grammar.filters, grammar.needs):
         if where is None:
             searches.append(partial(scan.search, text))
         else:
             if padded is None:
                 padded = " " + (fold_for_index(text) if index_fold is None else index_fold)
+            if needs is not None and not needs.may_match(padded):
+                continue  # the branch has no match in this text
             searches.append(_Search(scan, text, [m.start() for m in where.finditer(padded)]))
     yield from _merged(searches)
 

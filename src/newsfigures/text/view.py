@@ -28,7 +28,9 @@ _CR = re.compile(r"\r")
 # a line break with no white space on either side: a wrap, or the end of a one-line paragraph
 _BARE_BREAK = re.compile(r"(?<=[^\s])\n(?=[^\s])")
 _INDENTED_LINE = re.compile(r"\n[ \t]{2,}\S")
-_LAYOUT_SPACE = re.compile(r"[ \t\n]*\n[ \t\n]*|[ \t]{3,}")
+# a run of two or more white-space characters, or a line break alone: every run ``_layout`` may change (it leaves
+# a run of two spaces or tabs as it is); the pattern opens with one class, which the engine scans the text for
+_LAYOUT_SPACE = re.compile(r"[ \t\n][ \t\n]+|\n")
 
 
 def reading_text(text: str) -> str:
@@ -92,9 +94,10 @@ def _function_words() -> frozenset[str]:
 
 
 def _layout(m: re.Match) -> str:
-    """A run of white space in a wrapped text: a blank line stays; three or more characters are a
-    paragraph break; a shorter run (a wrap) is spaces."""
+    """A run of white space in a wrapped text: a blank line stays, and so does a run shorter than three characters
+    without a line break (two spaces); three or more characters are a paragraph break; a shorter run with a line
+    break (a wrap) is spaces."""
     run = m.group(0)
-    if "\n\n" in run:
+    if "\n\n" in run or (len(run) < 3 and "\n" not in run):
         return run
     return "\n" + " " * (len(run) - 1) if len(run) >= 3 else " " * len(run)
