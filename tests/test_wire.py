@@ -798,3 +798,23 @@ def test_the_previous_three_months_after_a_change_is_its_basis(text):
                                                                      if " fell" in text else text.index(" were")]]
     [pct] = [m for m in mentions if m.kind == "percentage"]
     assert pct.basis == "quarter_on_quarter"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the unit said after the last item of a list of bare numbers is every item's
+        ("Offers were at 1,870, 1,875 and 1,880 dlrs a tonne.", [("money", "USD")] * 3),
+        ("Denominations are 1,000, 5,000 and 10,000 dlrs.", [("money", "USD")] * 3),
+        ("Rates were cut to 9-7/8, 9-13/16 and 9-3/4 pct.", [("percentage", "percent")] * 3),
+        # a list of counts stays counts
+        ("It sold 5,000, 7,000 and 9,000 shares.", [("count", None)] * 3),
+        # "band three" names a band of bills; hundredweights and kilometres an hour are measures
+        ("The bank bought 63 mln stg of band three bank bills.", [("money", "GBP")]),
+        ("The crop was put at 2,788,000 cwts.", []),
+        ("Snow whipped by 48 kph winds fell on the city.", []),
+    ],
+)
+def test_lists_bands_and_measures(text, expected):
+    found = [(m.kind, m.unit) for m in newsfigures.extract(text, published="1987-05-01").mentions if m.kind != "period"]
+    assert found == expected

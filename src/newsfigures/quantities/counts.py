@@ -103,7 +103,13 @@ def _unit_said_after(r: Reading, fig: Figure, end: int) -> bool:
     """Whether an unscaled number is joined by "and" to a money amount or a percentage that says the unit for
     both: "denominations of 1,000 and 10,000 dlrs" (the quantity finder then reads it in that unit)."""
     other = None if fig.scaled else _figure_after(r, _AND_JOINED, end)
-    return other is not None and not other.scaled and bool(other.currency or other.percent_unit)
+    for _ in range(LIST_LENGTH):  # along a list: "at 1,870, 1,875 and 1,880 dlrs"
+        if other is None or other.scaled and not (other.currency or other.percent_unit):
+            return False
+        if other.currency or other.percent_unit:
+            return not other.scaled
+        other = _figure_after(r, _AND_JOINED, other.end)
+    return False
 
 
 def _figure_after(r: Reading, gap_pattern, end: int) -> Figure | None:
@@ -112,7 +118,8 @@ def _figure_after(r: Reading, gap_pattern, end: int) -> Figure | None:
     return read_figure(r, pos=gap.end(), in_range=True) if gap else None
 
 
-_AND_JOINED = compile_fast(r"\s++and\s++(?=\d)")
+_AND_JOINED = compile_fast(r"\s++and\s++(?=\d)|\s*+,\s*+(?:and\s++)?(?=\d)")
+LIST_LENGTH = 6  # the items of a list of bare numbers read to the one that says their unit
 
 
 def _elided_shape(r: Reading, start: int, end: int) -> bool:

@@ -21,7 +21,7 @@ import regex
 from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast
 from ..text.tables import row_at
-from .counts import LEVEL_COMPARED_GAP
+from .counts import LEVEL_COMPARED_GAP, LIST_LENGTH
 from .figure import read_figure
 from .grammar import SENTENCE_BREAK, sentence_start, trie
 from .models import Figure, QuantityMatch
@@ -34,8 +34,11 @@ _COMPARED_GAP = compile_fast(r"\s*+(?:vs\.?|versus)\s++(?:(?:loss|profit)\s++)?"
 _NUMBER_OF = compile_fast(r"\bnumbers?\s++of\b", regex.IGNORECASE)
 # the word before a level ("fell to 5.84 pct", "at 34.78", "was 153.67 yen against 181.23")
 _LEVEL_WORDS = frozenset(("to", "at", "was", "were", "is", "are", "of"))
-# between a bare level and an amount said with its unit: "at 34.78 and 34.75 dlrs a share"
-_AND_GAP = compile_fast(r"\s++and\s++", regex.IGNORECASE)
+# between a bare level and an amount said with its unit: "at 34.78 and 34.75 dlrs a share", "at 1,870, 1,875 and
+# 1,880 dlrs"
+_AND_GAP = compile_fast(r"\s++and\s++|\s*+,\s*+(?:and\s++)?(?=\d)", regex.IGNORECASE)
+# a list item after a bare number and a comma: "1,875" in "at 1,870, 1,875 and 1,880 dlrs"
+_LIST_ITEM_BEFORE = compile_fast(r"\d\s*+,\s*+\Z")
 
 
 def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> QuantityMatch | None:
@@ -57,18 +60,33 @@ def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> Quan
 def unit_said_after(r: Reading, cand: regex.Match) -> QuantityMatch | None:
     """A bare level whose unit is said with what it is compared with or joined to: "to 13-3/4 from 13-1/2 pct",
     "at 34.78 and 34.75 dlrs a share"."""
-    if not cand["digits"] or last_word(r, cand.start()) not in _LEVEL_WORDS:
+    if not cand["digits"]:
         return None  # "cut to zero from 5 percent" is left alone: a word, not a quoted level
+    if last_word(r, cand.start()) not in _LEVEL_WORDS and not _LIST_ITEM_BEFORE.search(r.text, 0, cand.start()):
+        return None
     fig = read_figure(r, cand, in_range=True)
     if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
         return None
-    gap = LEVEL_COMPARED_GAP.match(r.text, fig.end) or _AND_GAP.match(r.text, fig.end)
-    nxt = gap and r.grammar["candidates"].match(r.text, gap.end())
-    other = read_figure(r, nxt, in_range=True) if nxt and not nxt["fraction"] else None
-    if other is None or not (other.percent_unit or other.currency) or other.scaled:
+    other = _unit_figure_after(r, fig)
+    if other is None:
         return None
     kind = "percentage" if other.percent_unit else "money"
     return _like(kind, other.percent_unit or other.currency, other.minor, fig, "unit_after")
+
+
+def _unit_figure_after(r: Reading, fig):
+    """The figure that says the unit of a bare level: the next one, compared with it or joined to it, or the first
+    with a unit along a list of bare numbers ("at 1,870, 1,875 and 1,880 dlrs")."""
+    for _ in range(LIST_LENGTH):
+        gap = LEVEL_COMPARED_GAP.match(r.text, fig.end) or _AND_GAP.match(r.text, fig.end)
+        nxt = gap and r.grammar["candidates"].match(r.text, gap.end())
+        other = read_figure(r, nxt, in_range=True) if nxt and not nxt["fraction"] else None
+        if other is None or other.scaled:
+            return None
+        if other.percent_unit or other.currency:
+            return other
+        fig = other
+    return None
 
 
 def share_quote(r: Reading, cand: regex.Match) -> QuantityMatch | None:
