@@ -467,3 +467,25 @@ def test_a_date_to_come_still_dates_what_is_planned_for_it():
     mentions = newsfigures.extract(text, published="1987-04-01").mentions
     sales = next(m for m in mentions if m.text == "40 mln dlrs")
     assert str(sales.period_start) == "1987-04-15"
+
+
+def test_the_story_s_today_dates_a_later_paragraph_told_in_the_past():
+    text = (
+        "The Bank of England said it gave the money market 663 mln stg assistance. This takes its total help\n"
+        "so far today to 928 mln stg.\n"
+        "    The bank bought bills in band one at 9-7/8 pct, comprising 267 mln stg bank bills. It also\n"
+        "bought 378 mln stg of treasury bills in band two.\n"
+    )
+    mentions = newsfigures.extract(text, published="1987-03-27").mentions
+    for figure in ("9-7/8 pct", "267 mln stg", "378 mln stg"):
+        fig = next(m for m in mentions if m.text == figure)
+        assert str(fig.period_start) == "1987-03-27", figure
+
+
+def test_a_weekday_that_is_the_article_s_day_does_not_date_later_paragraphs():
+    text = (
+        "The central bank raised its rate to 0.1 pct on Tuesday.\n\n"
+        "Seven board members backed the change and two voted against it.\n"
+    )
+    mentions = newsfigures.extract(text, published="1987-03-17").mentions
+    assert next(m for m in mentions if m.text == "Seven").period_start is None

@@ -54,7 +54,13 @@ class FigureLinker(FigureComponent):
         ]
         published = doc._.published or ""
         period_refs = [
-            PeriodRef(d["start"], d["end"], bool(d.get("period_start")), _after(d.get("period_start"), published))
+            PeriodRef(
+                d["start"],
+                d["end"],
+                bool(d.get("period_start")),
+                _after(d.get("period_start"), published),
+                "today" in d["text"].lower() and d.get("period_start") == published == d.get("period_end"),
+            )
             for d in periods
         ]
         bases = [BasisRef(d["start"], d["end"], d["basis"]) for d in group_data(doc, self.bases_key)]

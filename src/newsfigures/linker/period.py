@@ -101,11 +101,22 @@ def _from_earlier_sentences(
     if earlier and any(p.future for _, p in earlier) and _told_in_past(doc, sent):
         earlier = [(i, p) for i, p in earlier if not p.future]  # "extended to April 15. Shares eased 26p": not then
     if not earlier:
-        return fallback
+        return fallback if fallback is not None else _story_day(doc, dated, sent)
     for i, p in reversed(earlier):
         if i not in attached and not _aside(doc, i, p, paragraph_start, asides):
             return i
     return earlier[-1][0]
+
+
+def _story_day(doc: IndexedText, dated: SortedByStart, sent: tuple[int, int]) -> int | None:
+    """The article's own day, said earlier in the story ("so far today"), for a sentence told in the past that
+    nothing nearer dates: a market report's later paragraphs ("The central bank purchased bills in band one")."""
+    earlier = dated.within(0, sent[0])
+    days = [(i, p) for i, p in earlier if p.today]
+    if not days or len(days) != len([i for i, p in earlier if p.has_dates]) or not _told_in_past(doc, sent):
+        return None  # only when the day is the only period named before
+    i, p = days[-1]
+    return None if _aside_now(doc, p, max(0, p.start - ASIDE_REACH)) else i  # not a report's date ("said today")
 
 
 def _told_in_past(doc: IndexedText, sent: tuple[int, int]) -> bool:

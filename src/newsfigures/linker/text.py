@@ -39,6 +39,7 @@ class PeriodRef:
     end: int
     has_dates: bool = True
     future: bool = False  # it starts after the article's date ("extended to April 15" in a story of April 1)
+    today: bool = False  # it is the article's date, said as "today" ("so far today")
 
 
 @dataclass(frozen=True, slots=True)
