@@ -489,3 +489,27 @@ def test_a_weekday_that_is_the_article_s_day_does_not_date_later_paragraphs():
     )
     mentions = newsfigures.extract(text, published="1987-03-17").mentions
     assert next(m for m in mentions if m.text == "Seven").period_start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "not_subject"),
+    [
+        # what comes after "in" names what the money is in, unless it is a time, a manner or a market
+        ("The charge rose in 1986 to 187.6 mln rand from 162.1 mln rand in the prior year.", "162.1 mln rand",
+         "the prior year"),
+        ("Acme agreed to buy Giorgio Inc for 185 mln dlrs in cash.", "185 mln dlrs", "cash"),
+        ("Gillette shares stood at 38 dlrs in response to the bid speculation.", "38 dlrs", "response"),
+        ("Unilever dipped 33p to 3,275p in a generally depressed U.K. market.", "3,275p", "market"),
+        ("Equicor expects revenues of two billion dlrs in its first year of operations.", "two billion dlrs",
+         "first year"),
+    ],
+)
+def test_money_in_a_time_a_manner_or_a_market_is_not_its_subject(text, figure, not_subject):
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.text == figure)
+    assert not_subject not in (fig.subject or "")
+
+
+def test_money_in_a_thing_names_it():
+    text = "The seven largest tech companies lost about 650 bln dlrs in market value."
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.kind == "money")
+    assert fig.subject == "market value"

@@ -282,11 +282,15 @@ _OF_THE = _compile(r"\s++of\s++(?P<np>(?:the|its|their|his|her)\s++[^,;:.()\n]{2
 _ON_AFTER = _compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)on\s++(?P<np>[^,;:.()\n]{2,80})")
 
 
-_SESSION = _compile(r"^[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours)\b")  # "in Frankfurt trading"
+# "in Frankfurt trading", "in response to", "in cash", "in a generally depressed market": not what the money is
+_SESSION = _compile(
+    r"^(?:[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours|response|cash|addition)\b|an?\s[^,;:]{0,30}?\bmarket\b)"
+)
 
 
 _TIME_START = _compile(
-    r"(?:the\s+)?(?:first|second|third|fourth|last|past|next|same|previous|year|month|quarter|week|period|fiscal|\d"
+    r"(?:(?:the|its|their)\s+)?(?:first|second|third|fourth|last|past|next|same|previous|prior|year|month|quarter|qtr"
+    r"|week|period|fiscal|calendar|\d"
     r"|(?:morning|afternoon|evening|early|late|midday|overnight|after-hours|extended|premarket|pre-market)\b)",
     regex.I,
 )
