@@ -37,7 +37,7 @@ def clause_verb(left: list[tuple[int, int, str]], cues: dict) -> int | None:
     """The index of the last verb among the words before a figure, past particles and nouns that look like verbs."""
     for i in range(len(left) - 1, -1, -1):
         w = left[i][2]
-        if w in cues["prepositions"] or not is_verb(left, i, cues):
+        if w in cues["prepositions"] or not (is_verb(left, i, cues) or _past_verb(left, i, cues)):
             continue  # a preposition is never the verb
         if w == "up" and i and left[i - 1][2] in ("made", "make", "makes", "making", "picked", "set", "ended", "summed"):
             continue  # "which made up 40%": a particle of the verb before it
@@ -49,6 +49,16 @@ def clause_verb(left: list[tuple[int, int, str]], cues: dict) -> int | None:
             continue  # "the year's total", "a record": a noun here
         return i
     return None
+
+
+def _past_verb(left: list[tuple[int, int, str]], i: int, cues: dict) -> bool:
+    """A verb the lists do not know, by its past tense after a noun ("The administration imposed", "Novo
+    purchased"), not a participle before one ("the revised figure", "Japan's estimated output")."""
+    w = left[i][2]
+    if not i or "-" in w or not is_past(w, cues) or w in cues["attribution_verbs"]:
+        return False
+    before = left[i - 1][2]
+    return before not in cues["determiners"] and before not in cues["prepositions"] and not before.endswith(("'s", "’s"))
 
 
 def previous_object(
