@@ -533,3 +533,17 @@ def test_a_participle_before_a_noun_is_no_verb():
     text = "The revised estimate was 4.5 bln dlrs."
     fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.kind == "money")
     assert "estimate" in fig.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # an auxiliary, an adverb of time or a passive verb group ends no subject
+        ("Cable shares were quoted at 375p.", "375p", "Cable shares"),
+        ("The trade office had earlier revised it up to 850 mln stg.", "up to 850 mln stg", "The trade office"),
+        ("The board had already set aside 40 mln dlrs.", "40 mln dlrs", "The board"),
+    ],
+)
+def test_verb_groups_and_time_adverbs_end_no_subject(text, figure, subject):
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.text == figure)
+    assert fig.subject == subject

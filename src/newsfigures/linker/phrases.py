@@ -227,8 +227,11 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
     while words and (
         words[-1][2] in cues["prepositions_or_determiners"] or words[-1][2] in edges
         or len(words) > 1 and words[-1][2].endswith("ed") and direction_of(words[-1][2], cues)
+        or len(words) > 1 and (words[-1][2] in cues["aux"] or words[-1][2] in cues["time_adverbs"])
+        or len(words) > 2 and words[-2][2] in cues["aux"] and is_past(words[-1][2], cues)
     ):  # fmt: skip
-        words = words[:-1]  # "The opening compares", "The trade deficit almost quadrupled"
+        # "The opening compares", "The trade deficit almost quadrupled", "The Office had earlier", "shares were quoted"
+        words = words[:-1]
     has_content = any(
         w[2] not in cues["determiners"] and w[2] not in cues["aux"]
         and (not direction_of(w[2], cues) or w[2] in cues["measured_changes"])
