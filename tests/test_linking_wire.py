@@ -547,3 +547,18 @@ def test_a_participle_before_a_noun_is_no_verb():
 def test_verb_groups_and_time_adverbs_end_no_subject(text, figure, subject):
     fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.text == figure)
     assert fig.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "not_subject"),
+    [
+        # a participle, an adverb or a time word after a figure is no noun it modifies
+        ("The losses were greater than the 480 mln marks announced recently by the carmaker.", "480 mln marks",
+         "announced"),
+        ("It gives Cable a five pct stake, more than the three pct originally proposed.", "three pct", "originally"),
+        ("The group expects a net profit of around 600 mln dlrs tomorrow.", "around 600 mln dlrs", "tomorrow"),
+    ],
+)
+def test_no_noun_after_a_figure_is_its_subject(text, figure, not_subject):
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.text == figure)
+    assert not_subject not in (fig.subject or "")

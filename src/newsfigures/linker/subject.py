@@ -111,9 +111,18 @@ def _noun_after(w: _Where):
         and all(not direction_of(x[2], cues) or x[2] in cues["change_nouns"] for x in words[1:])
         and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
         and not all(x[2] in cues["bare_rate_words"] for x in words)  # "grew at a 2.8% annualized rate": the economy's
+        and not _no_noun(words[0][2], cues)  # "the 480 mln marks announced recently", "the three pct originally"
     ):  # fmt: skip
         return words[0][0], words[-1][1]
     return None
+
+
+def _no_noun(word: str, cues: dict) -> bool:
+    """A word after a figure that starts no noun it modifies: a participle, an adverb or a time word."""
+    return (
+        word.endswith("ly") or word in cues["time_adverbs"] or word in cues["time_words"] or word == "worth"
+        or is_past(word, cues) and word not in cues["ing_nouns"]
+    )  # fmt: skip
 
 
 def _change_after_in(w: _Where):
