@@ -562,3 +562,24 @@ def test_verb_groups_and_time_adverbs_end_no_subject(text, figure, subject):
 def test_no_noun_after_a_figure_is_its_subject(text, figure, not_subject):
     fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.text == figure)
     assert not_subject not in (fig.subject or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # what a company "had" is the subject; a period between the article and the noun only modifies it
+        ("Acme said it had a first quarter loss of 104,357 dlrs.", "104,357 dlrs", "loss"),
+        ("The group said it had sales of 40 mln dlrs.", "40 mln dlrs", "sales"),
+        # "had" that opens a verb group is no boundary
+        ("The rate had then been left at 4.35 pct for a year.", "4.35 pct", "The rate"),
+    ],
+)
+def test_what_is_had_is_the_subject(text, figure, subject):
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.text == figure)
+    assert (fig.subject or "").endswith(subject)
+
+
+def test_a_period_noun_after_a_period_is_no_subject():
+    text = "The company's net loss for the July-September period came to 2.18 trillion won."
+    fig = next(m for m in newsfigures.extract(text, published="2023-10-26").mentions if m.kind == "money")
+    assert fig.subject != "period"

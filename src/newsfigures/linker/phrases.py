@@ -212,7 +212,10 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
     if span is None:
         return None
     text, (start, end) = doc.text, span
+    article = _ARTICLE.match(text, start, end)
     for p in periods.near(start, end):
+        if article and p.start == article.end() and p.end < end - 2 and _modifies(text, p):
+            start = p.start  # "a first quarter loss": the period modifies the noun, as it does at the start
         if p.start <= start < p.end < end - 2 and _modifies(text, p):
             start = p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))  # "second-quarter net income"
         if start < p.start < end:
@@ -293,21 +296,54 @@ _HYPHEN_OR_DIGIT = _compile(r"[-\d]")
 
 
 def _modifies(text: str, p: PeriodRef) -> bool:
-    """A period that can modify a noun after it: "second-quarter", "2023", "January" - not "morning"."""
-    return text[p.start].isupper() or _HYPHEN_OR_DIGIT.search(text, p.start, p.end) is not None
+    """A period that can modify a noun after it: "second-quarter", "2023", "January", "first quarter [loss]" -
+    not "morning"."""
+    return (
+        text[p.start].isupper() or _HYPHEN_OR_DIGIT.search(text, p.start, p.end) is not None
+        or _ORDINAL_PART.fullmatch(text, p.start, p.end) is not None and _NOUN_NEXT.match(text, p.end) is not None
+    )  # fmt: skip
+
+
+# a part of a year named by its ordinal, and a noun right after it that it modifies: "first quarter [loss]"
+_ORDINAL_PART = _compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s++(?:quarter|half|qtr)", regex.IGNORECASE)
+_NOUN_NEXT = _compile(
+    r"\s++(?!(?:of|in|to|and|or|for|at|on|by|from|with|was|were|is|are|will|would|the|an?|ended|ending)\b)[a-z]"
+)
 
 
 def is_period(span: tuple[int, int], periods: SortedPeriods, text: str) -> bool:
     """A phrase that is (mostly) a period is not a subject: "in [the three months to June]"."""
+    article = _ARTICLE.match(text, span[0], span[1])
+    head_start = article.end() if article else span[0]
     for p in periods.near(*span):
         if p.end <= span[0] or p.start >= span[1]:
             continue
-        if p.start <= span[0] and p.end < span[1] - 2 and _modifies(text, p):
-            continue  # "second-quarter net income": a period that only modifies the noun after it
+        if p.start <= head_start and p.end < span[1] - 2 and _modifies(text, p) and not _period_noun(text, p.end, span[1]):
+            continue  # "second-quarter net income", "a first quarter loss": a period that modifies the noun after it
         overlap = min(span[1], p.end) - max(span[0], p.start)
         if overlap > 0 and overlap >= (span[1] - span[0]) / 2:
             return True
     return False
+
+
+_HAVE = frozenset(("has", "had", "have"))
+
+
+def _period_noun(text: str, start: int, end: int) -> bool:
+    """Whether all that follows a period in a phrase is a noun naming a stretch of time: "the July-September
+    [period]" is a period, not a subject."""
+    return text[start:end].strip().lower() in linker_cues()["time_words"] | {"period", "periods", "season"}
+
+
+def _owned_after(word: str, cues: dict) -> bool:
+    """Whether the word after "has"/"had" starts what is had (a noun phrase), not the rest of a verb group."""
+    return word in cues["determiners"] or not (
+        is_past(word, cues) or word in cues["aux"] or word in cues["time_adverbs"] or word.endswith("ly")
+        or word in ("then", "not", "never")
+    )  # fmt: skip
+
+
+_ARTICLE = _compile(r"(?:an?|the|its|their|his|her|our)\s++", regex.IGNORECASE)
 
 
 _PHRASE_CUT = _compile(
@@ -398,6 +434,8 @@ def _phrase_start(words: list[tuple[int, int, str]], cues: dict, items: bool = F
                 return i + 1  # "revenue declined 10% and [spending] rose 5%"
         if items and (w in cues["money_gains"] or w in cues["losses"]):
             continue  # "gain on termination of pension plan [of 2,614,000]": the item named
+        if w in _HAVE and i < len(words) - 1 and _owned_after(words[i + 1][2], cues):
+            return i + 1  # "said it had [a first quarter loss]", not "had then been left", "has committed to"
         if (
             w in cues["reporting"]
             or w in ("that", "who", "which", "while", "as", "after", "when")
