@@ -818,3 +818,24 @@ def test_the_previous_three_months_after_a_change_is_its_basis(text):
 def test_lists_bands_and_measures(text, expected):
     found = [(m.kind, m.unit) for m in newsfigures.extract(text, published="1987-05-01").mentions if m.kind != "period"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        # a bare amount right before a money noun is money in the story's currency
+        ("Profits rose to 5 mln dlrs. News of the unexpectedly large 15 billion deficit hit the dollar.", "15 billion",
+         "USD"),
+        ("It sold 5 mln stg of bonds. The bank will lead a 300 mln issue for the group.", "300 mln", "GBP"),
+        ("Sales were 40 mln marks. The 548.76 mln cash would cover the payments.", "548.76 mln", "DEM"),
+    ],
+)
+def test_a_bare_amount_before_a_money_noun_is_money(text, figure, unit):
+    fig = next(m for m in newsfigures.extract(text, published="1987-03-10").mentions if m.text == figure)
+    assert (fig.kind, fig.unit) == ("money", unit)
+
+
+def test_a_bare_number_before_its_counted_noun_stays_a_count():
+    text = "Sales were 4 mln dlrs. It sold 15 mln shares and 2 mln warrants."
+    counts = [m.counted for m in newsfigures.extract(text, published="1987-03-10").mentions if m.kind == "count"]
+    assert counts == ["shares", "warrants"]

@@ -120,6 +120,10 @@ def _series_grammar() -> dict:
         "money_rows": frozenset(rows["money_rows"]),
         "count_rows": frozenset(rows["count_rows"]),
         "quote_words_before": frozenset(rows["quote_words_before"]),
+        # a money noun the bare amount modifies: "the 15 billion deficit", "a 300 mln issue", "77.7 mln profit"
+        "money_noun_next": compile_fast(
+            rf"[ \t]++(?:[a-z-]++[ \t]++)?(?:{trie([n for n in rows['money_nouns'] + rows['money_nouns_after'] if n not in rows['volume_or_money_nouns']])})\b"
+        ),
         "money_noun": compile_fast(
             rf"\b(?:{trie(rows['money_nouns'])})\s++"
             r"(?:(?:of|by|to|totall?ing|at|was|were|reached|totall?ed|amounted\s+to|stood\s+at)\s++)?\Z",
@@ -181,7 +185,7 @@ def _said_once(text: str, found: list[QuantityMatch], i: int, measured: set[int]
         label = _row_label(text, m.start)
         if currency and label and label[0] in g["money_rows"] and label[0] not in g["count_rows"]:
             m.kind, m.unit, m.rule = "money", currency, "money_table"
-        elif currency and _after_money_noun(text, m.start):
+        elif currency and (_after_money_noun(text, m.start) or g["money_noun_next"].match(text, m.end)):
             m.kind, m.unit, m.rule = "money", currency, "money_noun"
     return True
 
