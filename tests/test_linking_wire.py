@@ -583,3 +583,18 @@ def test_a_period_noun_after_a_period_is_no_subject():
     text = "The company's net loss for the July-September period came to 2.18 trillion won."
     fig = next(m for m in newsfigures.extract(text, published="2023-10-26").mentions if m.kind == "money")
     assert fig.subject != "period"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "dates"),
+    [
+        # a period's possessive before a figure is that figure's own period
+        ("Profit rose to 30 mln dlrs in 1986 from 1985's 22.0 mln.", "22.0 mln", ("1985-01-01", "1985-12-31")),
+        ("Revenues for the year rose to 6.50 billion dlrs compared with the prior year's 5.96 billion.", "5.96 billion",
+         ("1986-01-01", "1986-12-31")),
+        ("Sales in March were 5 mln dlrs, above February's 4.1 mln.", "4.1 mln", ("1987-02-01", "1987-02-28")),
+    ],
+)
+def test_a_possessive_period_owns_the_figure_after_it(text, figure, dates):
+    fig = next(m for m in newsfigures.extract(text, published="1987-04-10").mentions if m.text == figure)
+    assert (str(fig.period_start), str(fig.period_end)) == dates

@@ -828,6 +828,8 @@ def test_lists_bands_and_measures(text, expected):
          "USD"),
         ("It sold 5 mln stg of bonds. The bank will lead a 300 mln issue for the group.", "300 mln", "GBP"),
         ("Sales were 40 mln marks. The 548.76 mln cash would cover the payments.", "548.76 mln", "DEM"),
+        # a money noun, its change verb and the change in per cent before the amount
+        ("Rents were 1 mln dlrs. Rental income increased 10.6 pct to 3.06 billion.", "3.06 billion", "USD"),
     ],
 )
 def test_a_bare_amount_before_a_money_noun_is_money(text, figure, unit):

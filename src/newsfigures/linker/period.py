@@ -287,11 +287,10 @@ def attached_periods(
     starts = [f.start for f in figures]
     for i, p in dated:
         k = bisect_right(starts, p.start) - 1
-        if k < 0:
-            continue
-        fig = figures[k]
+        fig = figures[k] if k >= 0 else None
         if (
-            fig.end <= p.start
+            fig is not None
+            and fig.end <= p.start
             and p.start - fig.end <= 24
             and _PERIOD_AFTER_FIGURE.fullmatch(text, fig.end, p.start)
             and not (text[fig.end : p.start].isspace() and "\n" in text[fig.end : p.start])  # the next heading
@@ -301,7 +300,13 @@ def attached_periods(
             while first > 0 and _BARE_JOIN.fullmatch(text, figures[first - 1].end, figures[first].start):
                 first -= 1  # "1,326.5 billion and 971.7 billion in 1985": the period of both
             attached[i] = frozenset(f.start for f in figures[first : k + 1])
+        elif k + 1 < len(figures) and _POSSESSIVE_BEFORE.fullmatch(text, p.end, figures[k + 1].start):
+            attached[i] = frozenset((figures[k + 1].start,))  # "from 1985's 22.0 mln": that figure's own
     return attached
+
+
+# between a period and the figure it owns: "1985's 22.0 mln", "the prior year's record 5.96 billion"
+_POSSESSIVE_BEFORE = _compile(r"['’]s\s++(?:[a-z-]++\s++){0,2}")
 
 
 # between compared figures with nothing of their own between them: "1,326.5 billion and 971.7 billion"

@@ -132,7 +132,7 @@ def _series_grammar() -> dict:
         # a money noun right before its change verb: "Turnover rose to 242.1 mln", "profits fell by 12 mln"
         "money_noun_changed": compile_fast(
             rf"\b(?:{trie([n for n in rows['money_nouns'] if n not in rows['volume_or_money_nouns']])})"
-            rf"\s++(?:{trie(changes)})\s++(?:to|from|by)\s++\Z",
+            rf"\s++(?:{trie(changes)})\s++(?:[\d.,/-]++\s++(?:pct|percent|per\s+cent)\s++)?(?:to|from|by)\s++\Z",
             regex.IGNORECASE,
         ),
         # a money noun, a few words saying which ("on the sale of its unit", "with the U.S."), then the amount:
@@ -195,7 +195,7 @@ def _after_money_noun(text: str, start: int) -> bool:
     few words saying which, then "of", "was" or "totalled" ("a gain on the sale of its unit of 1,250,000")."""
     g = _series_grammar()
     if g["money_noun"].search(text, max(0, start - 40), start) or g["money_noun_changed"].search(
-        text, max(0, start - 40), start
+        text, max(0, start - 55), start
     ):
         return True
     window = max(0, start - 90)
