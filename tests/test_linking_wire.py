@@ -9,7 +9,7 @@ import pytest
 
 import newsfigures
 from newsfigures.linker.link import BasisRef, FigureRef, PeriodRef, link_figures
-from newsfigures.linker.period import shifted_dates
+from newsfigures.linker.compared import shifted_dates
 
 P = "1987-04-15"
 

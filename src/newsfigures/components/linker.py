@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..indicators import indicator_of
 from ..linker.link import BasisRef, FigureRef, Link, PeriodRef, link_figures
-from ..linker.period import headless_table_period, shifted_dates
+from ..linker.compared import headless_table_period, shifted_dates
 from ..linker.text import linker_cues
 from .base import FigureComponent
 from .dependency import parse_subject

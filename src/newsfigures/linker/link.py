@@ -18,13 +18,8 @@ import regex
 
 from ..text.fastre import compile_fast as _compile
 from ..text.sentences import split_sentences
-from .period import (
-    attached_periods,
-    chained_periods,
-    continues_chain,
-    date_comparisons,
-    governing_period,
-)
+from .compared import chained_periods, continues_chain, date_comparisons
+from .period import attached_periods, governing_period
 from .phrases import clean_subject, sentence_subject, without_figures
 from .reading import EXPECTED_AFTER, FigureReading
 from .roles import apply_role_rules
@@ -95,13 +90,7 @@ def link_figures(
         _subject_of(done, site, link, before)
         apply_role_rules("subject", reading, link)
         link.basis = _basis(bases_at, done.figures_at, fig, (sent, (clause_start, clause_end)), link)
-        story_from = None
-        if story:
-            k = bisect_right(sentence_starts, fig.start) - 1
-            # a table row looks up past the rows above it to the table's heading
-            row = doc.row(fig.start)
-            back = TABLE_ROWS if row is not None and row.compares else STORY_SENTENCES
-            story_from = sentence_starts[max(0, k - back)]
+        story_from = _story_from(doc, sentence_starts, fig) if story else None
         clause = (clause_start, clause_end)
         link.period = chained.get(index)
         if link.period is None:
@@ -112,6 +101,15 @@ def link_figures(
             done.counted_before = (fig.start, fig.counted)
     date_comparisons(text, figures, done.links, bases_at, attached, sentences, sentence_starts)
     return done.links
+
+
+def _story_from(doc: IndexedText, sentence_starts: list[int], fig: FigureRef) -> int:
+    """Where the earlier sentences that may lend a wire figure its period begin: the story's last few, or for a
+    table row the rows above it up to the table's heading."""
+    k = bisect_right(sentence_starts, fig.start) - 1
+    row = doc.row(fig.start)
+    back = TABLE_ROWS if row is not None and row.compares else STORY_SENTENCES
+    return sentence_starts[max(0, k - back)]
 
 
 def _story_scope(text: str, sentences: list[tuple[int, int]]) -> bool:

@@ -60,7 +60,7 @@ class Link:
     period: int | None = None
     # the figure is dated by a comparison: not the period ``period`` itself but that period moved by
     # (months, days) - "Net 13.7 mln vs 25.2 mln" under "Nine mths", "from 2.98 billion a year earlier":
-    # the earlier period's dates, with no period mention of its own (see ``period.shifted_dates``)
+    # the earlier period's dates, with no period mention of its own (see ``compared.shifted_dates``)
     period_shift: tuple[int, int] | None = None
     # a figure of an earnings table with no heading above it: the quarter a report published that day covers
     # ("the Qtr rule" of the GUIDELINES), moved by ``period_shift`` for the figure after "vs"

@@ -20,11 +20,11 @@ from datetime import date
 
 from .calendar import month_end
 from .rules import Lexicon
+from .reported import ContainerUnit, ReportedEnd, ReportedPeriod, SpanTo, ToDate, YearPoint
 from .specs import (
     Ago,
     Anaphor,
     Anchored,
-    ContainerUnit,
     DayOffset,
     Decade,
     Duration,
@@ -34,15 +34,10 @@ from .specs import (
     RelativeFiscalYear,
     DayRange,
     Season,
-    ReportedEnd,
     Weekend,
     RelativeMonth,
     RelativeUnit,
-    ReportedPeriod,
-    SpanTo,
-    ToDate,
     Weekday,
-    YearPoint,
 )
 
 UNIT_NAMES = {
