@@ -57,3 +57,29 @@ def test_plain_mode_tries_every_pattern_and_gives_the_same_records(nlp):
         patch.setattr(Prefilter, "plain", True)
         plain = [newsfigures.extract(t, nlp=nlp).model_dump() for t in texts]
     assert fast == plain
+
+
+def test_first_letters_are_read_from_the_pattern():
+    from newsfigures.text.regex_tree import first_letters
+
+    assert first_letters(r"\b(?:said|reported|than)\s") == frozenset("srt")
+    assert first_letters(r"\b(?:the|an?)\s++(?:big\s++)?") == frozenset("ta")
+    assert first_letters(r"\b(?:\d+|said)") is None  # a digit may start it
+    assert first_letters(r"(?:said)?") is None  # it may be empty
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(?:said|says|reported)\b[^,.;]{0,12}\Z",
+        r"\b(?:the|its|their)\s++(?:(?:some|about)\s++)?\Z",
+        r"\b(?:Fed|said|x\d)\w*",
+    ],
+)
+def test_the_word_start_lookahead_keeps_every_match(pattern):
+    from newsfigures.linker.text import at_word_start
+
+    texts = ["The Fed said on Tuesday", "it reported, then", "about the ", "x5 said Their", "SAID so: its some "]
+    plain, fast = regex.compile(pattern, regex.IGNORECASE), regex.compile(at_word_start(pattern), regex.IGNORECASE)
+    for text in texts:
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]

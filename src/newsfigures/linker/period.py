@@ -225,7 +225,6 @@ _ORDINAL_BEFORE = _compile(
 # <reference>, a point a record is measured from ("its highest since May")
 _ASIDE_BEFORE = _compile(
     at_word_start(
-        "abcdfhlmprstvw",
         r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
         r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
         # a comparison ("from the previous quarter", "compared with the first quarter of")

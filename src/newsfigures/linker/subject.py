@@ -316,10 +316,8 @@ def _expected_subject() -> re.Pattern:
     year at", "sees [output] rising", "forecasts [revenue] will average" (groups ``np``, ``verb``, ``next``,
     ``ing``); built from the list, with the lookahead on the letters its verbs begin with."""
     verbs = sorted(linker_cues()["expecting_verbs"])
-    letters = "".join(sorted({re.escape(verb[0]) for verb in verbs}))
     return _compile(
         at_word_start(
-            letters,
             rf"\b{prefix_alternation(verbs)}\s++"
             r"(?P<np>(?!(?:to|that|it|them|this)\b)[A-Za-z][\w'’-]*+(?:\s++(?!to\b)[A-Za-z][\w'’-]*+){0,5})"
             # "to end the year at", "averaging", "will average"

@@ -359,6 +359,18 @@ def _first_chars(node: tuple) -> tuple[frozenset[str] | None, bool]:
     return frozenset(found), True
 
 
+def first_letters(source: str) -> frozenset[str] | None:
+    """The lower-case ASCII letters a match of the pattern ``source`` can begin with, read from the pattern; None
+    when it may begin with anything else, may be empty, or is beyond the parser."""
+    try:
+        chars, empty = _first_chars(parse_pattern(source, verbose=False))
+    except UnsupportedPattern:
+        return None
+    if chars is None or empty or not chars or not all(c.isascii() and c.isalpha() for c in chars):
+        return None
+    return frozenset(chars)
+
+
 def _then(chars: frozenset[str] | None, empty: bool, follow: frozenset[str] | None) -> frozenset[str] | None:
     """What may come first after a point: ``chars`` (None: anything), and ``follow`` too if that can be empty."""
     if chars is None or (empty and follow is None):
