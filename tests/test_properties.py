@@ -344,9 +344,9 @@ def _word_start_patterns():
     for module in (linking_period, linking_subject, linking_phrases, linking_text, built):
         for name, pattern in (module if isinstance(module, dict) else vars(module)).items():
             source = getattr(pattern, "pattern", None)
-            m = re.fullmatch(r"\(\?=\\b\[([a-z]+)\]\)\(\?:(.*)\)", source, re.S) if isinstance(source, str) else None
+            m = re.fullmatch(r"\(\?=\\b\[([A-Za-z]+)\]\)\(\?:(.*)\)", source, re.S) if isinstance(source, str) else None
             if m and hasattr(pattern, "search"):
-                found.append((name, m[1], re.compile(m[2], pattern.flags), pattern))
+                found.append((name, m[1].lower(), re.compile(m[2], pattern.flags), pattern))
     return found
 
 
