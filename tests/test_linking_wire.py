@@ -530,6 +530,9 @@ def test_what_a_subject_leaves_out(text, figure, left_out):
     [
         ("The seven largest tech companies lost about 650 bln dlrs in market value.", "about 650 bln dlrs",
          "market value"),
+        # a change noun of the lexicon after the figure names what changed after "in"
+        ("The ministry wants a 0.50 yen raise in issue price.", "0.50 yen", "issue price"),
+        ("Exporters face a 25 pct cut in sales to the U.S.", "25 pct", "sales"),
         # a participle before a noun is no verb
         ("The revised estimate was 4.5 bln dlrs.", "4.5 bln dlrs", "estimate"),
         # an auxiliary, an adverb of time or a passive verb group ends no subject

@@ -127,7 +127,7 @@ def _no_noun(word: str, cues: dict) -> bool:
 
 def _change_after_in(w: _Where):
     """ "a 41 per cent rise in [standalone net profit]", "a 0.5 point cut in [the ratio]"."""
-    change_after = _CHANGE_AFTER_IN.match(w.text, w.fig.end)
+    change_after = _change_after_in_pattern().match(w.text, w.fig.end)
     return phrase_until_cut(w.doc, change_after.start("np"), change_after.end("np"), w.periods) if change_after else None
 
 
@@ -278,10 +278,12 @@ _AFTER_IN = _compile(
 
 
 # a change noun right after the figure, and what changed: "a 15% decline in [Victorian furniture sales]"
-_CHANGE_AFTER_IN = _compile(
-    r"[ -](?:[a-z-]++\s++)?(?:rise|increase|jump|gain|growth|surge|climb|drop|fall|decline|decrease|cut|reduction"
-    r"|slump|dip|slide|plunge|contraction|expansion|hike|improvement|deterioration)s?\s++in\s++(?P<np>[^,;:.()\n]{2,80})"
-)
+@per_patterns
+def _change_after_in_pattern() -> re.Pattern:
+    """A change noun of the lexicon right after the figure, and what changed after "in"."""
+    cues = linker_cues()
+    nouns = prefix_alternation(sorted(cues["change_nouns"] | cues["change_nouns_before_in"]))
+    return _compile(rf"[ -](?:[a-z-]++\s++)?{nouns}s?\s++in\s++(?P<np>[^,;:.()\n]{{2,80}})")
 
 
 # where a noun phrase read forward ends: a preposition or word that starts what follows it, or a number
