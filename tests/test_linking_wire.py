@@ -515,6 +515,9 @@ def _figure(text: str, figure: str, published: str = "1987-03-10"):
          "announced"),
         ("It gives Cable a five pct stake, more than the three pct originally proposed.", "three pct", "originally"),
         ("The group expects a net profit of around 600 mln dlrs tomorrow.", "around 600 mln dlrs", "tomorrow"),
+        # an adverb alone is no subject
+        ("He said the figure might now slide down a little to around 6.8 pct.", "around 6.8 pct", "a little"),
+        ("Dome said it had earlier sold 20.9 mln Dome Mines shares.", "20.9 mln", "earlier"),
         # the noun of a period phrase is no subject
         ("The company's net loss for the July-September period came to 2.18 trillion won.", "2.18 trillion won",
          "period"),
@@ -522,7 +525,7 @@ def _figure(text: str, figure: str, published: str = "1987-03-10"):
 )
 def test_what_a_subject_leaves_out(text, figure, left_out):
     fig = _figure(text, figure)
-    assert fig.subject and left_out not in fig.subject
+    assert left_out not in (fig.subject or "")
 
 
 @pytest.mark.parametrize(

@@ -242,8 +242,8 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
         and not (
             w[2].endswith("ing") and w[2] not in cues["ing_nouns"] and not (w is words[0] and text[w[0]].isupper())
         )
-        and not w[2][0].isdigit() and w[2] not in cues["prepositions"]
-        and w[2] not in ("equivalent", "equal", "more", "less", "than")
+        and not w[2][0].isdigit() and w[2] not in cues["prepositions"] and w[2] not in cues["time_adverbs"]
+        and w[2] not in ("equivalent", "equal", "more", "less", "than", "back", "little")
         for w in words
     )  # fmt: skip
     if not has_content:
