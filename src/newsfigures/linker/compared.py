@@ -18,10 +18,10 @@ from .text import FigureRef, Link, PeriodRef, SortedByStart, containing_span
 # between the figures of a results note's chain: one restated per share (", or 2.64 dlrs a share"), the year
 # before's after "vs" ("2,610,000 vs 2,442,000", "nine cts a share vs loss of 585,175 dlrs")
 _PER_SHARE = r"(?:\s++(?:a|per)\s++(?:share|shr))?"
+# "vs", perhaps with what the figure after it is: "vs loss 21.4 mln", "vs a profit of 44 cts"
+_VS = r"vs\.?\s++(?:(?:a\s++)?(?:loss|profit|gain|deficit|surplus|credit)\s++(?:of\s++)?)?"
 _RESTATED = _compile(_PER_SHARE + r"\s*+,?\s*+or\s++")
-_CHAIN_GAP = _compile(
-    _PER_SHARE + r"\s*+,?\s*+(?:or|vs\.?(?:\s++(?:a\s++)?(?:loss|profit|gain|deficit|surplus|credit)(?:\s++of)?)?)\s++"
-)
+_CHAIN_GAP = _compile(_PER_SHARE + r"\s*+,?\s*+(?:or\s++|" + _VS + ")")
 # between a chain and the period said after it: "... in quarter", ", or 2.74 dlrs a share, in year", " for qtr"
 _CHAIN_PERIOD = _compile(_PER_SHARE + r"\s*+,?\s*+(?:in|for|during)\s++(?:the\s++)?")
 # between a chain with its period and the next chain of the list: "A vs B for qtr and C vs D for year"
@@ -71,13 +71,11 @@ _YEAR_EARLIER = _BASIS_SHIFT["year_on_year"]
 
 # between the two figures of an earnings table row: "Shr 31 cts vs 56 cts", "Net loss 55.5 mln vs loss 21.4 mln",
 # "Oper shr loss 45 cts vs profit 44 cts"
-_VS_GAP = _compile(
-    _PER_SHARE + r"\s*+,?\s*+vs\.?\s++(?:(?:a\s++)?(?:loss|profit|gain|deficit|surplus|credit)\s++(?:of\s++)?)?"
-)
+_VS_GAP = _compile(_PER_SHARE + r"\s*+,?\s*+" + _VS)
 
 
 # a note's figure after "nil vs": the year before's ("losses of nil vs 473,000 dlrs ... in quarter")
-_NIL_VS = _compile(r"\bnil\s++vs\.?\s++(?:(?:a\s++)?(?:loss|profit|gain|credit)\s++(?:of\s++)?)?\Z", regex.IGNORECASE)
+_NIL_VS = _compile(r"\bnil\s++" + _VS + r"\Z", regex.IGNORECASE)
 
 
 # "Qtly div 12 cts vs 12 cts prior": the previous payment, not a period

@@ -304,7 +304,8 @@ _POSSESSIVE_BEFORE = _compile(r"['’]s\s++(?:[a-z-]++\s++){0,2}")
 
 
 # between compared figures with nothing of their own between them: "1,326.5 billion and 971.7 billion"
-_BARE_JOIN = _compile(r"\s*+(?:,\s*+(?:and\s++)?|and\s++)")
+_JOIN = r"\s*+(?:,\s*+(?:and\s++)?|and\s++)"
+_BARE_JOIN = _compile(_JOIN)
 
 
 def _compared(text: str, figures: list[FigureRef], k: int) -> bool:
@@ -319,7 +320,7 @@ def _compared(text: str, figures: list[FigureRef], k: int) -> bool:
 
 
 # between two figures of one comparison: "and", a comma, perhaps after the first one's period ("in January and")
-JOINED_FIGURES = _compile(r"(?:\s++(?:in|on|at|for|during)\s++[^,;.\d]{1,24}?)?\s*+(?:,\s*+(?:and\s++)?|and\s++)")
+JOINED_FIGURES = _compile(r"(?:\s++(?:in|on|at|for|during)\s++[^,;.\d]{1,24}?)?" + _JOIN)
 
 
 
@@ -372,6 +373,4 @@ def _standing_now(doc: IndexedText, sent: tuple[int, int]) -> bool:
     if not modals.isdisjoint(words) and any(w in modals and text[s:e] == w for s, e, w in found):
         return True  # as written: "May" is a month
     # most sentences have no present-tense verb of the list: asked first, as a set
-    # the past of an attribution ("the officials said") dates the telling, not the fact told
-    told = cues["attribution_verbs"]
-    return not cues["present_verbs"].isdisjoint(words) and not any(is_past(w, cues) for w in words if w not in told)
+    return not cues["present_verbs"].isdisjoint(words) and not _told_in_past(doc, sent)

@@ -102,19 +102,31 @@ def _measure_said_after(r: Reading, end: int) -> bool:
 def _unit_said_after(r: Reading, fig: Figure, end: int) -> bool:
     """Whether an unscaled number is joined by "and" to a money amount or a percentage that says the unit for
     both: "denominations of 1,000 and 10,000 dlrs" (the quantity finder then reads it in that unit)."""
-    other = None if fig.scaled else _figure_after(r, _AND_JOINED, end)
-    for _ in range(LIST_LENGTH):  # along a list: "at 1,870, 1,875 and 1,880 dlrs"
-        if other is None or other.scaled and not (other.currency or other.percent_unit):
-            return False
+    other = None if fig.scaled else unit_figure_after(r, end, (_AND_JOINED,))
+    return other is not None and not other.scaled
+
+
+def unit_figure_after(r: Reading, end: int, gaps: tuple) -> Figure | None:
+    """The figure that says the unit of a bare number ending at ``end``: the next one past one of the ``gaps``, or
+    the first with a unit along a list of bare numbers ("at 1,870, 1,875 and 1,880 dlrs"); None when the list
+    ends, or reaches a scaled number with no unit, first."""
+    other = _figure_after(r, gaps, end)
+    for _ in range(LIST_LENGTH):
+        if other is None:
+            return None
         if other.currency or other.percent_unit:
-            return not other.scaled
-        other = _figure_after(r, _AND_JOINED, other.end)
-    return False
+            return other
+        if other.scaled:
+            return None
+        other = _figure_after(r, gaps, other.end)
+    return None
 
 
 def _figure_after(r: Reading, gap_pattern, end: int) -> Figure | None:
-    """The figure read right after ``end`` past a gap ``gap_pattern`` matches, if there is one."""
-    gap = gap_pattern.match(r.text, end)
+    """The figure read right after ``end`` past a gap ``gap_pattern`` (or the first of a tuple of them) matches,
+    if there is one."""
+    patterns = gap_pattern if isinstance(gap_pattern, tuple) else (gap_pattern,)
+    gap = next((m for m in (p.match(r.text, end) for p in patterns) if m), None)
     return read_figure(r, pos=gap.end(), in_range=True) if gap else None
 
 

@@ -21,7 +21,7 @@ import regex
 from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast
 from ..text.tables import row_at
-from .counts import LEVEL_COMPARED_GAP, LIST_LENGTH
+from .counts import LEVEL_COMPARED_GAP, unit_figure_after
 from .figure import read_figure
 from .grammar import SENTENCE_BREAK, sentence_start, trie
 from .models import Figure, QuantityMatch
@@ -67,26 +67,11 @@ def unit_said_after(r: Reading, cand: regex.Match) -> QuantityMatch | None:
     fig = read_figure(r, cand, in_range=True)
     if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
         return None
-    other = _unit_figure_after(r, fig)
-    if other is None:
+    other = unit_figure_after(r, fig.end, (LEVEL_COMPARED_GAP, _AND_GAP))
+    if other is None or other.scaled:
         return None
     kind = "percentage" if other.percent_unit else "money"
     return _like(kind, other.percent_unit or other.currency, other.minor, fig, "unit_after")
-
-
-def _unit_figure_after(r: Reading, fig):
-    """The figure that says the unit of a bare level: the next one, compared with it or joined to it, or the first
-    with a unit along a list of bare numbers ("at 1,870, 1,875 and 1,880 dlrs")."""
-    for _ in range(LIST_LENGTH):
-        gap = LEVEL_COMPARED_GAP.match(r.text, fig.end) or _AND_GAP.match(r.text, fig.end)
-        nxt = gap and r.grammar["candidates"].match(r.text, gap.end())
-        other = read_figure(r, nxt, in_range=True) if nxt and not nxt["fraction"] else None
-        if other is None or other.scaled:
-            return None
-        if other.percent_unit or other.currency:
-            return other
-        fig = other
-    return None
 
 
 def share_quote(r: Reading, cand: regex.Match) -> QuantityMatch | None:
