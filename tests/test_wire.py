@@ -68,6 +68,14 @@ def test_wire_amounts(text, expected):
         ("Shr loss 1.10 dlrs vs profit 40 cts\n    Revs 212.5 mln vs 198.0 mln", "212.5 mln", "USD"),
         ("Shr 12 cts vs 9 cts\n    dOper net 1,450,000 vs 1,090,000", "1,090,000", "USD"),
         ("Qtly div 15 cts vs 15 cts. Net includes a tax credit of 2,614,000 for qtr.", "2,614,000", "USD"),
+        # the unit said after the last of two scaled amounts joined by "and" covers both
+        ("It put the 1986 and 1985 deficits at 2.09 billion and 1.72 billion dlrs.", "2.09 billion", "USD"),
+        ("Bids of 300 mln and 450 mln stg were accepted.", "300 mln", "GBP"),
+        ("Japan and Korea took 1.4 billion and 900 mln yen respectively.", "1.4 billion", "JPY"),
+        # a money noun, auxiliaries, its change verb: the level after it is money
+        ("Sales were 4 mln dlrs. Net income would have risen 8.4 pct to 32.9 mln.", "32.9 mln", "USD"),
+        ("Earnings of 2 mln stg were seen. Profits have fallen to 1.1 mln.", "1.1 mln", "GBP"),
+        ("Turnover was 12 mln marks, and operating profit will also rise by 3 mln.", "3 mln", "DEM"),
     ],
 )
 def test_currency_said_once_for_a_series(text, amount, unit):
@@ -105,6 +113,70 @@ def test_a_count_stays_a_count_beside_money(text, amount):
 )
 def test_an_amount_after_a_measure_is_that_measure(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exporters lose about 3 pct on every 100 kilos shipped.",
+        "The minimum weight is 450 kilos for steers.",
+        "Imports reached 75 mln kilo last season.",
+        # fractions are not counts
+        "The plan needs the votes of at least two thirds of the holders.",
+        "Nine-tenths of the members agreed.",
+        "Two fifths of the crop was lost.",
+    ],
+)
+def test_kilos_and_fractions_are_no_counts(text):
+    assert [f for f in figures(text) if f[1] == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The blast killed one miner and injured three.", "miner"),
+        ("Each unit consists of one share and two warrants.", "share"),
+        ("Holders may buy one common share at five dlrs.", "common share"),
+        ("The bank will open one branch in Leeds.", "branch"),
+        ("The Greens lost one seat in the vote.", "seat"),
+    ],
+)
+def test_one_before_a_singular_noun_counts_one_thing(text, counted):
+    found = [m for m in newsfigures.extract(text, published=P87).mentions if m.kind == "count" and m.text == "one"]
+    assert [(m.value, m.counted) for m in found] == [(Decimal(1), counted)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates will fall, one dealer said.",
+        "The yen may rise, said one analyst in Tokyo.",
+        "But one senior Finance Ministry official warned against it.",
+        "One trader expects a cut.",  # a sentence's first word: a speaker, most often
+        "It is one of the largest banks.",
+        "There is only one way to do it.",
+        "Exports will be only one third of the total.",
+        "It was the biggest one day decline.",
+        "The number one problem is debt.",
+        "The one bank that grew was Acme.",
+    ],
+)
+def test_one_as_pronoun_speaker_idiom_or_fraction_counts_nothing(text):
+    assert [m.text for m in newsfigures.extract(text, published=P87).mentions if m.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "year"),
+    [
+        ("Capital spending rose in 1986 to 60 mln stg from 31.5 mln.", "60 mln stg", "1986"),
+        ("Its fleet grew in 2019 to 45 ships.", "45", "2019"),
+        ("Output fell in 1985 to 12 pct of capacity.", "12 pct", "1985"),
+    ],
+)
+def test_a_year_then_to_and_a_number_is_no_year_range(text, amount, year):
+    found = newsfigures.extract(text, published=P87).mentions
+    assert amount in [m.text for m in found if m.kind != "period"]
+    assert [m.text for m in found if m.kind == "period"] == [year]
 
 
 @pytest.mark.parametrize(

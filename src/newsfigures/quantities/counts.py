@@ -33,6 +33,9 @@ _OBJECT_NEXT = compile_fast(
     r"\s++(?:higher|lower|more|less|fewer|a|an|the|their|its|his|her|record|strong|weak|\d)\b", regex.IGNORECASE
 )
 _NEXT_WORD = compile_fast(r"[ \t]++(?P<w>[A-Za-z]++)\b")
+_NAME_NEXT = compile_fast(r"[ \t\u00a0]++[A-Z]")
+_WORDS_AFTER = compile_fast(r"(?P<words>[^.;:!?\n]{0,40})")  # the words up to the clause's end, for a speaker verb
+_LOWER_WORD = compile_fast(r"[ \t\u00a0]++(?P<w>[a-z][a-z-]*+)(?![A-Za-z'’])")
 _SPACES = compile_fast(r"[ \t\u00a0]++")
 _WORD = compile_fast(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
 _SENTENCE_START = compile_fast(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
@@ -51,6 +54,8 @@ def classify(
         return QuantityMatch(start, end, "", "percentage", fig.rule, fig.value, value_high, fig.percent_unit, qualifier)
     if fig.currency:
         return QuantityMatch(start, end, "", "money", fig.rule, fig.value, value_high, fig.currency, qualifier)
+    if fig.written and value_high is None and r.text[fig.start : end] == "one":
+        return _one_thing(r, start, end, qualifier)
     if fig.value < 0 or _not_a_count(r, fig, end):
         return None
     counted = _counted(r, end)
@@ -66,6 +71,34 @@ def classify(
     return QuantityMatch(
         start, end, "", "count", rule, fig.value, value_high, None, qualifier, r.text[c_start:c_end], c_start, c_end
     )
+
+
+def _one_thing(r: Reading, start: int, end: int, qualifier: str | None) -> QuantityMatch | None:
+    """A lower-case "one" before a singular noun phrase counts one thing: "killed one miner", "buy one share of
+    common stock", "one common stock purchase right". Not a pronoun ("the one", "one of", "no one"), a speaker
+    ("one dealer said", "said one analyst"), an idiom ("one way", "one reason") or a length of time or measure."""
+    g, text = r.grammar, r.text
+    before = LAST_WORD.search(text, max(0, start - 20), start)
+    if before and before["word"].lower() in g["one_pronoun_before"]:
+        return None
+    words, pos = [], end
+    while len(words) < 4:
+        w = _LOWER_WORD.match(text, pos)
+        if not w or w["w"] in g["stop_words"] or w["w"] in g["speaker_verbs"] or w["w"] in g["months"]:
+            break
+        words.append(w)
+        pos = w.end()
+    if not words or words[0]["w"] in g["one_not_counted"] or _NAME_NEXT.match(text, pos):
+        return None  # "one way"; "one senior Finance Ministry official": a name inside, most often a speaker
+    if any(w.lower() in g["speaker_verbs"] for w in _WORDS_AFTER.match(text, pos)["words"].split()[:4]):
+        return None  # "one dealer said", "one official here said", "one fund manager does not agree"
+    head = words[-1]["w"]
+    if _plural(r, head) or head.endswith(("ed", "ing", "ly", "en")) or head in g["elided_verbs_after"]:
+        return None  # not a singular noun: "one fell", "one posted", "one very shortly", "one written by"
+    if any(g["time_after"].fullmatch(" " + w["w"]) or g["measure_after"].fullmatch(" " + w["w"]) for w in words):
+        return None  # "one year", "one point", "one day decline", "one ounce gold coin"
+    c_start, c_end = words[0].start("w"), words[-1].end()
+    return QuantityMatch(start, end, "", "count", "count_noun", Decimal(1), None, None, qualifier, text[c_start:c_end], c_start, c_end)
 
 
 def _bare_count(
@@ -100,10 +133,11 @@ def _measure_said_after(r: Reading, end: int) -> bool:
 
 
 def _unit_said_after(r: Reading, fig: Figure, end: int) -> bool:
-    """Whether an unscaled number is joined by "and" to a money amount or a percentage that says the unit for
-    both: "denominations of 1,000 and 10,000 dlrs" (the quantity finder then reads it in that unit)."""
-    other = None if fig.scaled else unit_figure_after(r, end, (_AND_JOINED,))
-    return other is not None and not other.scaled
+    """Whether a number is joined by "and" to a money amount or a percentage that says the unit for both:
+    "denominations of 1,000 and 10,000 dlrs", "at 2.09 billion and 1.72 billion dlrs" (the quantity finder then
+    reads it in that unit); a number is joined only to one scaled as it is."""
+    other = unit_figure_after(r, end, (AND_JOINED,))
+    return other is not None and other.scaled == fig.scaled
 
 
 def unit_figure_after(r: Reading, end: int, gaps: tuple) -> Figure | None:
@@ -130,7 +164,7 @@ def _figure_after(r: Reading, gap_pattern, end: int) -> Figure | None:
     return read_figure(r, pos=gap.end(), in_range=True) if gap else None
 
 
-_AND_JOINED = compile_fast(r"\s++and\s++(?=\d)|\s*+,\s*+(?:and\s++)?(?=\d)")
+AND_JOINED = compile_fast(r"\s++and\s++(?=\d)|\s*+,\s*+(?:and\s++)?(?=\d)")
 LIST_LENGTH = 6  # the items of a list of bare numbers read to the one that says their unit
 
 
@@ -192,6 +226,8 @@ def _not_a_count(r: Reading, fig: Figure, end: int) -> bool:
         return True  # "one of the biggest"
     if r.grammar["measure_after"].match(text, end) or r.grammar["time_after"].match(text, end):
         return True
+    if r.grammar["fraction_after"].match(text, end):
+        return True  # "two thirds of the votes": a fraction
     before = text[max(0, fig.start - LOOKBEHIND) : fig.start]
     if r.grammar["identifier_before"].search(before) or _ONE_IN_BEFORE.search(before) or _PER_BEFORE.search(before):
         return True  # "Article 15"; "one in five households": a ratio; "per 100,000 people": a rate's denominator

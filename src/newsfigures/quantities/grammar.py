@@ -158,6 +158,7 @@ def _context_words() -> dict:
         "plural_endings": tuple(counts["plural_endings"]),
         "singular_with_plural_ending": frozenset(counts["singular_with_plural_ending"]),
         "vague_words": frozenset(counts["vague_words"]),
+        "fraction_after": compile_fast(rf"[ \t-]++{alternation(counts['fraction_denominators'], flags='i')}(?![A-Za-z])"),
         "change_words": frozenset(directions["increase"] + directions["decrease"]),
         # a move up right before "up to" ("edged up to", "went up to"): then "to" is not the qualifier "at most"
         "moved_before": compile_fast(
@@ -165,6 +166,9 @@ def _context_words() -> dict:
         ),
         "elided_verbs_after": frozenset(counts["elided_verbs_after"]),
         "elided_verbs_before": frozenset(counts["elided_verbs_before"]),
+        "one_pronoun_before": frozenset(counts["one_pronoun_before"]),
+        "one_not_counted": frozenset(counts["one_not_counted"]),
+        "speaker_verbs": frozenset(counts["speaker_verbs"]),
         # month names and abbreviations (patterns/periods/calendar.json), lower-cased: never a counted noun
         "months": frozenset(w.lower() for m in months for w in [m["name"], *m["abbreviations"]]),
     }

@@ -21,7 +21,7 @@ import regex
 from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast
 from ..text.tables import row_at
-from .counts import LEVEL_COMPARED_GAP, unit_figure_after
+from .counts import AND_JOINED, LEVEL_COMPARED_GAP, unit_figure_after
 from .figure import read_figure
 from .grammar import SENTENCE_BREAK, sentence_start, trie
 from .models import Figure, QuantityMatch
@@ -58,17 +58,19 @@ def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> Quan
 
 
 def unit_said_after(r: Reading, cand: regex.Match) -> QuantityMatch | None:
-    """A bare level whose unit is said with what it is compared with or joined to: "to 13-3/4 from 13-1/2 pct",
-    "at 34.78 and 34.75 dlrs a share"."""
+    """A bare number whose unit is said with the number it is joined to ("took 1.4 billion and 900 mln yen"), or
+    a bare level whose unit is said with what it is compared with or joined to: "to 13-3/4 from 13-1/2 pct",
+    "at 34.78 and 34.75 dlrs a share". A number takes the unit only of one scaled as it is."""
     if not cand["digits"]:
         return None  # "cut to zero from 5 percent" is left alone: a word, not a quoted level
-    if last_word(r, cand.start()) not in _LEVEL_WORDS and not _LIST_ITEM_BEFORE.search(r.text, 0, cand.start()):
-        return None
     fig = read_figure(r, cand, in_range=True)
-    if fig is None or fig.scaled or fig.percent_unit or fig.currency or fig.value < 0:
+    if fig is None or fig.percent_unit or fig.currency or fig.value < 0:
         return None
-    other = unit_figure_after(r, fig.end, (LEVEL_COMPARED_GAP, _AND_GAP))
-    if other is None or other.scaled:
+    other = unit_figure_after(r, fig.end, (AND_JOINED,))
+    level = last_word(r, cand.start()) in _LEVEL_WORDS or _LIST_ITEM_BEFORE.search(r.text, 0, cand.start())
+    if other is None and level:
+        other = unit_figure_after(r, fig.end, (LEVEL_COMPARED_GAP, _AND_GAP))
+    if other is None or other.scaled != fig.scaled:
         return None
     kind = "percentage" if other.percent_unit else "money"
     return _like(kind, other.percent_unit or other.currency, other.minor, fig, "unit_after")
@@ -114,10 +116,12 @@ def _series_grammar() -> dict:
             r"(?:(?:of|by|to|totall?ing|at|was|were|reached|totall?ed|amounted\s+to|stood\s+at)\s++)?\Z",
             regex.IGNORECASE,
         ),
-        # a money noun right before its change verb: "Turnover rose to 242.1 mln", "profits fell by 12 mln"
+        # a money noun right before its change verb: "Turnover rose to 242.1 mln", "profits fell by 12 mln", "net
+        # income would have rose 8.4 pct to 32.9 mln"
         "money_noun_changed": compile_fast(
             rf"\b(?:{trie([n for n in rows['money_nouns'] if n not in rows['volume_or_money_nouns']])})"
-            rf"\s++(?:{trie(changes)})\s++(?:[\d.,/-]++\s++(?:pct|percent|per\s+cent)\s++)?(?:to|from|by)\s++\Z",
+            rf"\s++(?:(?:{trie(rows['auxiliaries_before_change'])})\s++){{0,2}}(?:{trie(changes)})"
+            r"\s++(?:[\d.,/-]++\s++(?:pct|percent|per\s+cent)\s++)?(?:to|from|by)\s++\Z",
             regex.IGNORECASE,
         ),
         # a money noun, a few words saying which ("on the sale of its unit", "with the U.S."), then the amount:
