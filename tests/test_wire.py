@@ -370,6 +370,17 @@ def test_a_year_ago_after_a_figure_is_a_basis_written_numbers_too(text):
         ("Ministers meet again this weekend.", "1987-03-04", "this weekend", "1987-03-07/1987-03-08"),
         ("Oil ministers gather in Caracas tommorrow.", "1987-03-04", "tommorrow", "1987-03-05"),
         ("Reserves averaged 51 billion marks over the whole month.", "1987-04-02", "the whole month", "1987-03"),
+        # results notes: a length that opens a note, follows "fiscal" or joins "qtr and" is the reported period
+        ("Qtr\n    Net 1.2 mln vs 900,000\n    Six months net includes a gain of 1.2 mln dlrs.", "1987-03-02", "Six months", "1986-H2"),
+        ("Shr 9 cts vs 8 cts\n    NOTE: Nine mths shr is after a charge of 12 cts.", "1987-04-10", "Nine mths", "1986-07/1987-03"),
+        ("The company earlier reported fiscal six month profit of 12,933 dlrs.", "1987-02-11", "six month", "1986-H2"),
+        ("Net includes a loss of 6.6 mln dlrs for qtr and nine mths on prepayment of debt.", "1987-04-10", "nine mths", "1986-07/1987-03"),
+        # a year's end told in the past is the last one; one still to come, this year's
+        ("The bank's total year-end assets were 11.1 billion dlrs.", "1987-03-19", "year-end", "1986-12-31"),
+        ("Deposits at year-end stood at 4.2 billion stg.", "1987-02-10", "year-end", "1986-12-31"),
+        ("The bank expects assets of 12 billion dlrs by year-end.", "1987-03-19", "year-end", "1987-12-31"),
+        # "unlikely to" points forward as "likely to" does
+        ("The council is unlikely to change policy at its meeting on Thursday.", "1987-03-03", "Thursday", "1987-03-05"),
     ],
 )
 def test_wire_day_words_weekends_and_whole_units(text, published, span, label):

@@ -153,6 +153,8 @@ class YearPoint:
             if stated is not None and self.edge == "end":  # "by the year-end" of a financial year to June
                 return Resolved(*(RelativeFiscalYear(0).resolve(ctx, span, None).end,) * 2)
             year = anchor.start.year if anchor is not None else (ctx.published.year if ctx.published else None)
+            if anchor is None and year is not None and self.edge == "end" and ctx.direction(*span) == "backward":
+                year -= 1  # "year-end assets were 11.1 billion": a year's end told in the past is the last one
         if year is None:
             return UNRESOLVED
         return Resolved(*apply_edge(self.edge, date(year, 1, 1), date(year, 12, 31), ctx.published))
