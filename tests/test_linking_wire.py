@@ -561,8 +561,21 @@ def test_the_subject_named(text, figure, subject):
         ("Revenues for the year rose to 6.50 billion dlrs compared with the prior year's 5.96 billion.", "5.96 billion",
          ("1986-01-01", "1986-12-31")),
         ("Sales in March were 5 mln dlrs, above February's 4.1 mln.", "4.1 mln", ("1987-02-01", "1987-02-28")),
+        # a period inside the noun phrase of a compared figure ("against a 1985 deficit of") is that figure's own,
+        # and lends nothing to the figure it is compared with
+        ("Profit will be lower than fiscal 1986 earnings of 410,000 dlrs.", "410,000 dlrs", ("1986-01-01", "1986-12-31")),
+        ("It said 1986 was its first surplus year, at 4.5 billion dlrs, against a 1985 deficit of 900 mln dlrs.",
+         "4.5 billion dlrs", ("1986-01-01", "1986-12-31")),
+        ("Exports reached 12 mln dlrs in 1986, up from the 1985 total of 10.5 mln.", "10.5 mln", ("1985-01-01", "1985-12-31")),
     ],
 )
 def test_a_possessive_period_owns_the_figure_after_it(text, figure, dates):
     fig = _figure(text, figure, "1987-04-10")
     assert (str(fig.period_start), str(fig.period_end)) == dates
+
+
+def test_a_period_in_a_noun_before_of_is_not_taken_from_the_sentence_without_a_comparison():
+    # "a first quarter loss of": not a compared figure, so the quarter still dates the costs after it
+    text = "It had a first quarter loss of 104,357 dlrs, after incurring 70,000 dlrs in audit costs."
+    fig = _figure(text, "70,000 dlrs", "1987-04-10")
+    assert (str(fig.period_start), str(fig.period_end)) == ("1987-01-01", "1987-03-31")

@@ -294,13 +294,26 @@ def attached_periods(
             while first > 0 and _BARE_JOIN.fullmatch(text, figures[first - 1].end, figures[first].start):
                 first -= 1  # "1,326.5 billion and 971.7 billion in 1985": the period of both
             attached[i] = frozenset(f.start for f in figures[first : k + 1])
-        elif k + 1 < len(figures) and _POSSESSIVE_BEFORE.fullmatch(text, p.end, figures[k + 1].start):
-            attached[i] = frozenset((figures[k + 1].start,))  # "from 1985's 22.0 mln": that figure's own
+        elif k + 1 < len(figures) and (
+            _POSSESSIVE_BEFORE.fullmatch(text, p.end, figures[k + 1].start)
+            or _NOUN_OF_BEFORE.fullmatch(text, p.end, figures[k + 1].start)
+            and _COMPARED_BEFORE.search(text, max(0, p.start - 20), p.start)
+        ):
+            # "from 1985's 22.0 mln", "against a 1985 deficit of 900 mln", "than fiscal 1986 earnings of
+            # 410,000 dlrs": that figure's own
+            attached[i] = frozenset((figures[k + 1].start,))
     return attached
 
 
 # between a period and the figure it owns: "1985's 22.0 mln", "the prior year's record 5.96 billion"
 _POSSESSIVE_BEFORE = _compile(r"['’]s\s++(?:[a-z-]++\s++){0,2}")
+# a period inside a noun phrase before "of" and the figure: "a 1985 deficit of", "fiscal 1986 earnings of" ...
+_NOUN_OF_BEFORE = _compile(r"\s++(?:(?!of\b|and\b|or\b|to\b|in\b)[a-z-]++\s++){1,3}of\s++")
+# ... after a comparison word: the compared figure's own, as "1985's" is
+_COMPARED_BEFORE = _compile(
+    r"\b(?:than|against|from|versus|vs\.?|compared\s++(?:with|to))\s++(?:(?:a|an|the|its|their)\s++)?\Z",
+    regex.IGNORECASE,
+)
 
 
 # between compared figures with nothing of their own between them: "1,326.5 billion and 971.7 billion"
