@@ -33,9 +33,9 @@ _OBJECT_NEXT = compile_fast(
     r"\s++(?:higher|lower|more|less|fewer|a|an|the|their|its|his|her|record|strong|weak|\d)\b", regex.IGNORECASE
 )
 _NEXT_WORD = compile_fast(r"[ \t]++(?P<w>[A-Za-z]++)\b")
-_NAME_NEXT = compile_fast(r"[ \t\u00a0]++[A-Z]")
 _WORDS_AFTER = compile_fast(r"(?P<words>[^.;:!?\n]{0,40})")  # the words up to the clause's end, for a speaker verb
-_LOWER_WORD = compile_fast(r"[ \t\u00a0]++(?P<w>[a-z][a-z-]*+)(?![A-Za-z'’])")
+# a word of the noun phrase after "one": lower-case, or a name ("Vienna", "H.K.")
+_PHRASE_WORD = compile_fast(r"[ \t\u00a0]++(?P<w>[a-z][a-z-]*+|[A-Z][A-Za-z&-]*+(?:\.[A-Za-z]++)*+\.?)(?![A-Za-z'’])")
 _SPACES = compile_fast(r"[ \t\u00a0]++")
 _WORD = compile_fast(r"[A-Za-z][A-Za-z'’&-]*+(?:\.[A-Za-z]++)++\.?|[A-Za-z][A-Za-z'’&-]*+")  # "U.S." is one word
 _SENTENCE_START = compile_fast(r"(?:\A|[.!?:;\n\"“(]\s*+)\Z")
@@ -75,28 +75,34 @@ def classify(
 
 def _one_thing(r: Reading, start: int, end: int, qualifier: str | None) -> QuantityMatch | None:
     """A lower-case "one" before a singular noun phrase counts one thing: "killed one miner", "buy one share of
-    common stock", "one common stock purchase right". Not a pronoun ("the one", "one of", "no one"), a speaker
-    ("one dealer said", "said one analyst"), an idiom ("one way", "one reason") or a length of time or measure."""
+    common stock", "one H.K. Telecom share". Not a pronoun ("the one", "one of", "no one"), a speaker ("one
+    dealer said", "said one analyst", "one senior Finance Ministry official warned"), an idiom ("one way", "one
+    bad quarter") or a length of time or measure ("one day decline")."""
     g, text = r.grammar, r.text
     before = LAST_WORD.search(text, max(0, start - 20), start)
     if before and before["word"].lower() in g["one_pronoun_before"]:
         return None
     words, pos = [], end
-    while len(words) < 4:
-        w = _LOWER_WORD.match(text, pos)
-        if not w or w["w"] in g["stop_words"] or w["w"] in g["speaker_verbs"] or w["w"] in g["months"]:
+    while len(words) < 5:
+        w = _PHRASE_WORD.match(text, pos)
+        low = w["w"].lower() if w else ""
+        if not w or low in g["stop_words"] or low in g["speaker_verbs"] or low in g["months"] or low in g["weekdays"]:
             break
         words.append(w)
         pos = w.end()
-    if not words or words[0]["w"] in g["one_not_counted"] or _NAME_NEXT.match(text, pos):
-        return None  # "one way"; "one senior Finance Ministry official": a name inside, most often a speaker
-    if any(w.lower() in g["speaker_verbs"] for w in _WORDS_AFTER.match(text, pos)["words"].split()[:4]):
+    while words and not words[-1]["w"].islower():
+        words.pop()  # the phrase ends on a common noun: "one entire session Friday" -> "entire session"
+    if not words or not words[0]["w"].islower() and len(words) == 1:
+        return None
+    if any(w.lower() in g["speaker_verbs"] for w in _WORDS_AFTER.match(text, words[-1].end())["words"].split()[:4]):
         return None  # "one dealer said", "one official here said", "one fund manager does not agree"
     head = words[-1]["w"]
     if _plural(r, head) or head.endswith(("ed", "ing", "ly", "en")) or head in g["elided_verbs_after"]:
         return None  # not a singular noun: "one fell", "one posted", "one very shortly", "one written by"
-    if any(g["time_after"].fullmatch(" " + w["w"]) or g["measure_after"].fullmatch(" " + w["w"]) for w in words):
-        return None  # "one year", "one point", "one day decline", "one ounce gold coin"
+    for w in words:
+        low = w["w"].lower()
+        if low in g["one_not_counted"] or g["time_after"].fullmatch(" " + low) or g["measure_after"].fullmatch(" " + low):
+            return None  # "one way", "one bad quarter", "one year", "one day decline", "one ounce gold coin"
     c_start, c_end = words[0].start("w"), words[-1].end()
     return QuantityMatch(start, end, "", "count", "count_noun", Decimal(1), None, None, qualifier, text[c_start:c_end], c_start, c_end)
 

@@ -171,4 +171,5 @@ def _context_words() -> dict:
         "speaker_verbs": frozenset(counts["speaker_verbs"]),
         # month names and abbreviations (patterns/periods/calendar.json), lower-cased: never a counted noun
         "months": frozenset(w.lower() for m in months for w in [m["name"], *m["abbreviations"]]),
+        "weekdays": frozenset(d["name"].lower() for d in load_json("calendar.json")["weekdays"]),
     }
