@@ -579,3 +579,27 @@ def test_a_period_in_a_noun_before_of_is_not_taken_from_the_sentence_without_a_c
     text = "It had a first quarter loss of 104,357 dlrs, after incurring 70,000 dlrs in audit costs."
     fig = _figure(text, "70,000 dlrs", "1987-04-10")
     assert (str(fig.period_start), str(fig.period_end)) == ("1987-01-01", "1987-03-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # the items of a list after "comprising" are amounts of what comes before it, or of the noun each names
+        ("The Bank bought bank bills outright comprising 393 mln stg in band one at 9-7/8 pct and 85 mln stg in band "
+         "three at 9-3/4 pct.", "85 mln stg", "bank bills"),
+        ("It made outright purchases of treasury bills comprising 34 mln stg in band one and 39 mln stg in band two.",
+         "34 mln stg", "treasury bills"),
+        ("It bought bills in band one at 9-7/8 pct comprising 267 mln stg bank bills and four mln stg local authority "
+         "bills.", "four mln stg", "local authority bills"),
+        # ... unless the item says what it is in
+        ("The trust sold a portfolio comprising 40 mln dlrs in mortgages and 12 mln dlrs in car loans.", "40 mln dlrs",
+         "mortgages"),
+        ("Lenders approved a package comprising 300 mln dlrs, 150 mln stg and 20 billion yen.", "150 mln stg",
+         "a package"),
+        # a rate said after a band is the band's
+        ("The Bank bought 393 mln stg of bills in band one at 9-7/8 pct.", "9-7/8 pct", "band one"),
+        ("Dealers sold 20 mln stg in band four at 9-11/16 pct.", "9-11/16 pct", "band four"),
+    ],
+)
+def test_list_items_and_bands_of_a_money_market_report(text, figure, subject):
+    assert _figure(text, figure, "1987-03-25").subject == subject

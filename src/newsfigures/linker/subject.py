@@ -196,6 +196,37 @@ def _money_for(w: _Where):
     return w.unless_period((start, start + len(np.rstrip()))) if np.strip() else None
 
 
+def _band_rate(w: _Where):
+    """ "393 mln stg in [band one] at 9-7/8 pct": a rate said after a band of bills is that band's."""
+    if w.fig.kind != "percentage":
+        return None
+    m = _BAND_AT.search(w.text, max(w.sent_start, w.fig.start - 40), w.fig.start)
+    return (m.start("band"), m.end("band")) if m else None
+
+
+def _list_head(w: _Where):
+    """ "purchased [bank bills] outright comprising 393 mln stg in band one, 649 mln stg in band two": the items of
+    a list after "comprising" are amounts of what comes before it."""
+    if w.fig.kind != "money":
+        return None
+    m = _COMPRISING.search(w.text, max(w.sent_start, w.fig.start - 160), w.fig.start)
+    if m is None or not _LIST_ITEMS.fullmatch(w.text, m.end(), w.fig.start):
+        return None
+    own = _ITEM_NOUN.match(w.text, w.fig.end)
+    if own:  # "comprising 267 mln stg bank bills, four mln stg local authority bills": each item names itself
+        return own.start("np"), own.end("np")
+    words = w.doc.words(w.sent_start, m.start())
+    verb = clause_verb(words, w.cues)
+    if verb is None:
+        return w.unless_period(noun_phrase_before(words, w.cues))
+    head = words[verb + 1 :]
+    after = max((k + 1 for k, x in enumerate(head) if x[2] in w.cues["prepositions"]), default=0)
+    head = head[after:]  # "made outright purchases of [bank bills] comprising"
+    if not head or any(x[2][0].isdigit() for x in head):
+        return None
+    return w.unless_period((head[0][0], head[-1][1]))  # the object of the verb before "comprising"
+
+
 def _verbless(w: _Where):
     """A clause without a verb: one that continues the clause before ("cut the rate again, by a quarter point")
     takes its object; a list item names itself ("energy conservation by 18.23 percent")."""
@@ -259,8 +290,10 @@ SUBJECT_STRATEGIES = (
     ("change-after-in", _change_after_in),
     ("change-in-by", _change_in_by),
     ("expected-thing", _expected_thing),
+    ("band-rate", _band_rate),
     ("noun-before-of", _noun_before_of),
     ("money-for", _money_for),
+    ("list-head", _list_head),
     ("verbless-clause", _verbless),
     ("understood-verb", _understood_verb),
     ("object-of-verb", _object_of_verb),
@@ -293,10 +326,23 @@ _OF_THE = _compile(r"\s++of\s++(?P<np>(?:the|its|their|his|her)\s++[^,;:.()\n]{2
 _ON_AFTER = _compile(r"\s*+(?:\([^()\n]{1,40}\)\s*+)?(?<=\s)on\s++(?P<np>[^,;:.()\n]{2,80})")
 
 
-# "in Frankfurt trading", "in response to", "in cash", "in a generally depressed market": not what the money is
+# "in Frankfurt trading", "in response to", "in cash", "in a generally depressed market", "in band one" (of bills
+# by maturity): not what the money is
 _SESSION = _compile(
-    r"^(?:[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours|response|cash|addition)\b|an?\s[^,;:]{0,30}?\bmarket\b)"
+    r"^(?:band\b|[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours|response|cash|addition)\b"
+    r"|an?\s[^,;:]{0,30}?\bmarket\b)"
 )
+# a band of bills right before a rate: "in band one at 9-7/8 pct"
+_BAND_AT = _compile(r"\bin\s++(?P<band>band\s++[A-Za-z0-9-]++)\s++at\s++\Z", regex.IGNORECASE)
+# a list's head noun, then its items: "bank bills outright comprising", "assets consisting of"
+_COMPRISING = _compile(r"(?:\s++outright)?\s++(?:comprising|consisting\s++of)\s++", regex.IGNORECASE)
+# the noun an item of such a list names right after its amount: "267 mln stg [bank bills],"
+_ITEM_NOUN = _compile(
+    r"[ \t]++(?P<np>(?!(?:in|at|of|and|or|for|to|from|on|with|a|the)\b)[a-z][a-z-]*+"
+    r"(?:[ \t]++(?!(?:in|at|of|and|or|for|to|from|on|with)\b)[a-z][a-z-]*+){0,3})(?=\s*+(?:[,.;]|and\b|$))"
+)
+# between "comprising" and a later item: earlier items ("393 mln stg in band one at 9-7/8 pct, ")
+_LIST_ITEMS = _compile(r"(?:[^.;:\n]{0,60}?(?:,\s*+(?:and\s++)?|\s++and\s++))*+")
 
 
 _TIME_START = _compile(
@@ -308,7 +354,7 @@ _TIME_START = _compile(
 
 
 _NP_CUT = _compile(
-    r"\s(?:from|in\s+(?:the|\d)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b"
+    r"\s(?:from|in\s+(?:the|\d|band\b)|during|since|as|compared|which|that|and\s+\d|last|this|on|by|over|through|with)\b"
 )
 
 
