@@ -603,3 +603,32 @@ def test_a_period_in_a_noun_before_of_is_not_taken_from_the_sentence_without_a_c
 )
 def test_list_items_and_bands_of_a_money_market_report(text, figure, subject):
     assert _figure(text, figure, "1987-03-25").subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # a stake bought, sold or owned is a share of the company or stock named after "of"
+        ("The group said it acquired 9.8 pct of Acme Holdings last week.", "9.8 pct", "Acme Holdings"),
+        ("Humana said the rights become effective after an entity acquires 20 pct or more of its outstanding common.",
+         "20 pct", "its outstanding common"),
+        ("The investor tendered for 30 pct of its stock.", "30 pct", "its stock"),
+        ("Renfrew owns about 80 pct of Northgate Mining.", "about 80 pct", "Northgate Mining"),
+        ("In November the bank sold 25 pct of shares in its leasing arm.", "25 pct", "shares in its leasing arm"),
+    ],
+)
+def test_a_stake_is_a_share_of_what_is_named_after_of(text, figure, subject):
+    assert _figure(text, figure, "1987-03-25").subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # a share of a market, of exports or of employment stays with what holds it
+        ("The United States bought about 75 pct of Canada's goods exports.", "about 75 pct", "The United States"),
+        ("Ontario accounts for nearly 40 per cent of Canadian employment.", "nearly 40 per cent", "Ontario"),
+        ("Chinese brands held 61.2% of the market in June.", "61.2%", "Chinese brands"),
+    ],
+)
+def test_a_market_share_stays_with_its_holder(text, figure, subject):
+    assert _figure(text, figure, "1987-03-25").subject == subject

@@ -227,6 +227,32 @@ def _list_head(w: _Where):
     return w.unless_period((head[0][0], head[-1][1]))  # the object of the verb before "comprising"
 
 
+def _stake_of(w: _Where):
+    """ "acquires 20 pct or more of [its outstanding common]", "owns 80 pct of [Cable and Wireless]": a stake
+    bought, sold or owned is a share of the company or stock named after "of"."""
+    if w.fig.kind != "percentage" or not w.left:
+        return None
+    of = _STAKE_OF.match(w.text, w.fig.end)
+    words = [x[2] for x in w.left[-3:]]
+    while words and words[-1] in w.cues["qualifier_words"]:
+        words.pop()
+    if len(words) > 1 and words[-1] == "for" and words[-2].startswith("tender"):
+        words.pop()  # "tenders for 30 pct of its stock"
+    if of is None or not words or words[-1] not in w.cues["stake_verbs"]:
+        return None
+    np = phrase_until_cut(w.doc, of.start("np"), of.end("np"), w.periods)
+    if np is None:
+        return None
+    words = w.doc.words(*np)
+    tail = _IN_AFTER.match(w.text, np[1]) if words[-1][2] in w.cues["stake_nouns"] else None
+    more = phrase_until_cut(w.doc, tail.start("np"), tail.end("np"), w.periods) if tail else None
+    if more is not None:
+        np = (np[0], more[1])  # "75 pct of [shares in A/S Ferrosan]"
+    first = w.text[words[0][0] : words[0][1]]
+    named = first[0].isupper() and not first.endswith(("'s", "’s"))  # "of AMC", not "of Canada's goods exports"
+    return np if named or not w.cues["stake_nouns"].isdisjoint(x[2] for x in words) else None
+
+
 def _verbless(w: _Where):
     """A clause without a verb: one that continues the clause before ("cut the rate again, by a quarter point")
     takes its object; a list item names itself ("energy conservation by 18.23 percent")."""
@@ -294,6 +320,7 @@ SUBJECT_STRATEGIES = (
     ("noun-before-of", _noun_before_of),
     ("money-for", _money_for),
     ("list-head", _list_head),
+    ("stake-of", _stake_of),
     ("verbless-clause", _verbless),
     ("understood-verb", _understood_verb),
     ("object-of-verb", _object_of_verb),
@@ -332,6 +359,9 @@ _SESSION = _compile(
     r"^(?:band\b|[^,;:]{0,30}?\b(?:trading|deals|dealings|session|hours|response|cash|addition)\b"
     r"|an?\s[^,;:]{0,30}?\bmarket\b)"
 )
+# "of" and what a stake is of, after a percentage ("or more" may stand between)
+_STAKE_OF = _compile(r"(?:\s++or\s++(?:more|less))?\s++of\s++(?P<np>(?:(?!\s(?:or|and)\s)[^,;:.()\n]){2,80})")
+_IN_AFTER = _compile(r"\s++in\s++(?P<np>[^,;:.()\n]{2,60})")
 # a band of bills right before a rate: "in band one at 9-7/8 pct"
 _BAND_AT = _compile(r"\bin\s++(?P<band>band\s++[A-Za-z0-9-]++)\s++at\s++\Z", regex.IGNORECASE)
 # a list's head noun, then its items: "bank bills outright comprising", "assets consisting of"
