@@ -76,6 +76,10 @@ def test_wire_amounts(text, expected):
         ("Sales were 4 mln dlrs. Net income would have risen 8.4 pct to 32.9 mln.", "32.9 mln", "USD"),
         ("Earnings of 2 mln stg were seen. Profits have fallen to 1.1 mln.", "1.1 mln", "GBP"),
         ("Turnover was 12 mln marks, and operating profit will also rise by 3 mln.", "3 mln", "DEM"),
+        # any row compared by "vs" in a table of money is money, whatever its label, unless it counts shares
+        ("Shr 12.2p vs 10.9p\n    Trading profit includes -\n    Tobacco 764 mln vs 738 mln", "738 mln", "GBP"),
+        ("Net 4.1 mln dlrs vs 3.2 mln\n    North America 34.7 mln vs 30.1 mln", "34.7 mln", "USD"),
+        ("Shr 40 cts vs 35 cts\n    Other income 52.75 mln vs 48.1 mln", "52.75 mln", "USD"),
     ],
 )
 def test_currency_said_once_for_a_series(text, amount, unit):
@@ -87,6 +91,8 @@ def test_currency_said_once_for_a_series(text, amount, unit):
     ("text", "amount"),
     [
         ("Shr 31 cts vs 56 cts\n    Avg shrs 6,460,000 vs 5,719,000", "6,460,000"),  # shares are counted
+        ("Shr 31 cts vs 56 cts\n    Outstanding shrs 897.96 mln vs 880 mln", "897.96 mln"),
+        ("Net 2.1 mln dlrs vs 1.9 mln\n    Primary avg shrs 16,306,000 vs 15,9000,000", "16,306,000"),
         ("Shoppers spent 1.2 billion yuan, and the number of visitors fell to 4.1 million.", "4.1 million"),
         ("Payrolls rose by 150,000 in May after a gain of 76,000 in April, when wages rose $12.", "76,000"),
     ],

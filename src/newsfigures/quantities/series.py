@@ -171,8 +171,10 @@ def _said_once(text: str, found: list[QuantityMatch], i: int, measured: set[int]
         return False  # the measure was said once for the series, or named before its verb
     else:
         currency = _article_currency(found, i)
-        label = _row_label(text, m.start)
-        if currency and label and label[0] in g["money_rows"] and label[0] not in g["count_rows"]:
+        label, compares = _row_label(text, m.start)
+        if currency and label and g["count_rows"].isdisjoint(label) and (compares or label[0] in g["money_rows"]):
+            # a row of money ("Net 13.7 mln vs 25.2 mln"), or any row compared by "vs" in a table of money
+            # ("Tobacco 764 mln vs 738 mln" under "Trading profit includes -"), unless it counts shares
             m.kind, m.unit, m.rule = "money", currency, "money_table"
         elif currency and (_after_money_noun(text, m.start) or g["money_noun_next"].match(text, m.end)):
             m.kind, m.unit, m.rule = "money", currency, "money_noun"
@@ -217,13 +219,13 @@ def _article_currency(found: list[QuantityMatch], i: int) -> str | None:
     return next((m.unit for m in found[i + 1 :] if m.kind == "money"), None)
 
 
-def _row_label(text: str, start: int) -> list[str]:
-    """The label of the table row a figure is on, as lower-cased words ([] when its line is not a row):
-    "Net loss 55.5 mln vs loss 21.4 mln" gives ["net", "loss"] for both figures."""
+def _row_label(text: str, start: int) -> tuple[list[str], bool]:
+    """The label of the table row a figure is on, as lower-cased words ([] when its line is not a row), and
+    whether the row compares ("vs"): "Net loss 55.5 mln vs loss 21.4 mln" gives ["net", "loss"] for both figures."""
     row = row_at(text, start)
     if row is None or row.label is None:
-        return []
+        return [], False
     line = row.text(text)
     if not row.compares and (len(line) > 50 or line.endswith(".")):
-        return []  # a sentence, not a row: rows compare ("vs") or are short and end without a full stop
-    return text[row.label[0] : row.label[1]].lower().split()
+        return [], False  # a sentence, not a row: rows compare ("vs") or are short and end without a full stop
+    return text[row.label[0] : row.label[1]].lower().split(), row.compares
