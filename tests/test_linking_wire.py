@@ -632,3 +632,21 @@ def test_a_stake_is_a_share_of_what_is_named_after_of(text, figure, subject):
 )
 def test_a_market_share_stays_with_its_holder(text, figure, subject):
     assert _figure(text, figure, "1987-03-25").subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "dates"),
+    [
+        # "the same as in January" compares: the month is not the figure's period
+        ("Food prices rose 0.5 pct in February. Grocery prices were up 0.4 pct, the same as in January.", "0.4 pct",
+         ("1987-02-01", "1987-02-28")),
+        ("Output rose 2 pct in May. Steel output grew 1.1 pct, the same as in April.", "1.1 pct",
+         ("1987-05-01", "1987-05-31")),
+        # "N pct below levels of a year ago": a comparison, not a period
+        ("Gasoline prices rose 4.2 pct last month, but were still 18 pct below levels of a year ago.", "18 pct",
+         ("1987-02-01", "1987-02-28")),
+    ],
+)
+def test_the_same_as_and_levels_of_a_year_ago_compare(text, figure, dates):
+    fig = _figure(text, figure, "1987-03-20")
+    assert (str(fig.period_start), str(fig.period_end)) == dates

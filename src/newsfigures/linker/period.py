@@ -228,15 +228,16 @@ _ASIDE_BEFORE = _compile(
         r"(?:\b(?:said|says|reported|announced|released|published|showed|told|agreed|decided|pledged"
         r"|promised|vowed)\b[^,.;]{0,12}|\bthan\b(?!\s++[\d$€£¥₹])(?:[^,.;]|\.(?=\d)){0,24}"
         # a comparison ("from the previous quarter", "compared with the first quarter of")
-        r"|(?P<from>\bfrom\b)[^,.;]{0,12}|\b(?:compared\s++(?:with|to)|versus|against)\s++"
+        r"|(?P<from>\bfrom\b)[^,.;]{0,12}|\b(?:compared\s++(?:with|to)|versus|against|the\s++same\s++as(?:\s++in)?)\s++"
         # a report's date: "said in its advance estimate on Wednesday"
         r"|\b(?:said|reported|announced|released|published|showed)\s++in\s++(?:its|a|the|their)\s++"
         r"(?:[a-z-]++\s++){1,3}"
         r"(?:on\s++)?"
         r"|\b(?:which|that|whose\s++(?:fiscal|financial)\s++year)\s++(?:will\s++|would\s++)?"
         r"(?:began|begins|begin|started|starts|start|ended|ends|end|finished|opened|closed|runs|ran)\b[^,.;]{0,6}"
-        # an earlier figure the change follows: ", after slipping 20.7 per cent in March", ", after a 0.2% fall in"
-        r"|\bafter\s++(?:[a-z]++ing\b|an?\s)[^,.;]{0,30}"
+        # an earlier figure the change follows: ", after a 0.2% fall in" (not "after slipping 20.7 per cent in
+        # March": scored on unseen wire, that period is as often the figure's own)
+        r"|\bafter\s++an?\s[^,.;]{0,30}"
         r"|(?P<reference>\b(?:highest|lowest|strongest|weakest|biggest|largest|smallest|fastest|slowest|best|worst|most"
         r"|least|record|high|low|first\s+time|since)\b[^,.;]{0,24}\bsince\s"
         r"|\bsince\s++(?:the\s++)?[a-z][^,.;]{0,60}\b(?:of|in)\s))\s*+\Z",  # "since the crash of October 1987"
