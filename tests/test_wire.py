@@ -385,6 +385,16 @@ def test_a_year_ago_after_a_figure_is_a_basis_written_numbers_too(text):
         ("The bank's total year-end assets were 11.1 billion dlrs.", "1987-03-19", "year-end", "1986-12-31"),
         ("Deposits at year-end stood at 4.2 billion stg.", "1987-02-10", "year-end", "1986-12-31"),
         ("The bank expects assets of 12 billion dlrs by year-end.", "1987-03-19", "year-end", "1987-12-31"),
+        # a month that starts within a month after P, with no cue either way, is the coming one
+        ("The sanctions take effect in mid-April.", "1987-03-31", "mid-April", "1987-04-11/1987-04-20"),
+        ("The institute could close May export registrations tonight.", "1987-04-03", "May", "1987-05"),
+        ("Exports rose 5 pct in April.", "1987-03-31", "April", "1986-04"),  # told in the past: the last April
+        # a year after "since" is a point counted from, not the year of the dates after it
+        ("It paid its first dividend since fiscal 1978 of 10 cts, pay April 15.", "1987-03-31", "April 15", "1987-04-15"),
+        ("Output hit a record, the most since records began in 1953, after a fall in December.", "1987-03-02",
+         "December", "1986-12"),
+        # wire typos of month names
+        ("Production had fallen 0.2 pct in Feburary.", "1987-04-10", "Feburary", "1987-02"),
         # "unlikely to" points forward as "likely to" does
         ("The council is unlikely to change policy at its meeting on Thursday.", "1987-03-03", "Thursday", "1987-03-05"),
     ],

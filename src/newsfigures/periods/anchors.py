@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -9,6 +11,8 @@ from datetime import date
 from .calendar import is_year_range
 
 YEAR_ANCHOR_REACH = 80  # chars from a year to a period that inherits it ('In 2023, ... in March')
+SINCE_REACH = 80  # chars from "since" to the year it counts from ("since the Government started ... in 1953")
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]*\Z", re.IGNORECASE)
 OPENING_REACH = 12  # chars from a sentence's start to the year it opens with ('NOTE: 1985 operating losses')
 
 
@@ -63,6 +67,8 @@ class Anchors:
             if start < sent_start or position - end > YEAR_ANCHOR_REACH:
                 break
             if kind == "year" and resolved.is_year and not resolved.anaphoric:
+                if _SINCE_BEFORE.search(self.text, max(sent_start, start - SINCE_REACH), start):
+                    continue  # "its first dividend since fiscal 1978 ..., pay April 15": a point counted from
                 return resolved
         return None
 

@@ -155,6 +155,7 @@ def iso_duration(amount: float, unit: str) -> str:
 
 
 REPORTING_LAG_DAYS = 45  # how long after a quarter or half its results are still to come
+UPCOMING_DAYS = 31  # a month named with no year and no cue either way that starts this soon after P is the coming one
 DAY_LOOKBACK_DAYS = 300  # a day of a month named without a year is not read as more than this far back
 
 
@@ -164,7 +165,8 @@ def choose_repetition(
     """Pick among the yearly repetitions of a period (sorted by start) the one the text means.
 
     Forward: the earliest that ends on or after P. Otherwise the latest that starts on or before P
-    (for a year-to-date run, whose first month is over by P). A day of a month with no cue either
+    (for a year-to-date run, whose first month is over by P), but with no cue either way a month that starts
+    within ``UPCOMING_DAYS`` after P is the coming one. A day of a month with no cue either
     way is the nearest one, and a past one only within ``DAY_LOOKBACK_DAYS``; ``"past"`` (from
     ``ended March 31``) is strict.
     """
@@ -176,6 +178,10 @@ def choose_repetition(
     nearest = min(candidates, key=lambda c: (abs((c[0] - published).days), c[0] > published))
     if day and direction is None:
         return nearest
+    coming = next((c for c in candidates if c[0] > published), None)
+    if direction is None and not day and coming and (coming[1] - coming[0]).days < 31:
+        if (coming[0] - published).days <= UPCOMING_DAYS:
+            return coming  # "the sanctions take effect in mid-April", written on March 31: next month, not last year's
     chosen = candidates[0]
     for start, end in candidates:
         started = month_end(start.year, start.month) < published if cumulative else start <= published

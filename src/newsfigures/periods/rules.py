@@ -117,7 +117,7 @@ def lexicon() -> Lexicon:
     try:
         months = {}
         for entry in raw["months"]:
-            for name in [entry["name"], *entry["abbreviations"]]:
+            for name in [entry["name"], *entry["abbreviations"], *entry.get("misspellings", ())]:
                 months[name.lower()] = int(entry["number"])
         weekdays = {}
         for entry in raw["weekdays"]:
@@ -227,7 +227,7 @@ def _lookaround_alternation(items: Iterable[str], *, behind: bool, escape: bool 
 def build_macros() -> dict[str, str]:
     """The ``{NAME}`` macros usable in rule patterns, built from the calendar lexicon."""
     raw = lexicon().raw
-    full = [m["name"] for m in raw["months"]]
+    full = [name for m in raw["months"] for name in [m["name"], *m.get("misspellings", ())]]  # typos: "Feburary"
     abbr = [a for m in raw["months"] for a in m["abbreviations"]]
     days = [d["name"] for d in raw["weekdays"]]
     day_abbr = [a for d in raw["weekdays"] for a in d["abbreviations"]]
