@@ -411,6 +411,8 @@ def test_wire_day_words_weekends_and_whole_units(text, published, span, label):
         "Dealers said the March corn contract was weak.",
         "Soybean output is only 20 pct of its 1980 levels.",
         "Coffee exports are below their 1985 levels.",
+        "The cartel cut the value of its crude exports in half.",  # "in half" is a results half only in notes
+        "Prior qtr and year figures include a gain on securities sales.",  # a comparison phrase, as "the prior qtr"
     ],
 )
 def test_contract_months_and_reference_levels_are_no_periods(text):
@@ -452,6 +454,13 @@ def test_contract_months_and_reference_levels_are_no_periods(text):
          "quarter.", "the quarter", "1986-03-01", "1986-05-31"),
         ("Year\n    Net 20 mln vs 18 mln\n    NOTE: 1986 net includes a gain of 2 mln dlrs for year.", "year",
          "1986-01-01", "1986-12-31"),
+        # headings that state their end: "Year to March 31", "Periods ended Feb 28", a day and "end"
+        ("Year to March 31\n    Shr 22.1p vs 19.8p", "Year to March 31", "1986-04-01", "1987-03-31"),
+        ("Periods ended Jan 31\n    Shr 5 cts vs 4 cts", "Periods ended Jan 31", "1986-11-01", "1987-01-31"),
+        ("Sept 30 end\n    Oper shr 20 cts vs 19 cts", "Sept 30 end", "1986-07-01", "1986-09-30"),
+        # notes: "in half", "for qtr and nine mths", "Current qtr and year figures"
+        ("Net excludes losses of 3 mln dlrs in quarter and 4.5 mln dlrs in half.", "half", "1986-07-01", "1986-12-31"),
+        ("Note: Current qtr and year figures include gains on securities sales.", "qtr", "1986-10-01", "1986-12-31"),
     ],
 )
 def test_results_headings_are_the_reported_period(text, heading, start, end):

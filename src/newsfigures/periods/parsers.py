@@ -308,10 +308,11 @@ def parse_span_to(groups: dict, lex: Lexicon):
 
 
 def parse_reported_end(groups: dict, lex: Lexicon):
-    """A results heading with its end: ``Qtr ends Jan 30``, ``Nine mths ended May 31``, ``Period ended May 31``
-    (a table's "period" is its quarter)."""
+    """A results heading with its end: ``Qtr ends Jan 30``, ``Nine mths ended May 31``, ``Period ended May 31``,
+    ``Year to March 31``, ``April 30 end`` (a table's "period", or a day alone, is its quarter)."""
     count = lex.number(groups["n"]) if groups.get("n") else 1.0
-    unit = {"period": "quarter", "qtr": "quarter"}.get(_norm(groups["unit"]), _norm(groups["unit"]))
+    unit = _norm(groups.get("unit") or "quarter")  # "April 30 end": the quarter to that day
+    unit = {"period": "quarter", "periods": "quarter", "qtr": "quarter"}.get(unit, unit)
     if count is None or count <= 0:
         return None
     code, multiple = _unit_code(lex, unit)
@@ -454,11 +455,11 @@ def parse_container_unit(groups: dict, lex: Lexicon):
 
 
 def parse_reported(groups: dict, lex: Lexicon):
-    """A results heading: ``Qtr``, ``Year``, ``Nine mths``, ``Six months``, "for qtr"."""
+    """A results heading: ``Qtr``, ``Year``, ``Nine mths``, ``Six months``, "for qtr", "in half", "Current qtr"."""
     if groups.get("n"):
         count = lex.number(groups["n"])
         return ReportedPeriod(round(count)) if count and 0 < count <= 24 else None
-    return ReportedPeriod(12 if _norm(groups["unit"]) == "year" else 3)
+    return ReportedPeriod({"year": 12, "half": 6}.get(_norm(groups["unit"]).split()[-1], 3))
 
 
 PARSERS: dict[str, Callable] = {
