@@ -395,6 +395,11 @@ def test_a_year_ago_after_a_figure_is_a_basis_written_numbers_too(text):
          "December", "1986-12"),
         # wire typos of month names
         ("Production had fallen 0.2 pct in Feburary.", "1987-04-10", "Feburary", "1987-02"),
+        # a split fiscal year "starting" a month sets the story's year; "the year" of a story that states its year
+        ("The budget for fiscal 1987/88 starting next October rises seven pct.", "1987-03-30", "fiscal 1987/88",
+         "1987-10/1988-09"),
+        ("Profit for the year ending March 31 fell. Current profit for the year was 17 billion yen.", "1987-03-11",
+         "the year", "1986-04/1987-03"),
         # "unlikely to" points forward as "likely to" does
         ("The council is unlikely to change policy at its meeting on Thursday.", "1987-03-03", "Thursday", "1987-03-05"),
     ],

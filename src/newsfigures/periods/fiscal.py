@@ -30,12 +30,12 @@ class FiscalConvention:
 
 _MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # "(the|its) (fiscal|financial) year to/ended/ending/ends (in|on) June 30", "for the year to June 30",
-# "fiscal 1987 ending June 30"
+# "fiscal 1987 ending June 30", "fiscal 1987/88 starting next October"
 _STATED_FISCAL = regex.compile(
-    r"\b(?:(?:fiscal|financial)\s++(?:year(?:\s++(?:19|20)\d\d(?:/\d\d)?(?!\d))?|(?:19|20)\d\d(?!\d))"
+    r"\b(?:(?:fiscal|financial)\s++(?:year(?:\s++(?:19|20)\d\d(?:/\d\d)?(?!\d))?|(?:19|20)\d\d(?:/\d\d)?(?!\d))"
     r"|(?:for|in)\s++the\s++year)\s++(?:that\s++|which\s++)?"
-    r"(?:to|ended|ending|ends|end|(?<=(?:fiscal|financial)\s++year\s++(?:that\s++|which\s++)?)"
-    r"(?P<start>began|begins|begin|started|starts|start|runs\s++from))\s++(?:in\s++|on\s++)?"
+    r"(?:to|ended|ending|ends|end|(?<=(?:fiscal|financial)\s++(?:year|(?:19|20)\d\d)[\w/\s]{0,12}?)"
+    r"(?P<start>began|begins|begin|started|starts|start|starting|beginning|runs\s++from))\s++(?:in\s++|on\s++|next\s++)?"
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b",
     regex.IGNORECASE,
@@ -54,6 +54,8 @@ _REPORTED_FISCAL = regex.compile(
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     regex.IGNORECASE,
 )
+# a year ended or ending on a day: "the year ending March 31"
+_ENDED_ON_A_DAY = regex.compile(r"(?:for|in)\s++the\s++year\s++(?:ended|ending)\s++[A-Za-z]++\.?\s++\d{1,2}\b", regex.IGNORECASE)
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _MONTH_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9}
 
@@ -123,7 +125,10 @@ class FiscalHabits:
         March", "the year ended September 30" (with "fiscal" said somewhere) - named by its end year; else the
         one its results imply (:attr:`reported`)."""
         m = _STATED_FISCAL.search(self.text)
-        if m is None or ("fiscal" not in self.text.lower() and "financial year" not in self.text.lower()):
+        said = m is not None and ("fiscal" in self.text.lower() or "financial year" in self.text.lower())
+        if m is not None and not said and _ENDED_ON_A_DAY.match(self.text, m.start(), m.end() + 4):
+            said = True  # "in the year ending March 31": a company's year; not "inflation in the year to March"
+        if not said:
             return self.reported
         month = _MONTH_NUMBERS[m["month"][:3].lower()]
         if m["start"]:  # "whose fiscal year began on March 1": the year ends the month before

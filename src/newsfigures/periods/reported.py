@@ -87,8 +87,10 @@ class ContainerUnit:
         if ctx.reported_seen and self.unit in ("quarter", "year") and not self.fiscal:
             # a note under a results table: "earnings were raised ... for the year"
             return ReportedPeriod(3 if self.unit == "quarter" else 12).resolve(ctx, span, None)
-        if self.unit == "year" and (self.fiscal or ctx.reported_year_start()):
-            return RelativeFiscalYear(0).resolve(ctx, span, None)  # "the full year" of a company's results
+        if self.unit == "year" and (self.fiscal or ctx.reported_year_start() or ctx.stated_year_start()):
+            # "the full year" of a company's results; "the year" of a story that states its year ("the year ending
+            # March 31")
+            return RelativeFiscalYear(0).resolve(ctx, span, None)
         if self.unit in ("quarter", "month") and ctx.direction(*span) != "forward":
             # "lower earnings for the quarter": the latest quarter reported on, i.e. the last one completed
             return Resolved(*step_unit(ctx.published, self.unit, -1))
