@@ -650,3 +650,13 @@ def test_a_market_share_stays_with_its_holder(text, figure, subject):
 def test_the_same_as_and_levels_of_a_year_ago_compare(text, figure, dates):
     fig = _figure(text, figure, "1987-03-20")
     assert (str(fig.period_start), str(fig.period_end)) == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Unadjusted sales in December were 6.9 pct higher than in January, 1986.",
+     "Sales in May rose 3 pct from January."],
+)
+def test_a_change_compared_with_an_earlier_period_by_no_usual_step_has_no_basis(text):
+    fig = _figure(text, next(w for w in ("6.9 pct", "3 pct") if w in text), "1986-12-20")
+    assert fig.basis is None and fig.role == "change"

@@ -373,8 +373,22 @@ def test_a_period_a_change_is_compared_with_is_its_basis(text, phrase, basis):
 @pytest.mark.parametrize(
     "text, phrase",
     [
+        # an earlier period compared with, not the step before the sentence's: no period mention, and no basis
+        ("Sales in May rose 3 pct from January.", "January"),
+        ("Unadjusted sales in December were 6.9 pct higher than in January, 1986.", "January, 1986"),
+        ("Output in the fourth quarter was 2 pct above the first quarter.", "the first quarter"),
+    ],
+)
+def test_an_earlier_period_a_change_is_compared_with_is_no_period(text, phrase):
+    periods, bases = find_periods_and_bases(text, P_DEC)
+    assert phrase not in [m.text for m in periods]
+    assert [(b.text, b.basis) for b in bases] == [(phrase, "comparison")]  # the linker gives the change no basis
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
         ("Exports rose 5 pct from February, the ministry said.", "February"),  # no period the sentence is about
-        ("Sales in May rose 3 pct from January.", "January"),  # not the step before
         ("Output is up 50 pct from 2010.", "2010"),  # no period in the sentence, and no recent year
         ("Output rose to 5 mln tonnes in May from 4 mln in April.", "April"),  # the compared figure's own period
     ],

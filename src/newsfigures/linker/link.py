@@ -255,7 +255,8 @@ def _basis(bases: SortedByStart, figures_at: SortedByStart, fig, spans, link: Li
             return 0, b.start - fig.end
         return (1 if figures_at.within(b.start - BASIS_OF_FIGURE_BEFORE, fig.start) else 0), fig.start - b.end + 1
 
-    return min(pool, key=rank).basis
+    basis = min(pool, key=rank).basis
+    return None if basis == "comparison" else basis  # a period compared with by no usual step
 
 
 # between an amount and its conversion: "105 million yuan ($14.39 million)", "A$640 a week (about US$400)"

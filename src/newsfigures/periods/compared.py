@@ -20,6 +20,8 @@ from .calendar import whole_months
 from .rules import expand, lexicon
 
 COMPARISON_WINDOW = 120  # characters looked at before the period
+_LOOSE_WORD = regex.compile(r"\b(?:on|over)\s++(?:in\s++)?\Z", regex.IGNORECASE)
+COMPARISON = "comparison"  # the basis label of a period compared with by no usual step (no basis on the figure)
 
 
 @per_patterns
@@ -54,7 +56,8 @@ def compared_basis(
         return None
     window = max(0, start - COMPARISON_WINDOW)
     # case-folded, the window holds every letter the pattern may match without case as that letter ("ſ" as "s")
-    if not _before_needs().may_match(text[window:start].casefold()) or not _before().search(text, window, start):
+    found = _before().search(text, window, start) if _before_needs().may_match(text[window:start].casefold()) else None
+    if found is None:
         return None
     if text.startswith(("'s", "’s"), end):
         return None  # "from 1986's 595 mln": the compared figure's period
@@ -62,9 +65,10 @@ def compared_basis(
     if anchor is None:
         recent = published is not None and period.start is not None and published.year - period.start.year in (1, 2)
         return "year_on_year" if recent and _span_months(period) == 12 and period.start.month == 1 else None
+    loose = _LOOSE_WORD.search(found[0]) is not None  # "on", "over": also before a period of the figure's own
     length = _span_months(period)
     if length is None or length != _span_months(anchor):
-        return None
+        return None if loose else _other(anchor, period)
     shift = (anchor.start.year - period.start.year) * 12 + anchor.start.month - period.start.month
     if shift == 12:
         return "year_on_year"
@@ -72,4 +76,12 @@ def compared_basis(
         return "month_on_month"
     if shift == length == 3:
         return "quarter_on_quarter"
-    return None
+    return None if loose else _other(anchor, period)
+
+
+def _other(anchor: Resolved, period: Resolved) -> str | None:
+    """A comparison with another period before the one the sentence is about ("6.9 pct higher than in January,
+    1986" in a sentence about December): not a period mention, and no basis of the usual steps."""
+    if anchor.start is None or period.start is None or period.start >= anchor.start:
+        return None
+    return COMPARISON
