@@ -400,6 +400,9 @@ def test_a_year_ago_after_a_figure_is_a_basis_written_numbers_too(text):
          "1987-10/1988-09"),
         ("Profit for the year ending March 31 fell. Current profit for the year was 17 billion yen.", "1987-03-11",
          "the year", "1986-04/1987-03"),
+        # "earlier this week/year" runs to the day written on
+        ("The banks agreed earlier this week to extend the loans.", "1987-03-05", "earlier this week", "1987-03-02/1987-03-05"),
+        ("It had forecast growth of 1.5 pct earlier this year.", "1987-03-18", "earlier this year", "1987-01-01/1987-03-18"),
         # "unlikely to" points forward as "likely to" does
         ("The council is unlikely to change policy at its meeting on Thursday.", "1987-03-03", "Thursday", "1987-03-05"),
     ],

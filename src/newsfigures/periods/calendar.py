@@ -210,7 +210,7 @@ def apply_edge(edge: str, start: date, end: date, published: date | None) -> tup
     if edge == "start":
         return start, start
     if edge in ("earlier", "later") and published is not None and start < published < end:
-        return (start, published - ONE_DAY) if edge == "earlier" else (published + ONE_DAY, end)
+        return (start, published) if edge == "earlier" else (published + ONE_DAY, end)  # "earlier this year": to P
     edge = {"earlier": "early", "later": "late"}.get(edge, edge)
     if start == end:
         return start, end
