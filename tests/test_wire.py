@@ -403,6 +403,10 @@ def test_a_year_ago_after_a_figure_is_a_basis_written_numbers_too(text):
         # "earlier this week/year" runs to the day written on
         ("The banks agreed earlier this week to extend the loans.", "1987-03-05", "earlier this week", "1987-03-02/1987-03-05"),
         ("It had forecast growth of 1.5 pct earlier this year.", "1987-03-18", "earlier this year", "1987-01-01/1987-03-18"),
+        # a day written as a word after its month
+        ("The sale is expected to close by May One.", "1987-03-20", "May One", "1987-05-01"),
+        ("NOTE: 1986 period ended June One", "1987-03-20", "June One", "1986-06-01"),
+        ("The merger took effect on Oct twenty-one, 1986.", "1987-03-20", "Oct twenty-one, 1986", "1986-10-21"),
         # "unlikely to" points forward as "likely to" does
         ("The council is unlikely to change policy at its meeting on Thursday.", "1987-03-03", "Thursday", "1987-03-05"),
     ],

@@ -141,6 +141,14 @@ def parse_date(groups: dict, lex: Lexicon):
     return InYear(month=month, day=day, year=year) if day <= limit else None
 
 
+def parse_date_word(groups: dict, lex: Lexicon):
+    """``May One``, ``Dec one, 1986``: a day written as a word."""
+    day = lex.number(groups["dayword"])
+    if day is None or day != int(day) or not 1 <= day <= 31:
+        return None
+    return parse_date({**groups, "day": str(int(day))}, lex)
+
+
 def parse_day_range(groups: dict, lex: Lexicon):
     """``April 5-6``, ``March 2 and 3``, ``May 11 to 13, 1987``: days of one month."""
     first, last = int(groups["day"]), int(groups["day2"])
