@@ -660,3 +660,18 @@ def test_the_same_as_and_levels_of_a_year_ago_compare(text, figure, dates):
 def test_a_change_compared_with_an_earlier_period_by_no_usual_step_has_no_basis(text):
     fig = _figure(text, next(w for w in ("6.9 pct", "3 pct") if w in text), "1986-12-20")
     assert fig.basis is None and fig.role == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # a period inside the subject before its noun is no part of it: the noun after it is the subject
+        ("INSEE said French 1986 Gross Domestic Product (GDP) grew by 1.9 pct.", "1.9 pct", "Gross Domestic Product"),
+        ("The group's 1987 capital spending rose 12 pct.", "12 pct", "capital spending"),
+        # ... but a period after a preposition, or before "period", ends the subject
+        ("Issuance in July rose 5 pct.", "5 pct", "Issuance"),
+        ("Exports during the January-May period stood at 201.7 billion yuan.", "201.7 billion yuan", "Exports"),
+    ],
+)
+def test_a_period_before_the_noun_of_a_subject_is_left_out(text, figure, subject):
+    assert _figure(text, figure, "1987-06-20").subject == subject

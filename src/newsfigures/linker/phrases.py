@@ -220,6 +220,10 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
             start = p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))  # "second-quarter net income"
         if start < p.start < end:
             cut = _PREP_BEFORE.search(text, start, p.start)
+            if cut is None and p.end < end - 2 and _modifies(text, p) and not _period_noun(text, p.end, end):
+                # "French 1986 Gross Domestic Product", "its 1987 earnings estimate": the noun after the period
+                start = p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))
+                continue
             end = cut.start() if cut else p.start
             break
     words = doc.words(start, end)
