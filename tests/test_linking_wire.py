@@ -675,3 +675,16 @@ def test_a_change_compared_with_an_earlier_period_by_no_usual_step_has_no_basis(
 )
 def test_a_period_before_the_noun_of_a_subject_is_left_out(text, figure, subject):
     assert _figure(text, figure, "1987-06-20").subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # a year inside the object of a verb does not end it
+        ("Hutton revised its 1987 earnings estimate to 1.40 dlrs a share from 1.20 dlrs.", "1.40 dlrs",
+         "earnings estimate"),
+        ("The group cut its 1987 dividend payout to 40 cts a share.", "40 cts", "dividend payout"),
+    ],
+)
+def test_a_year_inside_the_object_of_a_verb(text, figure, subject):
+    assert _figure(text, figure, "1987-04-24").subject == subject

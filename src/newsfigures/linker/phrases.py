@@ -356,6 +356,11 @@ _PHRASE_CUT = _compile(
 )
 
 
+def number_word(word: str) -> bool:
+    """A number other than a year ("revised its 1987 earnings estimate to 1.40 dlrs": the year is the object's)."""
+    return word[0].isdigit() and not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
+
+
 def object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:
     """The object of a transitive verb: "increased [loans to farms] by 5%", "cut [its policy rate] by 25bp",
     "lift [annual shipments] to a record of"."""
@@ -376,7 +381,7 @@ def object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, in
         return None
     cut = len(words)
     for i, w in enumerate(words):
-        if i and (w[2] in ("on", "during", "by", "from", "last", "this", "than") or w[2][0].isdigit()):
+        if i and (w[2] in ("on", "during", "by", "from", "last", "this", "than") or number_word(w[2])):
             cut = i
             break
         if i and w[2] in ("to", "at") and i + 1 < len(words) and words[i + 1][2] in ("a", "an"):

@@ -16,6 +16,7 @@ from .phrases import (
     is_period,
     is_verb,
     noun_phrase_before,
+    number_word,
     object_after,
     phrase_until_cut,
     previous_object,
@@ -285,10 +286,10 @@ def _understood_verb(w: _Where):
 def _object_of_verb(w: _Where):
     """ "increased [loans to farms] by 5%"; "raised its rate, lifting it to 0.1%": what the clauses before act on."""
     between = w.left[w.verb + 1 :]
-    if any(x[2][0].isdigit() for x in between):
+    if any(number_word(x[2]) for x in between):
         # "raised its policy rate by 50 basis points to a range of X": the object ends at the first "by"/"to"
         cut = next((k for k, x in enumerate(between) if x[2] in ("by", "to", "at")), None)
-        between = between[: cut + 1] if cut is not None and not any(x[2][0].isdigit() for x in between[:cut]) else []
+        between = between[: cut + 1] if cut is not None and not any(number_word(x[2]) for x in between[:cut]) else []
     obj = object_after(between, w.cues)
     if obj and w.text[obj[0] : obj[1]].lower() in ("it", "them"):
         return previous_object(w.doc, w.sent_start, w.clause_start, w.periods) or NO_SUBJECT
