@@ -688,3 +688,21 @@ def test_a_period_before_the_noun_of_a_subject_is_left_out(text, figure, subject
 )
 def test_a_year_inside_the_object_of_a_verb(text, figure, subject):
     assert _figure(text, figure, "1987-04-24").subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # a list of figures each said for a place: each item names its own head, the place
+        ("Inflation was 4.4 pct in Italy, 3.9 pct in Britain and Canada and minus 1.5 pct in Japan.", "3.9 pct",
+         "Britain and Canada"),
+        ("Inflation was 4.4 pct in Italy, 3.9 pct in Britain and Canada and minus 1.5 pct in Japan.", "minus 1.5 pct",
+         "Japan"),
+        ("Unemployment stood at 10.2 pct in France, 8.9 pct in West Germany and 7.0 pct in the U.S.", "8.9 pct",
+         "West Germany"),
+        # a single figure said for a place keeps the subject of its verb
+        ("Sales rose 5 pct in Europe.", "5 pct", "Sales"),
+    ],
+)
+def test_list_items_said_for_places_name_the_place(text, figure, subject):
+    assert _figure(text, figure, "1987-03-17").subject == subject

@@ -254,6 +254,21 @@ def _stake_of(w: _Where):
     return np if named or not w.cues["stake_nouns"].isdisjoint(x[2] for x in words) else None
 
 
+def _place_item(w: _Where):
+    """ "4.4 pct in Italy, 3.9 pct in Britain and Canada, three pct in France": in a list of figures each said for
+    a place, each item names its own head, the place."""
+    after = _IN_PLACE.match(w.text, w.fig.end)
+    if after is None or w.periods.near(after.start("place"), after.end("place")):
+        return None
+    listed = _NEXT_ITEM.match(w.text, after.end()) or _ITEM_BEFORE.search(w.text, max(0, w.fig.start - 40), w.fig.start)
+    if not listed:
+        return None
+    end = after.end("place")
+    if w.text[end - 1] == "." and "." not in w.text[after.start("place") : end - 1]:
+        end -= 1  # "in Japan." ends the sentence; "in the U.S." keeps its stop
+    return after.start("place"), end
+
+
 def _verbless(w: _Where):
     """A clause without a verb: one that continues the clause before ("cut the rate again, by a quarter point")
     takes its object; a list item names itself ("energy conservation by 18.23 percent")."""
@@ -322,6 +337,7 @@ SUBJECT_STRATEGIES = (
     ("money-for", _money_for),
     ("list-head", _list_head),
     ("stake-of", _stake_of),
+    ("place-item", _place_item),
     ("verbless-clause", _verbless),
     ("understood-verb", _understood_verb),
     ("object-of-verb", _object_of_verb),
@@ -362,6 +378,13 @@ _SESSION = _compile(
 )
 # "of" and what a stake is of, after a percentage ("or more" may stand between)
 _STAKE_OF = _compile(r"(?:\s++or\s++(?:more|less))?\s++of\s++(?P<np>(?:(?!\s(?:or|and)\s)[^,;:.()\n]){2,80})")
+# a place a list item's figure is said for: "3.9 pct in Britain and Canada", "1.4 pct in the U.S."
+_IN_PLACE = _compile(
+    r"\s++in\s++(?P<place>(?:the\s++)?[A-Z][\w.&-]*+(?:\s++(?:and\s++)?[A-Z][\w.&-]*+){0,3})(?=\s*+(?:,|and\b|\.(?!\w)|$))"
+)
+# the next item of such a list, or the separator before this one
+_NEXT_ITEM = _compile(r"\s*+(?:,\s*+(?:and\s++)?|\s++and\s++)(?:[Mm]inus\s++)?(?:\d|[a-z]+\s++(?:pct|percent))")
+_ITEM_BEFORE = _compile(r"[A-Za-z.](?:\s*+,\s*+(?:and\s++)?|\s++and\s++)(?:[Mm]inus\s++)?\Z")
 _IN_AFTER = _compile(r"\s++in\s++(?P<np>[^,;:.()\n]{2,60})")
 # a band of bills right before a rate: "in band one at 9-7/8 pct"
 _BAND_AT = _compile(r"\bin\s++(?P<band>band\s++[A-Za-z0-9-]++)\s++at\s++\Z", regex.IGNORECASE)
