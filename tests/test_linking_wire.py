@@ -168,6 +168,11 @@ def test_a_table_with_no_heading_is_the_quarter_the_report_covers(published, cur
         # an interim dividend row: a half year's
         ("Shr 8.1p vs 7.2p\n    Interim div 2p vs 1.8p\n    Pretax profit 4.1 mln vs 3.3 mln\n", "1987-03-20",
          ("1986-07-01", "1986-12-31"), ("1985-07-01", "1985-12-31")),
+        # a dividend row "making" a total, or a note on the "Latest year": a year's results
+        ("Shr 53.5p vs 45.7p\n    Div 8.8p vs 7.35p making 14.3p vs 12.1p\n    Turnover 19.2 billion stg vs 17.1 billion\n",
+         "1987-03-20", ("1986-01-01", "1986-12-31"), ("1985-01-01", "1985-12-31")),
+        ("Shr 4.45 dlrs vs 3.44 dlrs\n    Net 423.5 mln vs 319.1 mln\n    NOTE: Latest year net includes a charge.\n",
+         "1987-03-20", ("1986-01-01", "1986-12-31"), ("1985-01-01", "1985-12-31")),
         # a "Year" heading below: the block above is that year's last quarter
         ("Shr loss 2.27 dlrs vs loss 1.62 dlrs\n    Revs 60.0 mln vs 26.2 mln\n    Year\n    Shr loss 5.16 dlrs vs "
          "loss 2.10 dlrs\n", "1987-04-20", ("1986-10-01", "1986-12-31"), ("1985-10-01", "1985-12-31")),

@@ -78,6 +78,7 @@ _VS_GAP = _compile(_PER_SHARE + r"\s*+,?\s*+" + _VS)
 _NIL_VS = _compile(r"\bnil\s++" + _VS + r"\Z", regex.IGNORECASE)
 
 
+_NOTE_OPENING = regex.compile(r"^note\s*+[:-]?\s*+")
 # "Qtly div 12 cts vs 12 cts prior": the previous payment, not a period
 _PRIOR_AFTER = _compile(r"\s++prior\b")
 
@@ -185,7 +186,10 @@ def headless_table_period(
     covers. ``headings``: (start, end date) of the headings of the text, each on a line of its own."""
     rows = cues["table_row_months"]
     for line in text.lower().splitlines():
-        months = next((m for row, m in rows.items() if line.strip().startswith(row)), None)
+        line = _NOTE_OPENING.sub("", line.strip())  # "NOTE: Latest year net includes ..."
+        months = next((m for row, m in rows.items() if line.startswith(row)), None)
+        if months is None and line.startswith("div") and " making " in line:
+            months = 12  # "Div 8.8p vs 7.35p making 14.3p vs 12.1p": the final dividend making the year's total
         if months:
             return reported_range(published, months)
     later = [end for at, end in headings if at > start]
