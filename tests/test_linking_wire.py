@@ -711,3 +711,20 @@ def test_a_year_inside_the_object_of_a_verb(text, figure, subject):
 )
 def test_list_items_said_for_places_name_the_place(text, figure, subject):
     assert _figure(text, figure, "1987-03-17").subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "dates", "subject"),
+    [
+        # "respectively" pairs a list of periods with the list of figures, in order
+        ("Note: Current qtr and year figures include gains on securities sales of 3.9 mln dlrs and 38 mln dlrs, "
+         "respectively.", "38 mln dlrs", ("1986-01-01", "1986-12-31"), "gains on securities sales"),
+        ("Exports in January and February were 2.1 billion dlrs and 2.4 billion dlrs respectively.", "2.4 billion dlrs",
+         ("1987-02-01", "1987-02-28"), "Exports"),
+        ("Profits for 1985 and 1986 were 12 mln stg and 15 mln stg respectively.", "12 mln stg",
+         ("1985-01-01", "1985-12-31"), "Profits"),
+    ],
+)
+def test_respectively_pairs_periods_with_figures(text, figure, dates, subject):
+    fig = _figure(text, figure, "1987-03-20")
+    assert (str(fig.period_start), str(fig.period_end)) == dates and fig.subject == subject

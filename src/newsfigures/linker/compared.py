@@ -196,3 +196,27 @@ def headless_table_period(
     if later:
         return months_ending(later[0], 3)
     return reported_range(published, 3)
+
+
+_RESPECTIVELY = _compile(r"\brespectively\b", regex.IGNORECASE)
+# between the periods a "respectively" pairs: "qtr and year", "January, February and March"
+_PERIOD_LIST_GAP = _compile(r"\s*+(?:,\s*+(?:and\s++)?|and\s++)(?:(?:the|its)\s++)?")
+
+
+def respective_periods(
+    text: str, figures: list[FigureRef], dated: list[tuple[int, PeriodRef]], sentences: list[tuple[int, int]]
+) -> dict[int, int]:
+    """ "Current qtr and year figures include gains of 3.9 mln dlrs and 38 mln dlrs, respectively": in a sentence
+    that ends its list of figures with "respectively", a list of as many periods pairs with them in order. Figure
+    index -> period index."""
+    paired: dict[int, int] = {}
+    for start, end in sentences:
+        if not _RESPECTIVELY.search(text, start, end):
+            continue
+        in_sentence = [i for i, f in enumerate(figures) if start <= f.start < end and f.kind != "count"]
+        periods = [(i, p) for i, p in dated if start <= p.start < end]
+        listed = [periods[k] for k in range(len(periods)) if k == 0 or _PERIOD_LIST_GAP.fullmatch(
+            text, periods[k - 1][1].end, periods[k][1].start)]
+        if len(listed) == len(periods) == len(in_sentence) >= 2:
+            paired.update(zip(in_sentence, (i for i, _ in listed)))
+    return paired

@@ -18,7 +18,7 @@ import regex
 
 from ..text.fastre import compile_fast as _compile
 from ..text.sentences import split_sentences
-from .compared import chained_periods, continues_chain, date_comparisons
+from .compared import chained_periods, continues_chain, date_comparisons, respective_periods
 from .period import attached_periods, governing_period
 from .phrases import clean_subject, sentence_subject, without_figures
 from .reading import EXPECTED_AFTER, FigureReading
@@ -39,6 +39,8 @@ from .text import (
     linker_cues,
 )
 
+# between two amounts of one noun: "gains of 3.9 mln dlrs and 38 mln dlrs"
+_JOINED_OF = _compile(r"\s*+(?:,\s*+)?and\s++")
 # between a part and the whole it is counted from: "eight [of Indonesia's] 13", "26 [of the] 30"
 _PART_OF = _compile(r"\s++of\s++(?:(?:the|its|their|these|those|our|all)\s++|[A-Z][A-Za-z.&-]*+['’]s\s++)?")
 
@@ -61,6 +63,7 @@ def link_figures(
     sentence_starts = [s for s, _ in sentences]
     dated = [(i, p) for i, p in enumerate(periods) if p.has_dates]
     chained = chained_periods(text, figures, dated)
+    chained.update(respective_periods(text, figures, dated, sentences))  # "... qtr and year ..., respectively"
     # a chain's period is all of its figures', not the compared one's alone ("2,610,000 vs 2,442,000 for qtr")
     attached = {i: at for i, at in attached_periods(text, figures, dated).items() if i not in chained.values()}
     dated_at = SortedByStart(dated, [p.start for _, p in dated])
@@ -213,6 +216,11 @@ def _subject_of(done: _Linked, site: _Site, link: Link, before: Link | None) -> 
         rule, subject = "compared-figure", before.subject  # "borrowing of €51.3 billion, versus €50.3 billion"
     elif before is not None and before.subject and continues_chain(text, figures[index - 1], fig):
         rule, subject = "chain-partner", before.subject  # "capital gains of 2,610,000 vs 2,442,000 for qtr"
+    elif (
+        before is not None and before.subject and before.subject_rule == "noun-before-of"
+        and _JOINED_OF.fullmatch(text, figures[index - 1].end, fig.start)
+    ):
+        rule, subject = "joined-of", before.subject  # "gains of 3.9 mln dlrs and 38 mln dlrs": both are gains
     link.subject, link.subject_rule = subject, rule if subject is not None else None
 
 
