@@ -76,6 +76,9 @@ def test_wire_amounts(text, expected):
         ("Sales were 4 mln dlrs. Net income would have risen 8.4 pct to 32.9 mln.", "32.9 mln", "USD"),
         ("Earnings of 2 mln stg were seen. Profits have fallen to 1.1 mln.", "1.1 mln", "GBP"),
         ("Turnover was 12 mln marks, and operating profit will also rise by 3 mln.", "3 mln", "DEM"),
+        # a pair of bare amounts compared by "vs" in the note under a table of money
+        ("Shr 16.7 cts vs 29.4 cts\n    Net 10.84 mln vs 19.15 mln\n    NOTE - Net is after tax 10.47 mln vs 7.27 mln, "
+         "interest 2.58 mln vs 9.55 mln.", "9.55 mln", "USD"),
         # any row compared by "vs" in a table of money is money, whatever its label, unless it counts shares
         ("Shr 12.2p vs 10.9p\n    Trading profit includes -\n    Tobacco 764 mln vs 738 mln", "738 mln", "GBP"),
         ("Net 4.1 mln dlrs vs 3.2 mln\n    North America 34.7 mln vs 30.1 mln", "34.7 mln", "USD"),
@@ -92,6 +95,8 @@ def test_currency_said_once_for_a_series(text, amount, unit):
     [
         ("Shr 31 cts vs 56 cts\n    Avg shrs 6,460,000 vs 5,719,000", "6,460,000"),  # shares are counted
         ("Shr 31 cts vs 56 cts\n    Outstanding shrs 897.96 mln vs 880 mln", "897.96 mln"),
+        ("Shr 31 cts vs 56 cts\n    Net 5 mln vs 4 mln\n    NOTE: Average shares 21.5 mln vs 13.3 mln in quarter and "
+         "18.9 mln vs 13.3 mln in half.", "18.9 mln"),
         ("Net 2.1 mln dlrs vs 1.9 mln\n    Primary avg shrs 16,306,000 vs 15,9000,000", "16,306,000"),
         ("Shoppers spent 1.2 billion yuan, and the number of visitors fell to 4.1 million.", "4.1 million"),
         ("Payrolls rose by 150,000 in May after a gain of 76,000 in April, when wages rose $12.", "76,000"),

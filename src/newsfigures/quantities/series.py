@@ -39,6 +39,9 @@ _LEVEL_WORDS = frozenset(("to", "at", "was", "were", "is", "are", "of"))
 _AND_GAP = compile_fast(r"\s++and\s++|\s*+,\s*+(?:and\s++)?(?=\d)", regex.IGNORECASE)
 # a list item after a bare number and a comma: "1,875" in "at 1,870, 1,875 and 1,880 dlrs"
 _LIST_ITEM_BEFORE = compile_fast(r"\d\s*+,\s*+\Z")
+# "vs" between two bare amounts of a note
+_VS_AFTER = compile_fast(r"\s++vs\.?\s++(?=\d)")
+_WORDS = compile_fast(r"[A-Za-z]++")
 
 
 def compared_amount(r: Reading, cand: regex.Match, prior: QuantityMatch) -> QuantityMatch | None:
@@ -178,7 +181,25 @@ def _said_once(text: str, found: list[QuantityMatch], i: int, measured: set[int]
             m.kind, m.unit, m.rule = "money", currency, "money_table"
         elif currency and (_after_money_noun(text, m.start) or g["money_noun_next"].match(text, m.end)):
             m.kind, m.unit, m.rule = "money", currency, "money_noun"
+        elif currency and not label and _note_pair(text, found, i, g["count_rows"]):
+            m.kind, m.unit, m.rule = "money", currency, "money_table"
     return True
+
+
+def _note_pair(text: str, found: list[QuantityMatch], i: int, count_rows: frozenset) -> bool:
+    """A bare amount compared by "vs" in the note under a table of money ("NOTE - Net is after tax 10.47 mln vs
+    7.27 mln, interest 2.58 mln vs 9.55 mln"), unless its sentence counts shares before it."""
+    m = found[i]
+    if not any(f.rule == "money_table" for f in found[:i]):
+        return False
+    if _VS_AFTER.match(text, m.end):
+        first = m.start
+    elif i and found[i - 1].kind in ("count", "money") and _VS_AFTER.fullmatch(text, found[i - 1].end, m.start):
+        first = found[i - 1].start
+    else:
+        return False
+    words = _WORDS.findall(text, sentence_start(text, first), first)
+    return count_rows.isdisjoint(w.lower() for w in words)  # "Average shares 21.5 mln vs 13.3 mln in quarter and"
 
 
 def _after_money_noun(text: str, start: int) -> bool:
