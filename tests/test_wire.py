@@ -120,6 +120,11 @@ def test_a_count_stays_a_count_beside_money(text, amount):
         "Available seat miles rose to 9.6 mln from 7.1 mln last year.",
         "Crude stocks in barrels totalled 320 mln at the end of March.",
         "Slaughter is estimated at 128,000 to 132,000 head versus 130,000 a week ago.",
+        # a list's or a table's unit said once, up front
+        "The breakdown was as follows, in tonnes: cotton 3,002 (6,234), sunflower 86,612 (38,347), the board said.",
+        "Shipments in the week, in tonnes, with comparisons:\n    Bread wheat    235,800    205,700\n    Maize    "
+        "158,400    189,000",
+        "Stocks by state were as follows (in mln bushels): Iowa 512.4, Illinois 480.2.",
     ],
 )
 def test_an_amount_after_a_measure_is_that_measure(text):

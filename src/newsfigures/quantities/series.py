@@ -134,6 +134,12 @@ def _series_grammar() -> dict:
             rf"(?:\s++[A-Za-z][A-Za-z.&'’-]*+){{1,7}}?\s++(?:of|was|were|totall?(?:ed|ing))\s++\Z",
             regex.IGNORECASE,
         ),
+        # a list's or table's unit said up front: "in tonnes:", "in thousands of tonnes,", "(in mln bushels)"
+        "measure_header": compile_fast(
+            rf"\bin\s++(?:(?:thousands?|millions?|{trie(scales)}|000s?|'000)\s++(?:of\s++)?)?(?:{trie(units)})"
+            r"\s*+(?:[:)]|,\s*+(?:with|in)\b)",
+            regex.IGNORECASE,
+        ),
         # a number with a physical unit: "6.41 mln ha", "500,000 tonnes"
         "measure": compile_fast(
             rf"\d[\d,./-]*+\s*+(?:(?:{trie(scales)})\s++)?(?:{trie(units)})(?![A-Za-z])", regex.IGNORECASE
@@ -172,6 +178,8 @@ def _said_once(text: str, found: list[QuantityMatch], i: int, measured: set[int]
         return False  # "at 246,000 ha versus an estimate of 236,000 and ... of 217,000": the series goes on
     elif g["measure"].search(text, since, m.start) or g["measure_changed"].search(text, max(since, m.start - 60), m.start):
         return False  # the measure was said once for the series, or named before its verb
+    elif _under_measure_header(text, m.start):
+        return False  # "The breakdown was as follows, in tonnes: cotton 26,992 (41,933), ..."
     else:
         currency = _article_currency(found, i)
         label, compares = _row_label(text, m.start)
@@ -200,6 +208,17 @@ def _note_pair(text: str, found: list[QuantityMatch], i: int, count_rows: frozen
         return False
     words = _WORDS.findall(text, sentence_start(text, first), first)
     return count_rows.isdisjoint(w.lower() for w in words)  # "Average shares 21.5 mln vs 13.3 mln in quarter and"
+
+
+MEASURE_HEADER_REACH = 600  # characters a table's rows are looked back over for the unit its header names
+
+
+def _under_measure_header(text: str, start: int) -> bool:
+    """Whether a list or table the bare number at ``start`` is in says its unit once, up front: "as follows, in
+    tonnes:", "in thousands of tonnes:", "(in mln bushels)" - in its sentence, or for a table row above it."""
+    g = _series_grammar()
+    lo = max(0, start - MEASURE_HEADER_REACH) if row_at(text, start) is not None else sentence_start(text, start)
+    return g["measure_header"].search(text, lo, start) is not None
 
 
 def _after_money_noun(text: str, start: int) -> bool:
