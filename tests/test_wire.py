@@ -141,6 +141,11 @@ def test_an_amount_after_a_measure_is_that_measure(text):
         "The plan needs the votes of at least two thirds of the holders.",
         "Nine-tenths of the members agreed.",
         "Two fifths of the crop was lost.",
+        # names, models and doses
+        "Six Flags operates theme parks.",
+        "Shipments of the 3090 mainframes were strong.",
+        "It will sell 90 mg and 120 mg Cardizem tablets.",
+        "The plan follows a previously announced April one Fleet stock split.",
     ],
 )
 def test_kilos_and_fractions_are_no_counts(text):

@@ -64,6 +64,8 @@ def classify(
     if fig.decimal and not fig.scaled:
         return None
     c_start, c_end = counted
+    if fig.written and r.text[fig.start].isupper() and all(w[0].isupper() for w in r.text[c_start:c_end].split()):
+        return None  # "Six Flags", "Three Rivers": a capitalised number word and a capitalised noun make a name
     head = " " + r.text[c_start:c_end].rsplit(None, 1)[-1]
     if r.grammar["time_after"].fullmatch(head) or r.grammar["measure_after"].fullmatch(head):
         return None  # "25 straight months", "3 million metric tonnes": a length of time or a measure
@@ -80,8 +82,8 @@ def _one_thing(r: Reading, start: int, end: int, qualifier: str | None) -> Quant
     bad quarter") or a length of time or measure ("one day decline")."""
     g, text = r.grammar, r.text
     before = LAST_WORD.search(text, max(0, start - 20), start)
-    if before and before["word"].lower() in g["one_pronoun_before"]:
-        return None
+    if before and (before["word"].lower() in g["one_pronoun_before"] or before["word"].lower() in g["months"]):
+        return None  # "the one that"; "April one": a day
     words, pos = [], end
     while len(words) < 5:
         w = _PHRASE_WORD.match(text, pos)
@@ -222,9 +224,11 @@ def _not_a_count(r: Reading, fig: Figure, end: int) -> bool:
     raw = text[fig.start : end]
     if fig.written and not fig.scaled and raw.lower().strip() in ("one", "a", "an"):
         return True
-    if not fig.written and not fig.grouped and not fig.decimal and not fig.scaled and len(raw) == 4:
-        if 1800 <= fig.value <= 2100:
-            return True  # a year; the period stage resolves it
+    digits = text[fig.start : fig.end].strip()
+    if not fig.written and not fig.grouped and not fig.decimal and not fig.scaled and len(digits) >= 4 and digits.isdigit():
+        # a year, which the period stage resolves; or a model or code ("the 3090 mainframes"): news groups the
+        # thousands of a count ("3,090 jobs")
+        return True
     after = text[end : end + 40]
     if _HYPHEN_WORD.match(after) or _TIME_OF_DAY.match(after):
         return True  # "three-year notes", "65-year-old", "five-star": an adjective; or a time of day
