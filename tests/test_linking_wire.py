@@ -728,3 +728,18 @@ def test_list_items_said_for_places_name_the_place(text, figure, subject):
 def test_respectively_pairs_periods_with_figures(text, figure, dates, subject):
     fig = _figure(text, figure, "1987-03-20")
     assert (str(fig.period_start), str(fig.period_end)) == dates and fig.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "level_noun"),
+    [
+        # a noun after the figure that names a level is no subject
+        ("Economists predict growth will be in the 2.0 to 2.2 pct range.", "2.0 to 2.2 pct", "range"),
+        ("Brazil must raise its trade surplus to the 12 billion dollars average of 1984.", "12 billion dollars",
+         "average"),
+        ("Output held at the 4.1 mln tonne level.", "4.1 mln", "level"),
+    ],
+)
+def test_a_level_noun_after_a_figure_is_no_subject(text, figure, level_noun):
+    found = [m for m in newsfigures.extract(text, published="1987-04-24").mentions if m.text == figure]
+    assert all(not (m.subject or "").endswith(level_noun) for m in found)

@@ -112,6 +112,7 @@ def _noun_after(w: _Where):
         and all(not direction_of(x[2], cues) or x[2] in cues["change_nouns"] for x in words[1:])
         and not _TIME_START.match(attributive["np"]) and words[0][2] not in ("a", "an", "per", "each")
         and not all(x[2] in cues["bare_rate_words"] for x in words)  # "grew at a 2.8% annualized rate": the economy's
+        and words[-1][2] not in cues["not_subject_heads"]  # "in the 2.0 to 2.2 pct range", "the 12 billion dollars average": a level
         and not _no_noun(words[0][2], cues)  # "the 480 mln marks announced recently", "the three pct originally"
     ):  # fmt: skip
         return words[0][0], words[-1][1]
