@@ -743,3 +743,18 @@ def test_respectively_pairs_periods_with_figures(text, figure, dates, subject):
 def test_a_level_noun_after_a_figure_is_no_subject(text, figure, level_noun):
     found = [m for m in newsfigures.extract(text, published="1987-04-24").mentions if m.text == figure]
     assert all(not (m.subject or "").endswith(level_noun) for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # a balance named after the figure keeps what it is of
+        ("There was a 400 mln mark deficit in supplementary trade items.", "400 mln mark",
+         "deficit in supplementary trade items"),
+        ("Taiwan ran a 5.2 billion dlr surplus with Japan.", "5.2 billion dlr", "surplus with Japan"),
+        ("It reported a 1.3 billion stg deficit in the services account last year.", "1.3 billion stg",
+         "deficit in the services account"),
+    ],
+)
+def test_a_balance_after_the_figure_keeps_what_it_is_of(text, figure, subject):
+    assert _figure(text, figure, "1987-04-24").subject == subject

@@ -115,7 +115,10 @@ def _noun_after(w: _Where):
         and words[-1][2] not in cues["not_subject_heads"]  # "in the 2.0 to 2.2 pct range", "the 12 billion dollars average": a level
         and not _no_noun(words[0][2], cues)  # "the 480 mln marks announced recently", "the three pct originally"
     ):  # fmt: skip
-        return words[0][0], words[-1][1]
+        end = words[-1][1]
+        partner = _PARTNER_AFTER.match(text, end) if words[-1][2] in cues["partner_nouns"] else None
+        more = phrase_until_cut(w.doc, partner.start("np"), partner.end("np"), w.periods) if partner else None
+        return words[0][0], (more[1] if more else end)  # "a 400 mln mark deficit [in supplementary trade items]"
     return None
 
 
@@ -386,6 +389,8 @@ _IN_PLACE = _compile(
 # the next item of such a list, or the separator before this one
 _NEXT_ITEM = _compile(r"\s*+(?:,\s*+(?:and\s++)?|\s++and\s++)(?:[Mm]inus\s++)?(?:\d|[a-z]+\s++(?:pct|percent))")
 _ITEM_BEFORE = _compile(r"[A-Za-z.](?:\s*+,\s*+(?:and\s++)?|\s++and\s++)(?:[Mm]inus\s++)?\Z")
+# what a balance is of, after it: "deficit in the services account", "surplus with Japan"
+_PARTNER_AFTER = _compile(r"\s++(?:in|with)\s++(?P<np>(?:the\s++)?[^,;:.()\n]{2,60})")
 _IN_AFTER = _compile(r"\s++in\s++(?P<np>[^,;:.()\n]{2,60})")
 # a band of bills right before a rate: "in band one at 9-7/8 pct"
 _BAND_AT = _compile(r"\bin\s++(?P<band>band\s++[A-Za-z0-9-]++)\s++at\s++\Z", regex.IGNORECASE)
