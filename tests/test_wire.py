@@ -51,6 +51,9 @@ def figures(text: str, published=P87):
         ("Fed funds traded at 6-3/16 pct.", [("6-3/16 pct", "percentage", "6.1875", "percent")]),
         ("The stock closed at 24-1/8 dlrs.", [("24-1/8 dlrs", "money", "24.125", "USD")]),
         ("The bank cut its rate 5 pct.", [("5 pct", "percentage", "5", "percent")]),
+        # a range whose high end names a sub-unit: the low end is in it too
+        ("Analysts expect 24 to 30 cts a share.", [("24 to 30 cts", "money", "0.24", "USD")]),
+        ("Cattle futures are called 0.20 to 0.50 cent lower.", [("0.20 to 0.50 cent", "money", "0.002", "USD")]),
     ],
 )
 def test_wire_amounts(text, expected):

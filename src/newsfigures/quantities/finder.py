@@ -95,9 +95,12 @@ def read_candidate(r: Reading, cand: regex.Match) -> QuantityMatch | None:
 
 
 def _take_range(r: Reading, fig: Figure, high: Figure) -> None:
-    """The first figure of a range borrows scale and unit from the second: "5 to 7 percent", "$1.2-1.5 billion"."""
+    """The first figure of a range borrows scale and unit from the second: "5 to 7 percent", "$1.2-1.5 billion",
+    "24 to 30 cts"."""
     if not fig.scaled and high.scaled and not fig.written:
         fig.value = clean_decimal(fig.value * scale_of(r, high))
+    if high.minor and not (fig.currency or fig.percent_unit):
+        fig.value, fig.minor = clean_decimal(fig.value / 100), True  # "24 to 30 cts": 0.24 to 0.30
     fig.rule = (high.rule if fig.rule == "number" else fig.rule) + "_range"
     fig.percent_unit = fig.percent_unit or high.percent_unit
     fig.currency = fig.currency or high.currency

@@ -62,7 +62,9 @@ def range_end(r: Reading, fig: Figure, between: bool) -> Figure | None:
     ):
         return None  # "from 5% to 7%", "rose 3% to 5%": two figures, not a range
     high = _upper_figure(r, m.end())
-    if high is None or high.value < fig.value and not (fig.value < 0):
+    # "24 to 30 cts": the low end is in the sub-unit the high end names (its value is in the main unit)
+    low = fig.value / 100 if high is not None and high.minor and not (fig.currency or fig.percent_unit) else fig.value
+    if high is None or high.value < low and not (fig.value < 0):
         return None
     return high if _ends_agree(r, fig, high, sep, word_before) else None
 
@@ -85,7 +87,8 @@ def _upper_figure(r: Reading, pos: int) -> Figure | None:
 
 def _ends_agree(r: Reading, fig: Figure, high: Figure, sep: str, word_before: str) -> bool:
     """Whether two figures joined by ``sep`` are one range rather than a change and a level."""
-    if word_before in r.grammar["change_words"] and high.value > 3 * fig.value:
+    low = fig.value / 100 if high.minor and not (fig.currency or fig.percent_unit) else fig.value
+    if word_before in r.grammar["change_words"] and high.value > 3 * low:
         return False  # "rose 1-1/8 to 24-1/8 dlrs": a change and the level it reached, not a range
     if word_before == "by" and not (high.percent_unit or high.currency):
         return False  # "fell by eight to 507": a change and a level
