@@ -26,7 +26,8 @@ COMPARISON = "comparison"  # the basis label of a period compared with by no usu
 
 @per_patterns
 def _before() -> regex.Pattern:
-    return regex.compile(expand(lexicon().raw["compared_period"]["before"], "compared_period"), regex.IGNORECASE)
+    # anchored at its end (\Z), so searched from the end: one try instead of one per position of the window
+    return regex.compile(expand(lexicon().raw["compared_period"]["before"], "compared_period"), regex.IGNORECASE | regex.REVERSE)
 
 
 @per_patterns
