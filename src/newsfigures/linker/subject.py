@@ -10,6 +10,7 @@ import regex
 from ..resources import per_patterns
 from ..text.fastre import compile_fast as _compile
 from ..text.fastre import prefix_alternation
+from ..text.prefilter import Prefilter
 from .phrases import (
     antecedent,
     clause_verb,
@@ -214,7 +215,10 @@ def _list_head(w: _Where):
     a list after "comprising" are amounts of what comes before it."""
     if w.fig.kind != "money":
         return None
-    m = _COMPRISING.search(w.text, max(w.sent_start, w.fig.start - 160), w.fig.start)
+    lo = max(w.sent_start, w.fig.start - 160)
+    if w.doc.lower is not None and not _COMPRISING_NEEDS.may_match(w.doc.lower[lo : w.fig.start]):
+        return None
+    m = _COMPRISING.search(w.text, lo, w.fig.start)
     if m is None or not _LIST_ITEMS.fullmatch(w.text, m.end(), w.fig.start):
         return None
     own = _ITEM_NOUN.match(w.text, w.fig.end)
@@ -401,6 +405,7 @@ _ITEM_NOUN = _compile(
     r"[ \t]++(?P<np>(?!(?:in|at|of|and|or|for|to|from|on|with|a|the)\b)[a-z][a-z-]*+"
     r"(?:[ \t]++(?!(?:in|at|of|and|or|for|to|from|on|with)\b)[a-z][a-z-]*+){0,3})(?=\s*+(?:[,.;]|and\b|$))"
 )
+_COMPRISING_NEEDS = Prefilter(_COMPRISING)  # read from the pattern
 # between "comprising" and a later item: earlier items ("393 mln stg in band one at 9-7/8 pct, ")
 _LIST_ITEMS = _compile(r"(?:[^.;:\n]{0,60}?(?:,\s*+(?:and\s++)?|\s++and\s++))*+")
 
