@@ -20,6 +20,7 @@ import regex
 
 from ..resources import load_json, per_patterns
 from ..text.fastre import compile_fast
+from ..text.prefilter import Prefilter
 from ..text.tables import row_at
 from .counts import AND_JOINED, LEVEL_COMPARED_GAP, unit_figure_after
 from .figure import read_figure
@@ -39,6 +40,8 @@ _LEVEL_WORDS = frozenset(("to", "at", "was", "were", "is", "are", "of"))
 _AND_GAP = compile_fast(r"\s++and\s++|\s*+,\s*+(?:and\s++)?(?=\d)", regex.IGNORECASE)
 # a list item after a bare number and a comma: "1,875" in "at 1,870, 1,875 and 1,880 dlrs"
 _LIST_ITEM_BEFORE = compile_fast(r"\d\s*+,\s*+\Z")
+_JOINED_NEEDS = Prefilter(AND_JOINED)
+JOIN_REACH = 40  # characters after a number within which its scale and "and" or a comma must come
 # "vs" between two bare amounts of a note
 _VS_AFTER = compile_fast(r"\s++vs\.?\s++(?=\d)")
 _WORDS = compile_fast(r"[A-Za-z]++")
@@ -66,11 +69,13 @@ def unit_said_after(r: Reading, cand: regex.Match) -> QuantityMatch | None:
     "at 34.78 and 34.75 dlrs a share". A number takes the unit only of one scaled as it is."""
     if not cand["digits"]:
         return None  # "cut to zero from 5 percent" is left alone: a word, not a quoted level
+    level = last_word(r, cand.start()) in _LEVEL_WORDS or _LIST_ITEM_BEFORE.search(r.text, max(0, cand.start() - 8), cand.start())
+    if not level and not _JOINED_NEEDS.may_match(r.text[cand.end() : cand.end() + JOIN_REACH]):
+        return None  # nothing it could be joined to close after it (read from AND_JOINED)
     fig = read_figure(r, cand, in_range=True)
     if fig is None or fig.percent_unit or fig.currency or fig.value < 0:
         return None
     other = unit_figure_after(r, fig.end, (AND_JOINED,))
-    level = last_word(r, cand.start()) in _LEVEL_WORDS or _LIST_ITEM_BEFORE.search(r.text, 0, cand.start())
     if other is None and level:
         other = unit_figure_after(r, fig.end, (LEVEL_COMPARED_GAP, _AND_GAP))
     if other is None or other.scaled != fig.scaled:
