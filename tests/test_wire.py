@@ -123,6 +123,9 @@ def test_a_count_stays_a_count_beside_money(text, amount):
         "Available seat miles rose to 9.6 mln from 7.1 mln last year.",
         "Crude stocks in barrels totalled 320 mln at the end of March.",
         "Slaughter is estimated at 128,000 to 132,000 head versus 130,000 a week ago.",
+        # a measure said after the last of a list covers each item
+        "The government and private exporters shipped 26,272 and 46,715 tonnes respectively.",
+        "Stocks were 1,200, 1,350 and 1,410 barrels a day.",
         # a list's or a table's unit said once, up front
         "The breakdown was as follows, in tonnes: cotton 3,002 (6,234), sunflower 86,612 (38,347), the board said.",
         "Shipments in the week, in tonnes, with comparisons:\n    Bread wheat    235,800    205,700\n    Maize    "

@@ -135,9 +135,16 @@ def _bare_count(
 
 
 def _measure_said_after(r: Reading, end: int) -> bool:
-    """Whether the figure ending at ``end`` is compared with a measure: "to 3.0 mln from 2.45 mln 60-kilo bags"."""
-    other = _figure_after(r, LEVEL_COMPARED_GAP, end)
-    return other is not None and bool(r.grammar["measure_after"].match(r.text, other.end))
+    """Whether the figure ending at ``end`` is compared with a measure, or joined to one that names the unit of
+    both: "to 3.0 mln from 2.45 mln 60-kilo bags", "shipped 26,272 and 46,715 tonnes respectively"."""
+    other = _figure_after(r, (LEVEL_COMPARED_GAP, AND_JOINED), end)
+    for _ in range(LIST_LENGTH):
+        if other is None or other.currency or other.percent_unit:
+            return False
+        if r.grammar["measure_after"].match(r.text, other.end):
+            return True
+        other = _figure_after(r, AND_JOINED, other.end)  # "1,200, 1,350 and 1,410 barrels"
+    return False
 
 
 def _unit_said_after(r: Reading, fig: Figure, end: int) -> bool:
