@@ -147,6 +147,9 @@ def test_an_amount_after_a_measure_is_that_measure(text):
         "The plan needs the votes of at least two thirds of the holders.",
         "Nine-tenths of the members agreed.",
         "Two fifths of the crop was lost.",
+        # a count of periods of time is no count of things
+        "Output fell 1.6 pct between the two latest three-month periods.",
+        "Prices rose in both periods.",
         # names, models and doses
         "Six Flags operates theme parks.",
         "Shipments of the 3090 mainframes were strong.",
