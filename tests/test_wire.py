@@ -79,6 +79,9 @@ def test_wire_amounts(text, expected):
         ("Sales were 4 mln dlrs. Net income would have risen 8.4 pct to 32.9 mln.", "32.9 mln", "USD"),
         ("Earnings of 2 mln stg were seen. Profits have fallen to 1.1 mln.", "1.1 mln", "GBP"),
         ("Turnover was 12 mln marks, and operating profit will also rise by 3 mln.", "3 mln", "DEM"),
+        # more money nouns: a contribution, interest, depreciation
+        ("Retail profit rose to 30 mln stg, with its pretax contribution of 45.5 mln the largest.", "45.5 mln", "GBP"),
+        ("Net was 12 mln dlrs after depreciation of 3.1 mln and interest of 2.2 mln.", "2.2 mln", "USD"),
         # a pair of bare amounts compared by "vs" in the note under a table of money
         ("Shr 16.7 cts vs 29.4 cts\n    Net 10.84 mln vs 19.15 mln\n    NOTE - Net is after tax 10.47 mln vs 7.27 mln, "
          "interest 2.58 mln vs 9.55 mln.", "9.55 mln", "USD"),
