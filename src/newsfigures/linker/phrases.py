@@ -21,6 +21,7 @@ from .text import (
     direction_of,
     is_past,
     linker_cues,
+    number_word,
 )
 
 
@@ -354,11 +355,6 @@ _PHRASE_CUT = _compile(
     r"\s(?:to|from|in|during|since|as|compared|which|that|over|on|by|for|after|than|against|versus|amid|due|because"
     r"|with|at|year-on-year|last|this|and\s++(?=[\d$€£¥₹])|(?=[\d$€£¥₹]))\b|\s(?=[\d$€£¥₹])"
 )
-
-
-def number_word(word: str) -> bool:
-    """A number other than a year ("revised its 1987 earnings estimate to 1.40 dlrs": the year is the object's)."""
-    return word[0].isdigit() and not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
 
 
 def object_after(words: list[tuple[int, int, str]], cues: dict) -> tuple[int, int] | None:

@@ -17,7 +17,6 @@ from .phrases import (
     is_period,
     is_verb,
     noun_phrase_before,
-    number_word,
     object_after,
     phrase_until_cut,
     previous_object,
@@ -38,6 +37,7 @@ from .text import (
     find_clause_start,
     is_past,
     linker_cues,
+    number_word,
 )
 
 NO_SUBJECT = (-1, -1)  # a strategy's answer that the figure has no subject: the sieve stops there

@@ -319,6 +319,11 @@ def _slice_words(text: str, source: str | None, start: int, end: int) -> list[tu
 _INFLECTIONS = ("ing", "ed", "s", "es")
 
 
+def number_word(word: str) -> bool:
+    """A number other than a year ("revised its 1987 earnings estimate to 1.40 dlrs": the year is the object's)."""
+    return word[0].isdigit() and not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
+
+
 def direction_of(word: str, cues: dict) -> str | None:
     """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk"), looked
     up among the inflections of the cue words (``cues``: the linker's word lists, :func:`linker_cues`)."""
