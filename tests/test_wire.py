@@ -79,6 +79,9 @@ def test_wire_amounts(text, expected):
         ("Sales were 4 mln dlrs. Net income would have risen 8.4 pct to 32.9 mln.", "32.9 mln", "USD"),
         ("Earnings of 2 mln stg were seen. Profits have fallen to 1.1 mln.", "1.1 mln", "GBP"),
         ("Turnover was 12 mln marks, and operating profit will also rise by 3 mln.", "3 mln", "DEM"),
+        # an item's gain or loss in the note under a table of money
+        ("Shr 12 cts vs 10 cts\n    Net 388,536 vs 301,000\n    Note: Net includes extraordinary gains of 33,654 for qtr.",
+         "33,654", "USD"),
         # more money nouns: a contribution, interest, depreciation
         ("Retail profit rose to 30 mln stg, with its pretax contribution of 45.5 mln the largest.", "45.5 mln", "GBP"),
         ("Net was 12 mln dlrs after depreciation of 3.1 mln and interest of 2.2 mln.", "2.2 mln", "USD"),
@@ -101,6 +104,7 @@ def test_currency_said_once_for_a_series(text, amount, unit):
     [
         ("Shr 31 cts vs 56 cts\n    Avg shrs 6,460,000 vs 5,719,000", "6,460,000"),  # shares are counted
         ("Shr 31 cts vs 56 cts\n    Outstanding shrs 897.96 mln vs 880 mln", "897.96 mln"),
+        ("Job losses of 5,000 were reported after sales of 3 mln dlrs.", "5,000"),  # no table of money above
         ("Shr 31 cts vs 56 cts\n    Net 5 mln vs 4 mln\n    NOTE: Average shares 21.5 mln vs 13.3 mln in quarter and "
          "18.9 mln vs 13.3 mln in half.", "18.9 mln"),
         ("Net 2.1 mln dlrs vs 1.9 mln\n    Primary avg shrs 16,306,000 vs 15,9000,000", "16,306,000"),

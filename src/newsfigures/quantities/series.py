@@ -42,6 +42,8 @@ _AND_GAP = compile_fast(r"\s++and\s++|\s*+,\s*+(?:and\s++)?(?=\d)", regex.IGNORE
 _LIST_ITEM_BEFORE = compile_fast(r"\d\s*+,\s*+\Z")
 _JOINED_NEEDS = Prefilter(AND_JOINED)
 JOIN_REACH = 40  # characters after a number within which its scale and "and" or a comma must come
+# an item of a results note right before its amount: "extraordinary gains of", "a loss of" (under a table of money)
+_NOTE_ITEM_BEFORE = compile_fast(r"\b(?:gains?|losses?|loss)\s++(?:of\s++)?\Z", regex.IGNORECASE)
 # "vs" between two bare amounts of a note
 _VS_AFTER = compile_fast(r"\s++vs\.?\s++(?=\d)")
 _WORDS = compile_fast(r"[A-Za-z]++")
@@ -196,14 +198,21 @@ def _said_once(text: str, found: list[QuantityMatch], i: int, measured: set[int]
             m.kind, m.unit, m.rule = "money", currency, "money_noun"
         elif currency and not label and _note_pair(text, found, i, g["count_rows"]):
             m.kind, m.unit, m.rule = "money", currency, "money_table"
+        elif currency and _NOTE_ITEM_BEFORE.search(text, max(0, m.start - 40), m.start) and _under_money_table(found, i):
+            m.kind, m.unit, m.rule = "money", currency, "money_table"  # "net includes extraordinary gains of 33,654"
     return True
+
+
+def _under_money_table(found: list[QuantityMatch], i: int) -> bool:
+    """Whether a table of money comes before ``found[i]`` (its note is about money)."""
+    return any(f.rule == "money_table" for f in found[:i])
 
 
 def _note_pair(text: str, found: list[QuantityMatch], i: int, count_rows: frozenset) -> bool:
     """A bare amount compared by "vs" in the note under a table of money ("NOTE - Net is after tax 10.47 mln vs
     7.27 mln, interest 2.58 mln vs 9.55 mln"), unless its sentence counts shares before it."""
     m = found[i]
-    if not any(f.rule == "money_table" for f in found[:i]):
+    if not _under_money_table(found, i):
         return False
     if _VS_AFTER.match(text, m.end):
         first = m.start
