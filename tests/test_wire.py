@@ -438,6 +438,10 @@ def test_a_year_ago_after_a_figure_is_a_basis_written_numbers_too(text):
         ("The sale is expected to close by May One.", "1987-03-20", "May One", "1987-05-01"),
         ("NOTE: 1986 period ended June One", "1987-03-20", "June One", "1986-06-01"),
         ("The merger took effect on Oct twenty-one, 1986.", "1987-03-20", "Oct twenty-one, 1986", "1986-10-21"),
+        # the start of "the month" told in the past is this month's: it is already past
+        ("Shares rose sharply at the beginning of the month on bid rumours.", "1987-06-03", "the beginning of the month",
+         "1987-06-01"),
+        ("Reserve figures for the start of the month are unrealistic.", "1987-03-03", "the start of the month", "1987-03-01"),
         # "until" a date points forward
         ("The Saudis agreed to supply oil to Brazil until June.", "1987-03-13", "June", "1987-06"),
         ("The tariffs stay in place until September.", "1987-03-13", "September", "1987-09"),

@@ -32,7 +32,8 @@ from datetime import date
 import regex
 
 from ..resources import per_patterns
-from .calendar import apply_edge, label_for
+from .calendar import apply_edge, label_for, step_unit, unit_range
+from .reported import ContainerUnit
 from .context import ResolutionContext, Resolved
 from .dates import dateline_span, parse_date
 from .fiscal import fiscal_conventions
@@ -287,6 +288,12 @@ class _Edged:
             return None
         if target.start is None:
             return Resolved(None, None)
+        spec = getattr(getattr(self.target, "cand", None), "spec", None)
+        if self.edge.spec == "start" and isinstance(spec, ContainerUnit) and ctx.published is not None:
+            # "rose sharply at the beginning of the month": the start of P's month is already past, so it is the one
+            # meant, not the last month completed (what "the month" alone falls back to)
+            if (target.start, target.end) == step_unit(ctx.published, spec.unit, -1):
+                target = Resolved(*unit_range(ctx.published, spec.unit))
         return Resolved(*apply_edge(self.edge.spec, target.start, target.end, ctx.published))
 
 
