@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import regex
 
+from ..periods.compared import COMPARISON
 from ..text.fastre import compile_fast as _compile
 from ..text.sentences import split_sentences
 from .compared import chained_periods, continues_chain, date_comparisons, respective_periods
@@ -264,7 +265,7 @@ def _basis(bases: SortedByStart, figures_at: SortedByStart, fig, spans, link: Li
         return (1 if figures_at.within(b.start - BASIS_OF_FIGURE_BEFORE, fig.start) else 0), fig.start - b.end + 1
 
     basis = min(pool, key=rank).basis
-    return None if basis == "comparison" else basis  # a period compared with by no usual step
+    return None if basis == COMPARISON else basis  # a period compared with by no usual step
 
 
 # between an amount and its conversion: "105 million yuan ($14.39 million)", "A$640 a week (about US$400)"

@@ -22,6 +22,7 @@ from .text import (
     is_past,
     linker_cues,
     number_word,
+    past_period,
 )
 
 
@@ -218,12 +219,12 @@ def clean_subject(doc: IndexedText, span: tuple[int, int] | None, periods: Sorte
         if article and p.start == article.end() and p.end < end - 2 and _modifies(text, p):
             start = p.start  # "a first quarter loss": the period modifies the noun, as it does at the start
         if p.start <= start < p.end < end - 2 and _modifies(text, p):
-            start = p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))  # "second-quarter net income"
+            start = past_period(text, p, end)  # "second-quarter net income"
         if start < p.start < end:
             cut = _PREP_BEFORE.search(text, start, p.start)
             if cut is None and p.end < end - 2 and _modifies(text, p) and not _period_noun(text, p.end, end):
                 # "French 1986 Gross Domestic Product", "its 1987 earnings estimate": the noun after the period
-                start = p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))
+                start = past_period(text, p, end)
                 continue
             end = cut.start() if cut else p.start
             break

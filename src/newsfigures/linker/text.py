@@ -324,6 +324,11 @@ def number_word(word: str) -> bool:
     return word[0].isdigit() and not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
 
 
+def past_period(text: str, p: PeriodRef, end: int) -> int:
+    """Where the words after a period that modifies them begin (past spaces and a hyphen), before ``end``."""
+    return p.end + len(text[p.end : end]) - len(text[p.end : end].lstrip(" -"))
+
+
 def direction_of(word: str, cues: dict) -> str | None:
     """ "increase"/"decrease" for a change word in any common inflection ("cutting", "trims", "shrunk"), looked
     up among the inflections of the cue words (``cues``: the linker's word lists, :func:`linker_cues`)."""

@@ -9,6 +9,7 @@ list markers and index levels ("closed at 8,200", "rose 300 points to 39,000") a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import regex
@@ -137,13 +138,11 @@ def _bare_count(
 def _measure_said_after(r: Reading, end: int) -> bool:
     """Whether the figure ending at ``end`` is compared with a measure, or joined to one that names the unit of
     both: "to 3.0 mln from 2.45 mln 60-kilo bags", "shipped 26,272 and 46,715 tonnes respectively"."""
-    other = _figure_after(r, (LEVEL_COMPARED_GAP, AND_JOINED), end)
-    for _ in range(LIST_LENGTH):
-        if other is None or other.currency or other.percent_unit:
+    for other in _list_items(r, end, (LEVEL_COMPARED_GAP, AND_JOINED), AND_JOINED):  # "1,200, 1,350 and 1,410 barrels"
+        if other.currency or other.percent_unit:
             return False
         if r.grammar["measure_after"].match(r.text, other.end):
             return True
-        other = _figure_after(r, AND_JOINED, other.end)  # "1,200, 1,350 and 1,410 barrels"
     return False
 
 
@@ -159,16 +158,23 @@ def unit_figure_after(r: Reading, end: int, gaps: tuple) -> Figure | None:
     """The figure that says the unit of a bare number ending at ``end``: the next one past one of the ``gaps``, or
     the first with a unit along a list of bare numbers ("at 1,870, 1,875 and 1,880 dlrs"); None when the list
     ends, or reaches a scaled number with no unit, first."""
-    other = _figure_after(r, gaps, end)
-    for _ in range(LIST_LENGTH):
-        if other is None:
-            return None
+    for other in _list_items(r, end, gaps, gaps):
         if other.currency or other.percent_unit:
             return other
         if other.scaled:
             return None
-        other = _figure_after(r, gaps, other.end)
     return None
+
+
+def _list_items(r: Reading, end: int, first_gaps: tuple, gaps) -> Iterator[Figure]:
+    """The figures of a list after the number ending at ``end``: the first past one of ``first_gaps``, each next
+    past ``gaps``, up to ``LIST_LENGTH`` of them."""
+    other = _figure_after(r, first_gaps, end)
+    for _ in range(LIST_LENGTH):
+        if other is None:
+            return
+        yield other
+        other = _figure_after(r, gaps, other.end)
 
 
 def _figure_after(r: Reading, gap_pattern, end: int) -> Figure | None:
